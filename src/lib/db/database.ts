@@ -1,0 +1,42 @@
+/**
+ * The one place that defines the IndexedDB schema. Every version stays listed in order, forever: a
+ * patient's browser may still hold a database from the first release, and Dexie upgrades it step by step.
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { DayEntry } from '../domain/day';
+import type { DoseLog, Medication, RegimenEvent, Reminder } from '../domain/medication';
+import type { Visit } from '../domain/visit';
+
+export const DATABASE_NAME = 'hs-diary';
+
+/** A row of the key-value `meta` table (settings, last backup time). */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class DiaryDatabase extends Dexie {
+  days!: Table<DayEntry, string>;
+  medications!: EntityTable<Medication, 'id'>;
+  regimenEvents!: EntityTable<RegimenEvent, 'id'>;
+  doseLogs!: EntityTable<DoseLog, 'id'>;
+  reminders!: EntityTable<Reminder, 'id'>;
+  visits!: EntityTable<Visit, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      days: 'date',
+      medications: 'id, name',
+      regimenEvents: 'id, medicationId, date, [medicationId+date]',
+      doseLogs: 'id, medicationId, scheduledFor, [medicationId+scheduledFor]',
+      reminders: 'id, kind, medicationId',
+      visits: 'id, date',
+      meta: 'key',
+    });
+  }
+}
+
+/** The highest schema version this build knows. */
+export const SCHEMA_VERSION = 1;

@@ -1,0 +1,108 @@
+/** Diary days: every write and every read passes the schema, so the screens only ever see valid days. */
+import { liveQuery } from 'dexie';
+import { dayEntrySchema, validateDayEntry, type DayEntry } from '../domain/day';
+import type { IsoDate } from '../domain/dates';
+import type { DiaryDatabase } from './database';
+import { classifyStorageError, InvalidDayError } from './errors';
+import { reportUnreadableRow } from './unreadable-rows';
+
+function readDay(row: unknown): DayEntry | undefined {
+  const result = dayEntrySchema.safeParse(row);
+  if (result.success) return result.data;
+  reportUnreadableRow('days', row);
+  return undefined;
+}
+
+function readDays(rows: unknown[]): DayEntry[] {
+  return rows.map(readDay).filter((day): day is DayEntry => day !== undefined);
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof InvalidDayError) throw error;
+    throw classifyStorageError(error);
+  }
+}
+
+/** Validate and save a day (insert or replace); throws `InvalidDayError` and writes nothing when invalid. */
+export async function saveDay(db: DiaryDatabase, input: unknown, today: IsoDate): Promise<DayEntry> {
+  const validation = validateDayEntry(input, today);
+  if (!validation.ok) throw new InvalidDayError(validation.problems);
+  const day = validation.day;
+  await guarded(() => db.days.put(day));
+  return day;
+}
+
+export function getDay(db: DiaryDatabase, date: IsoDate): Promise<DayEntry | undefined> {
+  return guarded(async () => readDay(await db.days.get(date)));
+}
+
+/** Days from `from` to `to`, both included, oldest first. */
+export function listDays(db: DiaryDatabase, from: IsoDate, to: IsoDate): Promise<DayEntry[]> {
+  return guarded(async () => readDays(await db.days.where('date').between(from, to, true, true).toArray()));
+}
+
+/** Delete a day and hand back what was deleted, so the screen can offer to undo. */
+export function deleteDay(db: DiaryDatabase, date: IsoDate): Promise<DayEntry | undefined> {
+  return guarded(() =>
+    db.transaction('rw', db.days, async () => {
+      const existing = await db.days.get(date);
+      await db.days.delete(date);
+      return existing ? readDay(existing) : undefined;
+    }),
+  );
+}
+
+/** Put back a day that was just deleted. It was valid when deleted, but it still passes the schema again. */
+export async function restoreDay(db: DiaryDatabase, day: DayEntry): Promise<void> {
+  const result = dayEntrySchema.safeParse(day);
+  if (!result.success) throw new InvalidDayError([{ field: 'date', kind: 'invalid' }]);
+  await guarded(() => db.days.put(result.data));
+}
+
+export function countDays(db: DiaryDatabase): Promise<number> {
+  return guarded(() => db.days.count());
+}
+
+export interface RecentDays {
+  /** Logged days in the window asked for, oldest first. */
+  days: DayEntry[];
+  /** The most recent day logged before the window's last day, wherever it is. */
+  lastBefore: DayEntry | undefined;
+}
+
+export type Unsubscribe = () => void;
+
+/** Follow the days of a window as they change (in this tab or another); calls back with each new state. */
+export function watchRecentDays(
+  db: DiaryDatabase,
+  from: IsoDate,
+  to: IsoDate,
+  onChange: (recent: RecentDays) => void,
+  onError: (error: unknown) => void,
+): Unsubscribe {
+  const subscription = liveQuery(async () => {
+    const [rows, lastBeforeRow] = await Promise.all([
+      db.days.where('date').between(from, to, true, true).toArray(),
+      db.days.where('date').below(to).last(),
+    ]);
+    return { days: readDays(rows), lastBefore: lastBeforeRow ? readDay(lastBeforeRow) : undefined };
+  }).subscribe({ next: onChange, error: (error: unknown) => onError(classifyStorageError(error)) });
+  return () => subscription.unsubscribe();
+}
+
+/** Follow the days between two dates as they change. */
+export function watchDays(
+  db: DiaryDatabase,
+  from: IsoDate,
+  to: IsoDate,
+  onChange: (days: DayEntry[]) => void,
+  onError: (error: unknown) => void,
+): Unsubscribe {
+  const subscription = liveQuery(async () =>
+    readDays(await db.days.where('date').between(from, to, true, true).toArray()),
+  ).subscribe({ next: onChange, error: (error: unknown) => onError(classifyStorageError(error)) });
+  return () => subscription.unsubscribe();
+}

@@ -1,0 +1,10 @@
+/** The app's database, opened once. Tests make their own `DiaryDatabase` with a fresh name instead. */
+import { DiaryDatabase } from './database';
+
+export const diaryDb = new DiaryDatabase();
+
+export { DiaryDatabase, DATABASE_NAME, SCHEMA_VERSION } from './database';
+export * from './days-repository';
+export * from './settings-repository';
+export { StorageFailure, InvalidDayError, type StorageFailureKind } from './errors';
+export { unreadableRowCounts, onUnreadableRow } from './unreadable-rows';

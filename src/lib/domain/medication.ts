@@ -1,0 +1,93 @@
+/** Medications and the events of their regimen (start, dose change, interruption, resume, stop). */
+import * as z from 'zod/mini';
+import { isoDateSchema } from './day';
+
+export const DRUG_CLASSES = [
+  'jak1-selective',
+  'jak1-jak3',
+  'other-jak',
+  'tnf',
+  'il-17',
+  'il-23',
+  'antibiotic',
+  'retinoid',
+  'hormonal',
+  'analgesic',
+  'other',
+] as const;
+
+export const FREQUENCIES = [
+  'once-daily',
+  'twice-daily',
+  'weekly',
+  'every-2-weeks',
+  'every-4-weeks',
+  'as-needed',
+  'other',
+] as const;
+
+export const DOSE_UNITS = ['mg', 'g', 'mL', 'units'] as const;
+
+export const REGIMEN_EVENT_KINDS = ['start', 'dose-change', 'interruption', 'resume', 'stop'] as const;
+
+export const STOP_REASONS = [
+  'infection',
+  'surgery',
+  'side-effect',
+  'lab-result',
+  'cost-or-supply',
+  'doctors-advice',
+  'own-choice',
+  'forgot',
+  'other',
+] as const;
+
+const idSchema = z.string().check(z.minLength(1), z.maxLength(64));
+const colorSchema = z.string().check(z.regex(/^#[0-9a-f]{6}$/i));
+
+export const medicationSchema = z.object({
+  id: idSchema,
+  name: z.string().check(z.minLength(1), z.maxLength(80)),
+  drugClass: z.enum(DRUG_CLASSES),
+  color: colorSchema,
+});
+export type Medication = z.infer<typeof medicationSchema>;
+
+export const doseSchema = z.object({
+  amount: z.number().check(z.positive(), z.lte(100_000)),
+  unit: z.enum(DOSE_UNITS),
+});
+
+export const regimenEventSchema = z.object({
+  id: idSchema,
+  medicationId: idSchema,
+  date: isoDateSchema,
+  kind: z.enum(REGIMEN_EVENT_KINDS),
+  dose: z.optional(doseSchema),
+  frequency: z.optional(z.enum(FREQUENCIES)),
+  reason: z.optional(z.enum(STOP_REASONS)),
+  note: z.optional(z.string().check(z.maxLength(500))),
+});
+export type RegimenEvent = z.infer<typeof regimenEventSchema>;
+
+/** A local date and time `YYYY-MM-DDTHH:mm`, the moment a dose was due. */
+export const localDateTimeSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/));
+
+export const doseLogSchema = z.object({
+  id: idSchema,
+  medicationId: idSchema,
+  scheduledFor: localDateTimeSchema,
+  status: z.enum(['taken', 'skipped']),
+  at: z.int().check(z.gte(0)),
+});
+export type DoseLog = z.infer<typeof doseLogSchema>;
+
+export const reminderSchema = z.object({
+  id: idSchema,
+  kind: z.enum(['dose', 'diary']),
+  medicationId: z.optional(idSchema),
+  times: z.array(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))).check(z.maxLength(8)),
+  days: z.array(z.int().check(z.gte(0), z.lte(6))).check(z.maxLength(7)),
+  enabled: z.boolean(),
+});
+export type Reminder = z.infer<typeof reminderSchema>;

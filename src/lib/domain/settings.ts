@@ -1,0 +1,23 @@
+/** Settings kept in the `meta` table, with the defaults a first run starts from. */
+import * as z from 'zod/mini';
+
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const settingsSchema = z.object({
+  locale: z.optional(z.enum(LOCALES)),
+  /** When the app first asked the browser to keep its storage, so it asks once, after the first entry. */
+  persistenceRequestedAt: z.optional(z.int().check(z.gte(0))),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The locale to start in: the saved choice, else the first browser language we speak, else English. */
+export function pickLocale(saved: Locale | undefined, browserLanguages: readonly string[]): Locale {
+  if (saved) return saved;
+  for (const language of browserLanguages) {
+    const lower = language.toLowerCase();
+    if (lower.startsWith('zh')) return 'zh-CN';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}

@@ -1,0 +1,26 @@
+/** Settings as the screens see them; the language switch takes effect at once and is saved. */
+import { pickLocale, type Locale } from '../domain/settings';
+import { diaryDb, loadSettings, updateSettings } from '../db';
+import { i18n } from '../i18n/locale.svelte';
+
+function applyLocale(locale: Locale): void {
+  i18n.code = locale;
+  document.documentElement.lang = locale;
+  document.title = i18n.t.app.name;
+}
+
+/** Start in the saved language, or the browser's; runs before the first screen is drawn. */
+export async function loadStartupSettings(): Promise<void> {
+  let saved: Locale | undefined;
+  try {
+    saved = (await loadSettings(diaryDb)).locale;
+  } catch {
+    // A database that cannot be opened must not stop the app from starting; Today shows the error.
+  }
+  applyLocale(pickLocale(saved, navigator.languages ?? [navigator.language]));
+}
+
+export async function chooseLocale(locale: Locale): Promise<void> {
+  applyLocale(locale);
+  await updateSettings(diaryDb, { locale });
+}

@@ -1,0 +1,54 @@
+/** What the Today screen needs: today's entry, the last one before it, and the days missed in between. */
+import { addDays, type IsoDate } from '../domain/dates';
+import type { DayEntry } from '../domain/day';
+import { findMissedDays, MISSED_DAYS_LOOKBACK } from '../domain/missed-days';
+import { diaryDb, watchRecentDays, type RecentDays } from '../db';
+
+export class TodayData {
+  #recent = $state.raw<RecentDays | null>(null);
+  error = $state.raw<unknown>(null);
+  readonly #today: () => IsoDate;
+
+  constructor(today: () => IsoDate) {
+    this.#today = today;
+  }
+
+  /** Follow the database for the current `today`; call inside `$effect` so a new day re-subscribes. */
+  follow(): () => void {
+    const today = this.#today();
+    return watchRecentDays(
+      diaryDb,
+      addDays(today, -MISSED_DAYS_LOOKBACK),
+      today,
+      (recent) => {
+        this.#recent = recent;
+        this.error = null;
+      },
+      (error) => (this.error = error),
+    );
+  }
+
+  get isLoaded(): boolean {
+    return this.#recent !== null;
+  }
+
+  get todayEntry(): DayEntry | undefined {
+    const today = this.#today();
+    return this.#recent?.days.find((day) => day.date === today);
+  }
+
+  /** The latest entry before today, if it is recent enough to copy ("same as yesterday"). */
+  get previousEntry(): DayEntry | undefined {
+    const previous = this.#recent?.lastBefore;
+    if (!previous || previous.date < addDays(this.#today(), -MISSED_DAYS_LOOKBACK)) return undefined;
+    return previous;
+  }
+
+  get missedDays(): IsoDate[] {
+    const recent = this.#recent;
+    if (!recent) return [];
+    const dates = recent.days.map((day) => day.date);
+    if (recent.lastBefore) dates.push(recent.lastBefore.date);
+    return findMissedDays(dates, this.#today());
+  }
+}

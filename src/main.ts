@@ -1,0 +1,10 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+import { loadStartupSettings } from './lib/state/settings.svelte';
+
+await loadStartupSettings();
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element');
+target.replaceChildren();
+mount(App, { target });
