@@ -1,0 +1,74 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import fixtureV1 from '../../../tests/fixtures/db-v1.json';
+import { LEGACY_SCHEMAS } from '../../../tests/fixtures/legacy-schemas';
+import { dayEntrySchema } from '../domain/day';
+import { doseLogSchema, medicationSchema, regimenEventSchema, reminderSchema } from '../domain/medication';
+import { settingsSchema } from '../domain/settings';
+import { visitSchema } from '../domain/visit';
+import { DiaryDatabase, SCHEMA_VERSION } from './database';
+
+const SCHEMAS_BY_TABLE: Record<string, { safeParse: (value: unknown) => { success: boolean } }> = {
+  days: dayEntrySchema,
+  medications: medicationSchema,
+  regimenEvents: regimenEventSchema,
+  doseLogs: doseLogSchema,
+  reminders: reminderSchema,
+  visits: visitSchema,
+};
+
+const FIXTURES: Record<number, typeof fixtureV1> = { 1: fixtureV1 };
+const openDatabases: Dexie[] = [];
+
+afterEach(async () => {
+  for (const db of openDatabases.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+/** Write a fixture with the frozen schema of its version, as an older build would have. */
+async function createLegacyDatabase(name: string, version: number): Promise<void> {
+  const legacy = new Dexie(name);
+  legacy.version(version).stores(LEGACY_SCHEMAS[version] as Record<string, string>);
+  await legacy.open();
+  const fixture = FIXTURES[version] as typeof fixtureV1;
+  await legacy.transaction('rw', legacy.tables, async () => {
+    for (const [table, rows] of Object.entries(fixture.tables)) await legacy.table(table).bulkAdd(rows);
+  });
+  legacy.close();
+}
+
+describe('DiaryDatabase', () => {
+  it('has every table of the design at the current version', async () => {
+    const db = new DiaryDatabase(`schema-${crypto.randomUUID()}`);
+    openDatabases.push(db);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(
+      ['days', 'doseLogs', 'medications', 'meta', 'regimenEvents', 'reminders', 'visits'].sort(),
+    );
+  });
+
+  it.each(Object.keys(FIXTURES).map(Number))(
+    'opens a version %i fixture with the current code and loses nothing',
+    async (version) => {
+      const name = `fixture-v${version}-${crypto.randomUUID()}`;
+      await createLegacyDatabase(name, version);
+      const db = new DiaryDatabase(name);
+      openDatabases.push(db);
+      await db.open();
+      const fixture = FIXTURES[version] as typeof fixtureV1;
+      for (const [table, rows] of Object.entries(fixture.tables)) {
+        const stored = await db.table(table).toArray();
+        expect(stored, table).toHaveLength(rows.length);
+        const schema = SCHEMAS_BY_TABLE[table];
+        for (const row of stored) {
+          if (schema) expect(schema.safeParse(row).success, `${table} ${JSON.stringify(row)}`).toBe(true);
+        }
+      }
+      const settings = await db.meta.get('settings');
+      expect(settingsSchema.parse(settings?.value)).toEqual({ locale: 'zh-CN', persistenceRequestedAt: 1761998400000 });
+    },
+  );
+});

@@ -1,0 +1,83 @@
+// @ts-check
+/**
+ * Serves the built app (dist/) as plain static files under a sub-path, on 127.0.0.1, the way a patient's
+ * host would: used by the browser tests and the bench, and by `npm run preview`.
+ *   node tests/serve.mjs [port] [base]      (defaults: 4173, /hs-diary/)
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = /** @type {Record<string, string>} */ ({
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
+});
+
+export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+
+/**
+ * @param {{ root?: string, base?: string, port?: number }} [options]
+ * @returns {Promise<{ url: string, origin: string, close: () => Promise<void> }>}
+ */
+export function startServer({ root = DIST, base = '/hs-diary/', port = 0 } = {}) {
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`No build in ${root}: run "npm run build" first.`);
+  }
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === base.slice(0, -1) || url.pathname === '/') {
+      response.writeHead(302, { Location: base });
+      response.end();
+      return;
+    }
+    if (!url.pathname.startsWith(base)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const relative = decodeURIComponent(url.pathname.slice(base.length)) || 'index.html';
+    const file = resolve(root, normalize(relative));
+    if (!file.startsWith(resolve(root)) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const isHashed = relative.startsWith('assets/');
+    response.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': isHashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolvePromise) => {
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const origin = `http://127.0.0.1:${actualPort}`;
+      resolvePromise({
+        origin,
+        url: `${origin}${base}`,
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] ?? 4173);
+  const base = process.argv[3] ?? '/hs-diary/';
+  const { url } = await startServer({ port, base });
+  console.log(`HS Diary served at ${url}`);
+}
