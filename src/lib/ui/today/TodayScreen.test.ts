@@ -1,0 +1,61 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dayFactory } from '../../../../tests/factories/day-factory';
+import { diaryDb } from '../../db';
+import { en } from '../../i18n/en';
+import { i18n } from '../../i18n/locale.svelte';
+import { clock } from '../../state/clock.svelte';
+import TodayScreen from './TodayScreen.svelte';
+
+const TODAY = '2026-11-26';
+
+beforeEach(async () => {
+  i18n.code = 'en';
+  clock.today = TODAY;
+  await diaryDb.days.clear();
+  await diaryDb.meta.clear();
+});
+
+describe('TodayScreen', () => {
+  it('saves "same as yesterday" in one tap, without copying yesterday’s flare or note', async () => {
+    await diaryDb.days.put(
+      dayFactory.build({ date: '2026-11-25', pain: 6, drainage: 2, flare: true, regions: ['back'], note: 'ouch' }),
+    );
+    render(TodayScreen);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: en.today.sameAsYesterday }));
+    expect(await screen.findByRole('heading', { name: new RegExp(en.today.savedTitle) })).toBeInTheDocument();
+    expect(await diaryDb.days.get(TODAY)).toMatchObject({ pain: 6, drainage: 2, flare: false, regions: [], note: '' });
+  });
+
+  it('offers the days missed since the last entry, as links to fill them in', async () => {
+    await diaryDb.days.put(dayFactory.build({ date: '2026-11-22' }));
+    render(TodayScreen);
+    await screen.findByRole('heading', { name: en.today.missedTitle });
+    const links = screen.getAllByRole('link', { name: /^Fill in/ });
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      '#/day/2026-11-25',
+      '#/day/2026-11-24',
+      '#/day/2026-11-23',
+    ]);
+    expect(screen.getByRole('button', { name: 'Same as Sun 22 Nov' })).toBeInTheDocument();
+  });
+
+  it('shows a saved day and lets it be edited', async () => {
+    await diaryDb.days.put(dayFactory.build({ date: TODAY, pain: 8, drainage: 3 }));
+    render(TodayScreen);
+    expect(await screen.findByRole('heading', { name: new RegExp(en.today.savedTitle) })).toBeInTheDocument();
+    expect(screen.getByText(en.form.drainageLevels[3] as string)).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: en.today.edit }));
+    expect(screen.getByRole('button', { name: en.form.saveChanges })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: en.today.sameAsYesterday })).not.toBeInTheDocument();
+  });
+
+  it('has no missed days and no copy button for a first-time user', async () => {
+    render(TodayScreen);
+    expect(await screen.findByText(en.today.intro)).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: en.today.missedTitle })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Same as/ })).not.toBeInTheDocument();
+  });
+});
