@@ -1,13 +1,16 @@
 /**
  * The chosen language and everything formatted in it. Components read `i18n.t` for text and the
  * `format*` helpers for dates and numbers, so switching language re-renders without a reload.
+ * Only the language in use is downloaded: each is its own chunk, loaded by `use()`.
  */
 import type { IsoDate } from '../domain/dates';
 import type { Locale } from '../domain/settings';
-import { en, type Messages } from './en';
-import { zhCN } from './zh-CN';
+import type { Messages } from './en';
 
-const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
+const LOADERS: Record<Locale, () => Promise<Messages>> = {
+  en: () => import('./en').then((module) => module.en),
+  'zh-CN': () => import('./zh-CN').then((module) => module.zhCN),
+};
 
 /** `Intl` wants a full tag; English dates read "26 Nov 2026" in the day-month-year order most of the world uses. */
 const INTL_TAGS: Record<Locale, string> = { en: 'en-GB', 'zh-CN': 'zh-CN' };
@@ -31,9 +34,18 @@ function utcDate(date: IsoDate): Date {
 
 class LocaleState {
   code = $state<Locale>('en');
+  #messages = $state.raw<Messages | undefined>();
+
+  /** Load a language's messages if needed, then switch to it. */
+  async use(locale: Locale): Promise<void> {
+    const messages = await LOADERS[locale]();
+    this.#messages = messages;
+    this.code = locale;
+  }
 
   get t(): Messages {
-    return MESSAGES[this.code];
+    if (!this.#messages) throw new Error('i18n.use() must finish before the first screen is drawn');
+    return this.#messages;
   }
 
   get intlTag(): string {

@@ -3,8 +3,8 @@ import { pickLocale, type Locale } from '../domain/settings';
 import { diaryDb, loadSettings, updateSettings } from '../db';
 import { i18n } from '../i18n/locale.svelte';
 
-function applyLocale(locale: Locale): void {
-  i18n.code = locale;
+async function applyLocale(locale: Locale): Promise<void> {
+  await i18n.use(locale);
   document.documentElement.lang = locale;
   document.title = i18n.t.app.name;
 }
@@ -17,10 +17,10 @@ export async function loadStartupSettings(): Promise<void> {
   } catch {
     // A database that cannot be opened must not stop the app from starting; Today shows the error.
   }
-  applyLocale(pickLocale(saved, navigator.languages ?? [navigator.language]));
+  await applyLocale(pickLocale(saved, navigator.languages ?? [navigator.language]));
 }
 
 export async function chooseLocale(locale: Locale): Promise<void> {
-  applyLocale(locale);
+  await applyLocale(locale);
   await updateSettings(diaryDb, { locale });
 }

@@ -5,8 +5,8 @@ import { PAIN_COLORS } from '../../domain/pain-scale';
 import { i18n } from '../../i18n/locale.svelte';
 import MonthCalendar from './MonthCalendar.svelte';
 
-beforeEach(() => {
-  i18n.code = 'en';
+beforeEach(async () => {
+  await i18n.use('en');
 });
 
 describe('MonthCalendar', () => {
@@ -24,8 +24,8 @@ describe('MonthCalendar', () => {
     expect(screen.getAllByRole('link')).toHaveLength(26);
   });
 
-  it('labels days and weekdays in Chinese', () => {
-    i18n.code = 'zh-CN';
+  it('labels days and weekdays in Chinese', async () => {
+    await i18n.use('zh-CN');
     render(MonthCalendar, { month: '2026-11', today: '2026-11-26', days: new Map() });
     expect(screen.getByRole('link', { name: '2026年11月4日：无记录' })).toBeInTheDocument();
     expect(screen.getByRole('columnheader', { name: '周一' })).toBeInTheDocument();

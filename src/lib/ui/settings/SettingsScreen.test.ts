@@ -8,7 +8,7 @@ import { zhCN } from '../../i18n/zh-CN';
 import SettingsScreen from './SettingsScreen.svelte';
 
 beforeEach(async () => {
-  i18n.code = 'en';
+  await i18n.use('en');
   await diaryDb.meta.clear();
 });
 

@@ -10,7 +10,7 @@ import CheckInForm from './CheckInForm.svelte';
 const TODAY = '2026-11-26';
 
 beforeEach(async () => {
-  i18n.code = 'en';
+  await i18n.use('en');
   await diaryDb.days.clear();
 });
 
@@ -70,7 +70,8 @@ describe('CheckInForm', () => {
     const { onSaved, user } = renderForm();
     await user.click(pain('2'));
     await user.click(drainage(0));
-    const note = screen.getByRole('textbox', { name: en.form.note });
+    await user.click(screen.getByText(en.form.moreDetails));
+    const note = await screen.findByRole('textbox', { name: en.form.note });
     await fireEvent.input(note, { target: { value: 'x'.repeat(10_000) } });
     await user.click(screen.getByRole('button', { name: en.form.save }));
     expect(await screen.findByRole('alert')).toHaveTextContent(en.form.problems.noteTooLong(10_000, 2000));
@@ -84,7 +85,7 @@ describe('CheckInForm', () => {
     await user.click(pain('7'));
     await user.click(drainage(2));
     await user.click(screen.getByRole('radio', { name: en.form.yes }));
-    await user.click(screen.getByRole('checkbox', { name: en.regions['axilla-left'] }));
+    await user.click(await screen.findByRole('checkbox', { name: en.regions['axilla-left'] }));
     await user.click(screen.getByRole('checkbox', { name: en.regions.buttocks }));
     await user.click(screen.getByRole('button', { name: en.form.more }));
     await user.click(screen.getByRole('button', { name: en.form.save }));
@@ -103,15 +104,16 @@ describe('CheckInForm', () => {
     await diaryDb.days.put(existing);
     const { onSaved, user } = renderForm({ date: '2026-11-20', existing });
     expect(pain('5')).toBeChecked();
-    expect(screen.getByRole('textbox', { name: en.form.note })).toHaveValue('sore');
+    // A day with optional details opens with them shown.
+    expect(await screen.findByRole('textbox', { name: en.form.note })).toHaveValue('sore');
     await user.click(pain('3'));
     await user.click(screen.getByRole('button', { name: en.form.saveChanges }));
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
     expect(await diaryDb.days.get('2026-11-20')).toMatchObject({ pain: 3, drainage: 2, itch: 3, note: 'sore' });
   });
 
-  it('shows Chinese labels when the language is Chinese', () => {
-    i18n.code = 'zh-CN';
+  it('shows Chinese labels when the language is Chinese', async () => {
+    await i18n.use('zh-CN');
     renderForm();
     expect(screen.getByRole('button', { name: '保存' })).toBeInTheDocument();
     expect(screen.getByText('过去 24 小时内最严重的皮肤疼痛')).toBeInTheDocument();

@@ -11,7 +11,7 @@ import TodayScreen from './TodayScreen.svelte';
 const TODAY = '2026-11-26';
 
 beforeEach(async () => {
-  i18n.code = 'en';
+  await i18n.use('en');
   clock.today = TODAY;
   await diaryDb.days.clear();
   await diaryDb.meta.clear();

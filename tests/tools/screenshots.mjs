@@ -1,0 +1,82 @@
+// @ts-check
+/**
+ * Screenshots of every screen at 390 x 844, light and dark, English and Chinese, into
+ * tests/e2e/.artifacts/screens/ — for looking at, not for asserting. Run after `npm run build`:
+ *   node tests/tools/screenshots.mjs
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from '../serve.mjs';
+
+const out = new URL('../e2e/.artifacts/screens/', import.meta.url).pathname;
+mkdirSync(out, { recursive: true });
+const server = await startServer({ base: '/hs-diary/' });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+
+/** @param {number} offset */
+function dateFromToday(offset) {
+  const date = new Date();
+  date.setDate(date.getDate() + offset);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+const PAINS = [2, 3, 5, 7, 8, 6, 4, 3, 2, 2, 1, 3, 4, 6, 9, 7, 5, 4, 3, 2];
+/** @type {[string, number][]} */
+const SEED_DAYS = PAINS.map((pain, index) => [dateFromToday(-3 - index), pain]);
+
+for (const locale of ['en', 'zh-CN']) {
+  for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale,
+      colorScheme,
+      serviceWorkers: 'block',
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('h1');
+    const tag = `${locale}-${colorScheme}`;
+    await page.screenshot({ path: `${out}today-empty-${tag}.png`, fullPage: true });
+    await page.evaluate(async (dates) => {
+      const open = indexedDB.open('hs-diary');
+      const db = await new Promise((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const tx = /** @type {IDBDatabase} */ (db).transaction('days', 'readwrite');
+      dates.forEach(([date, pain], index) =>
+        tx.objectStore('days').put({
+          date,
+          pain,
+          drainage: pain % 4,
+          dressingChanges: 1,
+          flare: pain > 6,
+          regions: pain > 6 ? ['axilla-left', 'groin-right'] : [],
+          interventions: [],
+          note: index === 2 ? 'Bad night, new lump under the left arm.' : '',
+          updatedAt: Date.now(),
+        }),
+      );
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+    }, SEED_DAYS);
+    await page.reload();
+    await page.waitForSelector('h1');
+    await page.getByRole('radio', { name: '5' }).first().check({ force: true });
+    await page.locator('input[name=flare][value=yes]').check({ force: true });
+    await page.screenshot({ path: `${out}today-form-${tag}.png`, fullPage: true });
+    await page.goto(`${server.url}#/diary`);
+    await page.waitForSelector('table');
+    await page.screenshot({ path: `${out}diary-${tag}.png`, fullPage: true });
+    await page.goto(`${server.url}#/day/${dateFromToday(-5)}`);
+    await page.waitForSelector('form');
+    await page.screenshot({ path: `${out}day-${tag}.png`, fullPage: true });
+    await page.goto(`${server.url}#/settings`);
+    await page.waitForSelector('h1');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}settings-${tag}.png`, fullPage: true });
+    await context.close();
+  }
+}
+await browser.close();
+await server.close();
+console.log(`Screenshots in ${out}`);
