@@ -21,6 +21,7 @@ import {
   type Intervention,
 } from '../../src/lib/domain/day';
 import { REGION_IDS, type RegionId } from '../../src/lib/domain/regions';
+import { dayFactory as baseDayFactory } from './day-factory';
 
 /** A small seeded PRNG (mulberry32): 32-bit state, floats in [0, 1). Deterministic across engines. */
 export function mulberry32(seed: number): () => number {
@@ -165,11 +166,7 @@ export function generateDiary({ years, endDate, seed, gapStartChance = 0.035 }: 
     // Pain rises over the first days of a flare, then eases.
     const flareBoost = inFlare ? Math.max(1, 5 - Math.abs(flareDay - 3)) : 0;
     const pain = clamp(Math.round(baseline + flareBoost + (random() - 0.5) * 2), 0, PAIN_MAX);
-    const drainage = clamp(
-      inFlare ? 1 + Math.floor(random() * 3) : random() < 0.15 ? 1 : 0,
-      0,
-      DRAINAGE_MAX,
-    );
+    const drainage = clamp(inFlare ? 1 + Math.floor(random() * 3) : random() < 0.15 ? 1 : 0, 0, DRAINAGE_MAX);
     const dressingChanges = clamp(
       drainage === 0 ? (random() < 0.1 ? 1 : 0) : drainage + Math.floor(random() * 3),
       0,
@@ -210,38 +207,18 @@ export function generateDiary({ years, endDate, seed, gapStartChance = 0.035 }: 
   return days;
 }
 
-/** The one default day the factory starts from: valid, and it round-trips through the check-in form. */
-const DEFAULT_DAY: DayEntry = {
-  date: '2026-11-26',
-  pain: 3,
-  drainage: 1,
-  dressingChanges: 1,
-  flare: false,
-  regions: [],
-  interventions: [],
-  note: '',
-  updatedAt: utcMs('2026-11-26') + 20 * 3_600_000,
-};
-
+/**
+ * The typed day builder for tests: `build(overrides)` from ./day-factory (one default day for every test,
+ * valid unless the overrides make it invalid), plus `buildRun` for consecutive days.
+ */
 export const dayFactory = {
-  /**
-   * One day, valid unless the overrides make it invalid (tests of refusals rely on that). Optional fields
-   * (itch, odor, sleepDisturbed, lesions) are absent unless given. Arrays are fresh copies each time.
-   */
-  build(overrides: Partial<DayEntry> = {}): DayEntry {
-    return {
-      ...DEFAULT_DAY,
-      regions: [...DEFAULT_DAY.regions],
-      interventions: [...DEFAULT_DAY.interventions],
-      ...overrides,
-    };
-  },
+  build: (overrides: Partial<DayEntry> = {}): DayEntry => baseDayFactory.build(overrides),
 
   /** `count` consecutive days ending on `endDate` (oldest first), each with the same overrides. */
   buildRun(count: number, endDate: IsoDate, overrides: Partial<DayEntry> = {}): DayEntry[] {
     return Array.from({ length: count }, (_, index) => {
       const date = addDays(endDate, index - count + 1);
-      return dayFactory.build({ updatedAt: utcMs(date) + 20 * 3_600_000, ...overrides, date });
+      return baseDayFactory.build({ updatedAt: utcMs(date) + 20 * 3_600_000, ...overrides, date });
     });
   },
 };

@@ -1,0 +1,385 @@
+// @ts-check
+/**
+ * The HS Diary bench: prints figures, not pass/fail. Run with `npm run bench` (it builds dist/ first).
+ *   1. Today budget: gzipped JavaScript the app loads before the Today screen, measured in Chromium.
+ *   2. Five-year data set: write and read times of the app's real storage code in Chromium.
+ *   3. Lighthouse mobile scores for the built app.
+ * Exits 0 unless section 1 or 2 crashes; a Lighthouse failure is printed and the bench carries on.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { chromiumPath } from '../ensure-chromium.mjs';
+import { DIST, startServer } from '../serve.mjs';
+
+const APP_BASE = '/hs-diary/';
+const BENCH_BASE = '/bench/';
+const BENCH_ROOT = fileURLToPath(new URL('./', import.meta.url));
+const BENCH_OUT = fileURLToPath(new URL('../../.bench/storage-bench/', import.meta.url));
+const BUDGET_BYTES = 60 * 1024;
+const VIEWPORT = { width: 390, height: 844 };
+const WIDTH = 78;
+
+/** @typedef {import('./browser-entry').DiaryBenchResult} DiaryBenchResult */
+/** @typedef {{ file: string, raw: number, gzip: number }} SizedFile */
+/** @typedef {{ before: SizedFile[], after: SizedFile[], missing: string[], readyMs: number }} TodayMeasurement */
+
+// ---------------------------------------------------------------------------------------------- output
+
+const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (/** @type {number} */ value) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+
+/** @param {string} title */
+function heading(title) {
+  console.log(`\n${title}\n${'─'.repeat(Math.min(WIDTH, title.length))}`);
+}
+
+/**
+ * A label padded to the left column and values right-aligned in 12-character columns.
+ * @param {string} label
+ * @param {...string} values
+ */
+function row(label, ...values) {
+  const column = 12;
+  const labelWidth = WIDTH - column * Math.max(values.length, 2) - 2;
+  const shown = label.length > labelWidth ? `…${label.slice(label.length - labelWidth + 1)}` : label;
+  console.log(`  ${shown.padEnd(labelWidth)}${values.map((value) => value.padStart(column)).join('')}`);
+}
+
+/** @param {string} text */
+const note = (text) => console.log(`  ${text}`);
+
+/** @param {unknown} error */
+function describeError(error) {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+// ------------------------------------------------------------------------------------------ sizes
+
+/** @param {string} file a path inside dist/, such as `assets/index-abc.js` */
+function sizeOf(file) {
+  const body = readFileSync(join(DIST, file));
+  return { file, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+}
+
+/** @param {SizedFile[]} files */
+const totals = (files) => ({
+  raw: files.reduce((sum, file) => sum + file.raw, 0),
+  gzip: files.reduce((sum, file) => sum + file.gzip, 0),
+});
+
+/** The JavaScript dist/index.html names itself: `<script src>` and `<link rel="modulepreload">`. */
+function staticScripts() {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  /** @type {string[]} */
+  const files = [];
+  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
+    const isScript = tag.startsWith('<script');
+    const isPreload = /\brel="modulepreload"/.test(tag);
+    const reference = /\b(?:src|href)="([^"]+)"/.exec(tag)?.[1];
+    if ((isScript || isPreload) && reference) files.push(reference.replace(/^\.\//, ''));
+  }
+  return [...new Set(files)];
+}
+
+// ------------------------------------------------------------------------------ 1. Today budget
+
+/**
+ * @param {import('playwright-core').Browser} browser
+ * @returns {Promise<TodayMeasurement>}
+ */
+async function measureToday(browser) {
+  const server = await startServer({ base: APP_BASE });
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block', locale: 'en-GB' });
+  try {
+    const page = await context.newPage();
+    let ready = false;
+    /** @type {Map<string, boolean>} file in dist/ → loaded after the Today screen was ready */
+    const scripts = new Map();
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      const isScript = response.request().resourceType() === 'script' || url.pathname.endsWith('.js');
+      if (!isScript || url.origin !== server.origin || !url.pathname.startsWith(APP_BASE)) return;
+      const file = decodeURIComponent(url.pathname.slice(APP_BASE.length));
+      if (!scripts.has(file)) scripts.set(file, ready);
+    });
+
+    const started = performance.now();
+    await page.goto(server.url);
+    await page.locator('h1').first().waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Save day' }).waitFor({ state: 'visible' });
+    const readyMs = performance.now() - started;
+    ready = true;
+    // Whatever comes after the first screen is listed for information, not counted.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+
+    const sized = (/** @type {boolean} */ after) =>
+      [...scripts]
+        .filter(([file, loadedAfter]) => loadedAfter === after && existsSync(join(DIST, file)))
+        .map(([file]) => sizeOf(file));
+    const missing = [...scripts.keys()].filter((file) => !existsSync(join(DIST, file)));
+    return { before: sized(false), after: sized(true), missing, readyMs };
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+/**
+ * @param {TodayMeasurement} measured
+ * @param {string} browserVersion
+ */
+function printToday({ before, after, missing, readyMs }, browserVersion) {
+  heading('1. Today budget: JavaScript loaded before the first screen');
+  note(
+    `Chromium ${browserVersion}, ${VIEWPORT.width}×${VIEWPORT.height}, service worker blocked, gzip level 9 of dist/.`,
+  );
+  note(`Today screen ready after ${Math.round(readyMs)} ms (local server, no throttling).`);
+  console.log();
+  row('File', 'raw', 'gzip');
+  for (const file of before) row(file.file, kb(file.raw), kb(file.gzip));
+  const total = totals(before);
+  row(`Total (${before.length} files)`, kb(total.raw), kb(total.gzip));
+  row('Budget', '', kb(BUDGET_BYTES));
+  const margin = BUDGET_BYTES - total.gzip;
+  row(margin >= 0 ? 'Under budget by' : 'OVER budget by', '', kb(Math.abs(margin)));
+  note(`(${((total.gzip / BUDGET_BYTES) * 100).toFixed(0)}% of the budget)`);
+  if (missing.length > 0) note(`Scripts not found in dist/ (not counted): ${missing.join(', ')}`);
+
+  if (after.length > 0) {
+    console.log();
+    note('Loaded after the first screen (not counted):');
+    for (const file of after) row(file.file, kb(file.raw), kb(file.gzip));
+  }
+
+  const declared = staticScripts().map(sizeOf);
+  const declaredTotal = totals(declared);
+  console.log();
+  note('Static view: JavaScript named by dist/index.html (script src + modulepreload):');
+  for (const file of declared) row(file.file, kb(file.raw), kb(file.gzip));
+  row(`Total (${declared.length} files)`, kb(declaredTotal.raw), kb(declaredTotal.gzip));
+  const measuredNames = new Set(before.map((file) => file.file));
+  const declaredNames = new Set(declared.map((file) => file.file));
+  const onlyMeasured = [...measuredNames].filter((file) => !declaredNames.has(file));
+  const onlyDeclared = [...declaredNames].filter((file) => !measuredNames.has(file));
+  if (onlyMeasured.length === 0 && onlyDeclared.length === 0) note('Same files as measured in Chromium.');
+  if (onlyMeasured.length > 0) note(`Loaded but not named in index.html: ${onlyMeasured.join(', ')}`);
+  if (onlyDeclared.length > 0) note(`Named in index.html but not loaded before Today: ${onlyDeclared.join(', ')}`);
+  return { gzip: total.gzip, margin };
+}
+
+// ------------------------------------------------------------------------------ 2. Storage
+
+/** @param {import('playwright-core').Browser} browser */
+async function measureStorage(browser) {
+  await build({
+    configFile: false,
+    envDir: false,
+    root: BENCH_ROOT,
+    base: BENCH_BASE,
+    publicDir: false,
+    logLevel: 'warn',
+    build: { outDir: BENCH_OUT, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+  });
+  const server = await startServer({ root: BENCH_OUT, base: BENCH_BASE });
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    /** @type {string[]} */
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(server.url);
+    await page.waitForFunction(() => typeof window.runDiaryBench === 'function');
+    try {
+      return await page.evaluate(() => window.runDiaryBench());
+    } catch (error) {
+      if (pageErrors.length > 0) throw new Error(`${describeError(error)}\npage errors: ${pageErrors.join('; ')}`);
+      throw error;
+    }
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+/** @param {DiaryBenchResult} result */
+function printStorage(result) {
+  heading('2. Five-year data set: the app’s storage code in Chromium (IndexedDB via Dexie)');
+  note(`generateDiary({ years: 5, endDate: '2026-11-26', seed: 42 }), ${result.generatedRows} days.`);
+  console.log();
+  row('Rows generated', String(result.generatedRows), ms(result.generateMs));
+  row('Rows written (count after the bulk write)', String(result.rowsWritten));
+  row('Write all, one bulkPut transaction', ms(result.bulkPutMs));
+  row('  per day', ms(result.bulkPutPerDayMs));
+  row(`saveDay one by one (${result.saveDaySample} days, validated)`, ms(result.saveDayTotalMs));
+  row('  per day', ms(result.saveDayPerDayMs));
+  note(`Read one year: listDays(db, '${result.readFrom}', '${result.readTo}'), validated`);
+  row('  median of 5 runs', ms(result.readMedianMs));
+  row('  rows read', String(result.rowsRead));
+  note(`    (runs: ${result.readRunsMs.map((value) => value.toFixed(1)).join(' / ')} ms)`);
+}
+
+// ------------------------------------------------------------------------------ 3. Lighthouse
+
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** @typedef {{ performance: number | null, accessibility: number | null, bestPractices: number | null }} Scores */
+
+/** @returns {Promise<Scores>} */
+async function runLighthouse() {
+  heading('3. Lighthouse (mobile, simulated throttling)');
+  const server = await startServer({ base: APP_BASE });
+  /** @type {import('chrome-launcher').LaunchedChrome | undefined} */
+  let chrome;
+  try {
+    const chromePath = chromiumPath();
+    // chrome-launcher reports a missing binary as an uncaught 'error' event, so check first.
+    if (!existsSync(chromePath)) throw new Error(`No Chromium at ${chromePath} (set CHROME_PATH).`);
+    chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+    const result = await lighthouse(server.url, {
+      port: chrome.port,
+      output: 'json',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      formFactor: 'mobile',
+      logLevel: 'error',
+    });
+    if (!result) throw new Error('Lighthouse returned no result.');
+    const { lhr } = result;
+    note(
+      `${server.url} · Lighthouse ${lhr.lighthouseVersion} · ${lhr.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''}`,
+    );
+    if (lhr.runtimeError) note(`Runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    for (const warning of lhr.runWarnings) note(`Warning: ${warning}`);
+
+    const score = (/** @type {string} */ id) => {
+      const value = lhr.categories[id]?.score;
+      return typeof value === 'number' ? Math.round(value * 100) : null;
+    };
+    const scores = {
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+    };
+    console.log();
+    row('Performance', String(scores.performance ?? 'n/a'));
+    row('Accessibility', String(scores.accessibility ?? 'n/a'));
+    row('Best practices', String(scores.bestPractices ?? 'n/a'));
+    console.log();
+    for (const [id, label] of [
+      ['first-contentful-paint', 'First Contentful Paint'],
+      ['largest-contentful-paint', 'Largest Contentful Paint'],
+      ['total-blocking-time', 'Total Blocking Time'],
+      ['cumulative-layout-shift', 'Cumulative Layout Shift'],
+      ['speed-index', 'Speed Index'],
+    ]) {
+      row(/** @type {string} */ (label), lhr.audits[/** @type {string} */ (id)]?.displayValue ?? 'n/a');
+    }
+
+    for (const [id, label] of [
+      ['accessibility', 'Accessibility'],
+      ['best-practices', 'Best practices'],
+    ]) {
+      const category = lhr.categories[/** @type {string} */ (id)];
+      const failing = (category?.auditRefs ?? [])
+        .map((ref) => lhr.audits[ref.id])
+        .filter(
+          (audit) =>
+            audit !== undefined &&
+            (audit.scoreDisplayMode === 'binary' || audit.scoreDisplayMode === 'numeric') &&
+            audit.score !== null &&
+            audit.score < 0.9,
+        );
+      console.log();
+      if (failing.length === 0) note(`${label}: no failing audits.`);
+      else {
+        note(`${label}: failing audits to fix:`);
+        for (const audit of failing) note(`  ✗ ${audit?.title} (${audit?.id})`);
+      }
+    }
+    return scores;
+  } finally {
+    chrome?.kill();
+    await server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- main
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error(`No build in ${resolve(DIST)}: run "npm run build" first (npm run bench does).`);
+  process.exit(1);
+}
+
+console.log('HS Diary bench');
+console.log('═'.repeat(WIDTH));
+console.log(`${new Date().toISOString()} · Node ${process.version} · ${chromiumPath()}`);
+
+/** @type {string[]} */
+const failures = [];
+/** @type {{ gzip: number, margin: number } | undefined} */
+let today;
+/** @type {DiaryBenchResult | undefined} */
+let storage;
+/** @type {Scores | undefined} */
+let scores;
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+try {
+  try {
+    today = printToday(await measureToday(browser), browser.version());
+  } catch (error) {
+    failures.push('Today budget');
+    heading('1. Today budget: FAILED');
+    console.error(describeError(error));
+  }
+  try {
+    storage = await measureStorage(browser);
+    printStorage(storage);
+  } catch (error) {
+    failures.push('five-year data set');
+    heading('2. Five-year data set: FAILED');
+    console.error(describeError(error));
+  }
+} finally {
+  await browser.close();
+}
+
+try {
+  scores = await runLighthouse();
+} catch (error) {
+  note('Lighthouse could not run; the other figures stand.');
+  console.error(describeError(error));
+}
+
+const summary = [
+  today
+    ? `Today JS ${kb(today.gzip)} gz (${kb(Math.abs(today.margin))} ${today.margin >= 0 ? 'under' : 'OVER'} 60 KB)`
+    : 'Today JS n/a',
+  storage
+    ? `5 y: ${storage.rowsWritten} rows written in ${ms(storage.bulkPutMs)}, saveDay ${ms(storage.saveDayPerDayMs)}/day, 1 y read ${ms(storage.readMedianMs)} (${storage.rowsRead} rows)`
+    : '5 y n/a',
+  scores
+    ? `Lighthouse P ${scores.performance ?? '-'} / A ${scores.accessibility ?? '-'} / BP ${scores.bestPractices ?? '-'}`
+    : 'Lighthouse n/a',
+];
+console.log(`\n${'═'.repeat(WIDTH)}`);
+console.log(`Summary: ${summary.join(' · ')}`);
+if (failures.length > 0) {
+  console.error(`Bench sections that crashed: ${failures.join(', ')}`);
+  process.exitCode = 1;
+}
