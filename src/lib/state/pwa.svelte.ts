@@ -6,7 +6,14 @@ class Pwa {
   isOfflineReady = $state(false);
   #applyUpdate: (() => void) | undefined;
 
+  /** Register once the first screen is up and the browser is idle: Today never waits for the worker. */
   start(): void {
+    const register = () => this.#register();
+    if (document.readyState === 'complete') schedule(register);
+    else addEventListener('load', () => schedule(register), { once: true });
+  }
+
+  #register(): void {
     registerServiceWorker({
       onUpdateReady: (applyUpdate) => {
         this.#applyUpdate = applyUpdate;
@@ -26,6 +33,11 @@ class Pwa {
   postponeUpdate(): void {
     this.isUpdateReady = false;
   }
+}
+
+function schedule(work: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
 }
 
 export const pwa = new Pwa();
