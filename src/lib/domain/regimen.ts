@@ -1,0 +1,105 @@
+/**
+ * A medication's history of events and the checks that keep it possible: no dose change before a start,
+ * no resume without an interruption, nothing after a stop but a new start, nothing in the future.
+ */
+import type { IsoDate } from './dates';
+import type { RegimenEvent } from './medication';
+
+export type RegimenProblemKind =
+  | 'future'
+  | 'before-start'
+  | 'resume-without-interruption'
+  | 'after-stop'
+  | 'already-on'
+  | 'already-interrupted'
+  | 'not-interrupted-to-change'
+  | 'same-day'
+  | 'missing-dose'
+  | 'missing-reason';
+
+export interface RegimenProblem {
+  eventId: string;
+  kind: RegimenProblemKind;
+}
+
+type State = 'none' | 'on' | 'interrupted' | 'stopped';
+
+/** Events in time order. Ties are impossible in a valid history (one event per medication per day). */
+export function sortEvents(events: readonly RegimenEvent[]): RegimenEvent[] {
+  return [...events].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
+
+/**
+ * Check one medication's events as a whole; empty when the history is possible. The first problem found
+ * for each event is reported, in time order.
+ */
+export function checkRegimenHistory(events: readonly RegimenEvent[], today: IsoDate): RegimenProblem[] {
+  const problems: RegimenProblem[] = [];
+  let state: State = 'none';
+  let previousDate: IsoDate | undefined;
+  for (const event of sortEvents(events)) {
+    const problem = checkEvent(event, state, previousDate, today);
+    if (problem) {
+      problems.push({ eventId: event.id, kind: problem });
+      continue;
+    }
+    previousDate = event.date;
+    state = nextState(event.kind);
+  }
+  return problems;
+}
+
+function checkEvent(
+  event: RegimenEvent,
+  state: State,
+  previousDate: IsoDate | undefined,
+  today: IsoDate,
+): RegimenProblemKind | undefined {
+  if (event.date > today) return 'future';
+  if (previousDate === event.date) return 'same-day';
+  if ((event.kind === 'start' || event.kind === 'dose-change') && !event.dose) return 'missing-dose';
+  if ((event.kind === 'interruption' || event.kind === 'stop') && !event.reason) return 'missing-reason';
+  switch (event.kind) {
+    case 'start':
+      return state === 'on' || state === 'interrupted' ? 'already-on' : undefined;
+    case 'dose-change':
+      if (state === 'none') return 'before-start';
+      if (state === 'stopped') return 'after-stop';
+      return state === 'interrupted' ? 'not-interrupted-to-change' : undefined;
+    case 'interruption':
+      if (state === 'none') return 'before-start';
+      if (state === 'stopped') return 'after-stop';
+      return state === 'interrupted' ? 'already-interrupted' : undefined;
+    case 'resume':
+      if (state === 'none') return 'before-start';
+      if (state === 'stopped') return 'after-stop';
+      return state === 'on' ? 'resume-without-interruption' : undefined;
+    case 'stop':
+      if (state === 'none') return 'before-start';
+      return state === 'stopped' ? 'after-stop' : undefined;
+  }
+}
+
+function nextState(kind: RegimenEvent['kind']): State {
+  switch (kind) {
+    case 'start':
+    case 'dose-change':
+    case 'resume':
+      return 'on';
+    case 'interruption':
+      return 'interrupted';
+    case 'stop':
+      return 'stopped';
+  }
+}
+
+/** Whether adding, replacing or removing one event keeps the history possible; the problems if not. */
+export function checkRegimenChange(
+  events: readonly RegimenEvent[],
+  change: { put?: RegimenEvent; removeId?: string },
+  today: IsoDate,
+): RegimenProblem[] {
+  const next = events.filter((event) => event.id !== change.put?.id && event.id !== change.removeId);
+  if (change.put) next.push(change.put);
+  return checkRegimenHistory(next, today);
+}
