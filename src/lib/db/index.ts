@@ -8,3 +8,4 @@ export * from './days-repository';
 export * from './settings-repository';
 export { StorageFailure, InvalidDayError, type StorageFailureKind } from './errors';
 export { unreadableRowCounts, onUnreadableRow } from './unreadable-rows';
+export * from './medications-repository';
