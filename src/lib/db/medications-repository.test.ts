@@ -36,7 +36,12 @@ describe('medications repository', () => {
     await saveRegimenEvent(db, eventFactory.resume('2026-05-12'), TODAY);
     const records = await loadMedicationRecords(db);
     expect(records.medications).toEqual([upadacitinib]);
-    expect(records.events.map((event) => event.kind).sort()).toEqual(['dose-change', 'interruption', 'resume', 'start']);
+    expect(records.events.map((event) => event.kind).sort()).toEqual([
+      'dose-change',
+      'interruption',
+      'resume',
+      'start',
+    ]);
   });
 
   it('refuses an impossible history and writes nothing', async () => {
@@ -70,13 +75,21 @@ describe('medications repository', () => {
     const start = eventFactory.start('2026-03-12', 15);
     await addMedication(db, upadacitinib, start, TODAY);
     const raise = await saveRegimenEvent(db, eventFactory.doseChange('2026-04-12', 30), TODAY);
-    await expect(deleteRegimenEvent(db, start.id, TODAY)).rejects.toMatchObject({ problems: [{ kind: 'before-start' }] });
+    await expect(deleteRegimenEvent(db, start.id, TODAY)).rejects.toMatchObject({
+      problems: [{ kind: 'before-start' }],
+    });
     expect(await deleteRegimenEvent(db, raise.id, TODAY)).toEqual(raise);
   });
 
   it('deletes a medication with everything of it, and can put it all back', async () => {
     await addMedication(db, upadacitinib, eventFactory.start('2026-03-12', 15), TODAY);
-    await saveDoseLog(db, { id: 'd1', medicationId: 'med-1', scheduledFor: '2026-03-12T08:00', status: 'taken', at: 1 });
+    await saveDoseLog(db, {
+      id: 'd1',
+      medicationId: 'med-1',
+      scheduledFor: '2026-03-12T08:00',
+      status: 'taken',
+      at: 1,
+    });
     const removed = await deleteMedication(db, 'med-1');
     expect(await loadMedicationRecords(db)).toEqual({ medications: [], events: [], doseLogs: [] });
     await restoreMedication(db, removed);

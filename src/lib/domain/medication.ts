@@ -48,6 +48,8 @@ const colorSchema = z.string().check(z.regex(/^#[0-9a-f]{6}$/i));
 export const medicationSchema = z.object({
   id: idSchema,
   name: z.string().check(z.minLength(1), z.maxLength(80)),
+  /** Set for a medication added from a preset, so its name can be shown in the patient's language. */
+  presetId: z.optional(z.string().check(z.maxLength(64))),
   drugClass: z.enum(DRUG_CLASSES),
   color: colorSchema,
 });

@@ -1,4 +1,5 @@
 /** English messages. The shape of this object is the `Messages` type every other language must match. */
+import { medicationsEn } from './medications.en';
 export const en = {
   app: {
     name: 'HS Diary',
@@ -6,7 +7,8 @@ export const en = {
     loading: 'Opening your diary…',
     navLabel: 'Main',
   },
-  nav: { today: 'Today', diary: 'Diary', settings: 'Settings' },
+  nav: { today: 'Today', diary: 'Diary', medications: 'Medicines', trends: 'Trends', settings: 'Settings' },
+  medications: medicationsEn,
   pwa: {
     updateReady: 'A new version of HS Diary is ready.',
     updateNow: 'Update now',

@@ -1,5 +1,6 @@
 /** 简体中文. Typed as `Messages`, so a key missing here fails the build. */
 import type { Messages } from './en';
+import { medicationsZhCN } from './medications.zh-CN';
 
 export const zhCN: Messages = {
   app: {
@@ -8,7 +9,8 @@ export const zhCN: Messages = {
     loading: '正在打开日记…',
     navLabel: '主菜单',
   },
-  nav: { today: '今天', diary: '日记', settings: '设置' },
+  nav: { today: '今天', diary: '日记', medications: '用药', trends: '趋势', settings: '设置' },
+  medications: medicationsZhCN,
   pwa: {
     updateReady: 'HS 日记有新版本可用。',
     updateNow: '立即更新',

@@ -5,6 +5,8 @@ export type Route =
   | { name: 'today' }
   | { name: 'diary'; month: IsoMonth | undefined }
   | { name: 'day'; date: string; isValidDate: boolean }
+  | { name: 'medications' }
+  | { name: 'trends' }
   | { name: 'settings' }
   | { name: 'not-found' };
 
@@ -20,6 +22,8 @@ export function parseRoute(hash: string): Route {
   });
   if (head === '' || head === 'today') return rest.length === 0 ? { name: 'today' } : { name: 'not-found' };
   if (head === 'settings' && rest.length === 0) return { name: 'settings' };
+  if (head === 'medications' && rest.length === 0) return { name: 'medications' };
+  if (head === 'trends' && rest.length === 0) return { name: 'trends' };
   if (head === 'diary' && rest.length <= 1) {
     const month = rest[0];
     if (month === undefined || month === '') return { name: 'diary', month: undefined };
@@ -36,5 +40,7 @@ export const paths = {
   today: () => '#/',
   diary: (month?: IsoMonth) => (month ? `#/diary/${month}` : '#/diary'),
   day: (date: IsoDate) => `#/day/${date}`,
+  medications: () => '#/medications',
+  trends: () => '#/trends',
   settings: () => '#/settings',
 };

@@ -1,0 +1,59 @@
+/** How medications, doses and phases read in the patient's language, shared by every screen that shows them. */
+import type { Medication, RegimenEvent } from '../../domain/medication';
+import type { Dose, Phase } from '../../domain/phases';
+import type { RegimenProblemKind } from '../../domain/regimen';
+import { i18n } from '../../i18n/locale.svelte';
+
+export function medicationName(medication: Pick<Medication, 'name' | 'presetId'>): string {
+  const preset = medication.presetId ? i18n.t.medications.presetNames[medication.presetId] : undefined;
+  return preset ?? medication.name;
+}
+
+export function doseText(dose: Dose | undefined, frequency: Phase['frequency']): string {
+  const t = i18n.t.medications;
+  if (!dose) return frequency ? t.frequencies[frequency] : '';
+  return t.doseText(i18n.formatNumber(dose.amount, 2), t.units[dose.unit], frequency ? t.frequencies[frequency] : '');
+}
+
+/** "30 mg once daily since 12 Mar 2026", "Interrupted since 2 May 2026: infection". */
+export function phaseStateText(phase: Phase): string {
+  const t = i18n.t.medications;
+  const since = i18n.formatDate(phase.start, 'long');
+  if (phase.kind === 'on') return t.state.on(doseText(phase.dose, phase.frequency), since);
+  const reason = phase.reason ? t.reasons[phase.reason] : '';
+  return phase.kind === 'interrupted' ? t.state.interrupted(since, reason) : t.state.stopped(since, reason);
+}
+
+export function eventText(event: RegimenEvent, doseBefore: { dose?: Dose; frequency?: Phase['frequency'] }): string {
+  const t = i18n.t.medications;
+  const reason = event.reason ? t.reasons[event.reason] : '';
+  const dose = doseText(event.dose ?? doseBefore.dose, event.frequency ?? doseBefore.frequency);
+  switch (event.kind) {
+    case 'start':
+      return t.eventLine.start(dose);
+    case 'dose-change':
+      return t.eventLine['dose-change'](dose);
+    case 'resume':
+      return t.eventLine.resume(dose);
+    case 'interruption':
+      return t.eventLine.interruption(reason);
+    case 'stop':
+      return t.eventLine.stop(reason);
+  }
+}
+
+export function problemText(kind: RegimenProblemKind): string {
+  return i18n.t.medications.problems[kind];
+}
+
+export function fieldProblemText(field: string): string {
+  const fields = i18n.t.medications.problems.fields;
+  return field in fields ? fields[field as keyof typeof fields] : fields.other;
+}
+
+/** A number input's value as typed; `NaN` (refused by the schema, with a message) when empty or not a number. */
+export function readAmount(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (value === null || value === undefined || String(value).trim() === '') return Number.NaN;
+  return Number(value);
+}
