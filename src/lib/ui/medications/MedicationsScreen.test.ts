@@ -1,0 +1,89 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { diaryDb } from '../../db';
+import { en } from '../../i18n/en';
+import { i18n } from '../../i18n/locale.svelte';
+import { zhCN } from '../../i18n/zh-CN';
+import { clock } from '../../state/clock.svelte';
+import MedicationsScreen from './MedicationsScreen.svelte';
+
+const t = en.medications;
+
+beforeEach(async () => {
+  await i18n.use('en');
+  clock.today = '2026-11-26';
+  await Promise.all([diaryDb.medications.clear(), diaryDb.regimenEvents.clear(), diaryDb.doseLogs.clear()]);
+});
+
+async function addUpadacitinib(user: ReturnType<typeof userEvent.setup>, startDate: string) {
+  await user.click(await screen.findByRole('button', { name: t.add }));
+  await fireEvent.input(screen.getByLabelText(t.startDate), { target: { value: startDate } });
+  await user.click(screen.getByRole('button', { name: t.save }));
+  return screen.findByRole('article', { name: 'Upadacitinib' });
+}
+
+describe('MedicationsScreen', () => {
+  it('adds upadacitinib from its preset and shows its state in one line', async () => {
+    render(MedicationsScreen);
+    const user = userEvent.setup();
+    const card = await addUpadacitinib(user, '2026-03-12');
+    expect(within(card).getByText('15 mg once daily since 12 March 2026')).toBeInTheDocument();
+    expect(within(card).getByText('Started, 15 mg once daily')).toBeInTheDocument();
+    const [medication] = await diaryDb.medications.toArray();
+    expect(medication).toMatchObject({
+      name: 'Upadacitinib',
+      presetId: 'upadacitinib',
+      drugClass: 'jak1-selective',
+      color: '#0072b2',
+    });
+  });
+
+  it('records an interruption with its reason, and shows it as the current state', async () => {
+    render(MedicationsScreen);
+    const user = userEvent.setup();
+    const card = await addUpadacitinib(user, '2026-03-12');
+    await user.click(within(card).getByRole('button', { name: t.recordEvent }));
+    await user.click(within(card).getByRole('radio', { name: t.kindActions.interruption }));
+    await fireEvent.input(within(card).getByLabelText(t.date), { target: { value: '2026-05-02' } });
+    await user.selectOptions(within(card).getByLabelText(t.reason), 'infection');
+    await user.click(within(card).getByRole('button', { name: t.save }));
+    expect(await within(card).findByText('Interrupted since 2 May 2026: infection')).toBeInTheDocument();
+    expect((await diaryDb.regimenEvents.toArray()).filter((event) => event.kind === 'interruption')).toHaveLength(1);
+  });
+
+  it('refuses a dose change dated before the start, in words, and writes nothing', async () => {
+    render(MedicationsScreen);
+    const user = userEvent.setup();
+    const card = await addUpadacitinib(user, '2026-03-12');
+    await user.click(within(card).getByRole('button', { name: t.recordEvent }));
+    await fireEvent.input(within(card).getByLabelText(t.date), { target: { value: '2026-02-01' } });
+    await user.clear(within(card).getByLabelText(t.amount));
+    await user.type(within(card).getByLabelText(t.amount), '30');
+    await user.click(within(card).getByRole('button', { name: t.save }));
+    expect(await within(card).findByRole('alert')).toHaveTextContent(t.problems['before-start']);
+    expect(await diaryDb.regimenEvents.count()).toBe(1);
+  });
+
+  it('refuses a custom medication without a name', async () => {
+    render(MedicationsScreen);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: t.add }));
+    await user.selectOptions(screen.getByLabelText(t.choose), 'custom');
+    await user.type(screen.getByLabelText(t.amount), '100');
+    await user.click(screen.getByRole('button', { name: t.save }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(t.problems.fields.name);
+    expect(await diaryDb.medications.count()).toBe(0);
+  });
+
+  it('names preset medications in Chinese', async () => {
+    await i18n.use('zh-CN');
+    render(MedicationsScreen);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: zhCN.medications.add }));
+    await fireEvent.input(screen.getByLabelText(zhCN.medications.startDate), { target: { value: '2026-03-12' } });
+    await user.click(screen.getByRole('button', { name: zhCN.medications.save }));
+    const card = await screen.findByRole('article', { name: '乌帕替尼' });
+    expect(within(card).getByText('自2026年3月12日起 每日一次 15 毫克')).toBeInTheDocument();
+  });
+});
