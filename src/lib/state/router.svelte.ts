@@ -1,31 +1,55 @@
-/** The current route, following `hashchange`; screens read `router.route`. */
+/**
+ * The current route, following `hashchange`; screens read `router.route`. Each history entry is stamped
+ * with how deep into the app it is, so "back" returns to the previous screen however it was reached (a
+ * link, `navigate()`, the browser's own buttons) and never leaves the app.
+ */
 import { parseRoute, type Route } from './routes';
+
+interface StampedState {
+  hsDepth?: unknown;
+}
+
+function stampedDepth(): number | undefined {
+  const depth = (history.state as StampedState | null)?.hsDepth;
+  return typeof depth === 'number' ? depth : undefined;
+}
 
 class Router {
   route = $state<Route>(parseRoute(typeof location === 'undefined' ? '' : location.hash));
-  /** How many in-app navigations deep we are, so "back" never leaves the app. */
   #depth = 0;
+  /** Set while `back()` replaces the entry, so the replacement is not counted as a step deeper. */
+  #isReplacing = false;
 
   start(): () => void {
+    const initial = stampedDepth();
+    this.#depth = initial ?? 0;
+    if (initial === undefined) history.replaceState({ ...(history.state as object | null), hsDepth: 0 }, '');
     const onHashChange = () => {
+      const known = stampedDepth();
+      if (known !== undefined) {
+        this.#depth = known;
+      } else {
+        if (!this.#isReplacing) this.#depth += 1;
+        this.#isReplacing = false;
+        history.replaceState({ hsDepth: this.#depth }, '');
+      }
       this.route = parseRoute(location.hash);
     };
     addEventListener('hashchange', onHashChange);
-    onHashChange();
+    this.route = parseRoute(location.hash);
     return () => removeEventListener('hashchange', onHashChange);
   }
 
   navigate(hash: string): void {
-    this.#depth += 1;
     location.hash = hash;
   }
 
   /** Go back to the previous in-app screen, or to `fallback` when the app was opened on this one. */
   back(fallback: string): void {
     if (this.#depth > 0) {
-      this.#depth -= 1;
       history.back();
     } else {
+      this.#isReplacing = location.hash !== fallback;
       location.replace(fallback);
     }
   }

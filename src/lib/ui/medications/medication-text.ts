@@ -54,6 +54,6 @@ export function fieldProblemText(field: string): string {
 /** A number input's value as typed; `NaN` (refused by the schema, with a message) when empty or not a number. */
 export function readAmount(value: unknown): number {
   if (typeof value === 'number') return value;
-  if (value === null || value === undefined || String(value).trim() === '') return Number.NaN;
+  if (typeof value !== 'string' || value.trim() === '') return Number.NaN;
   return Number(value);
 }

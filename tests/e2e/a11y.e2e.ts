@@ -1,0 +1,254 @@
+/**
+ * Accessibility: axe-core finds nothing on any screen, in light and dark, in English and Chinese; a day can
+ * be logged with the keyboard alone; and every control is a touch target of at least 44x44 CSS px.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { HsDiary, type Lang } from './page-models/hs-diary';
+import { localDate, readStoredDays, useE2E } from './support';
+
+const e2e = useE2E();
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const SCHEMES = ['light', 'dark'] as const;
+const MIN_TARGET_PX = 44;
+
+/** Scan the screen as it is, in light and then dark, and describe every violation found. */
+async function scan(page: Page, screen: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    for (const violation of results.violations) {
+      const targets = violation.nodes
+        .map((node) => {
+          const why = [...node.any, ...node.all, ...node.none].map((check) => check.message).join(' ');
+          return `      ${node.target.join(' ')}${why ? ` (${why})` : ''}`;
+        })
+        .join('\n');
+      found.push(`${screen} [${scheme}] ${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help}\n${targets}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
+
+interface SmallTarget {
+  text: string;
+  tag: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Every visible button, link, disclosure summary and radio/checkbox (measured by its label, which is what a
+ * finger hits, since several inputs are visually hidden inside theirs) smaller than `min` in either direction.
+ * Skipped: anything inside an <svg> (the body map is a pointer convenience beside an accessible checklist) and
+ * inline links inside running text.
+ */
+async function smallTargets(page: Page, min = MIN_TARGET_PX): Promise<SmallTarget[]> {
+  return page.evaluate((minimum) => {
+    const controls = document.querySelectorAll<HTMLElement>(
+      'button, a[href], summary, input[type="radio"], input[type="checkbox"]',
+    );
+    const measured = new Set<Element>();
+    const small: SmallTarget[] = [];
+    for (const control of controls) {
+      if (control.closest('svg')) continue;
+      const isChoice = control instanceof HTMLInputElement;
+      const target: HTMLElement = isChoice ? (control.labels?.[0] ?? control) : control;
+      if (measured.has(target)) continue;
+      measured.add(target);
+      if (!target.checkVisibility({ visibilityProperty: true })) continue;
+      const box = target.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (target instanceof HTMLAnchorElement && getComputedStyle(target).display === 'inline') {
+        const parentText = target.parentElement?.textContent?.trim() ?? '';
+        if (parentText.length > (target.textContent?.trim().length ?? 0)) continue;
+      }
+      if (box.width + 0.5 < minimum || box.height + 0.5 < minimum) {
+        small.push({
+          text: (target.getAttribute('aria-label') ?? target.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          tag: target.tagName.toLowerCase(),
+          width: Math.round(box.width * 10) / 10,
+          height: Math.round(box.height * 10) / 10,
+        });
+      }
+    }
+    return small;
+  }, min);
+}
+
+/** Log days 2..12 days ago with pains 0..10 (every colour of the calendar), leaving yesterday missed. */
+async function seedDays(app: HsDiary): Promise<string[]> {
+  const dates: string[] = [];
+  for (let pain = 0; pain <= 10; pain += 1) {
+    const date = localDate(-2 - pain);
+    dates.push(date);
+    await app.day(date).log(pain, pain % 4);
+  }
+  return dates;
+}
+
+describe.each(['en', 'zh-CN'] as const)('axe-core in %s', (lang: Lang) => {
+  test('finds no violations on any screen, in light and dark', async () => {
+    const { page } = await e2e.open('#/', { locale: lang, colorScheme: 'light' });
+    const app = new HsDiary(page, e2e.url, lang);
+    const found: string[] = [];
+    const checked: string[] = [];
+    const check = async (screen: string) => {
+      checked.push(screen);
+      found.push(...(await scan(page, screen)));
+    };
+
+    await app.today.heading.waitFor();
+    await app.form.save.waitFor();
+    await check('Today (empty form)');
+
+    await app.form.flare(true).check();
+    await app.form.whereGroup.waitFor();
+    await app.form.openMoreDetails();
+    await check('Today (flare Yes, more details open)');
+
+    const dates = await seedDays(app);
+    await app.goto('#/');
+    await app.today.missed.waitFor();
+    await check('Today (missed days, quick save)');
+
+    await app.form.fill(5, 1);
+    await app.form.save.click();
+    await app.today.savedHeading.waitFor();
+    await check('Today (logged)');
+
+    const months = [...new Set([localDate(0), ...dates].map((date) => date.slice(0, 7)))];
+    for (const month of months) {
+      await app.diary.open(month);
+      await (await app.diary.entries(`${month}-01`)).getByRole('link').first().waitFor();
+      await check(`Diary ${month}`);
+    }
+
+    const day = app.day(dates[3] ?? '');
+    await day.open();
+    await day.deleteButton.waitFor();
+    await check('Day (saved entry)');
+    await day.deleteButton.click();
+    await day.dialog.waitFor();
+    await check('Day (delete dialog open)');
+    await day.cancelDelete.click();
+
+    await app.day(localDate(-1)).open();
+    await app.form.save.waitFor();
+    await check('Day (no entry yet)');
+
+    await app.goto('#/settings');
+    await app.settings.heading.waitFor();
+    await check('Settings');
+
+    await app.goto('#/nope');
+    await page.getByRole('heading', { level: 1, name: app.t.notFound.title, exact: true }).waitFor();
+    await check('Not found');
+
+    expect(checked).toHaveLength(9 + months.length);
+    expect(found, `axe violations:\n${found.join('\n')}`).toEqual([]);
+  }, 180_000);
+});
+
+describe('keyboard and touch', () => {
+  test('a day can be logged with the keyboard alone', async () => {
+    const { page } = await e2e.open('#/');
+    const app = new HsDiary(page, e2e.url);
+    await app.form.save.waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement;
+        if (!element || element === document.body) return null;
+        return {
+          tag: element.tagName.toLowerCase(),
+          name: element.getAttribute('name'),
+          type: element.getAttribute('type'),
+          text: element.textContent?.trim() ?? '',
+        };
+      });
+    const tabUntil = async (what: string, isIt: (element: Awaited<ReturnType<typeof focused>>) => boolean) => {
+      for (let presses = 0; presses < 60; presses += 1) {
+        await page.keyboard.press('Tab');
+        if (isIt(await focused())) return;
+      }
+      throw new Error(`Tab never reached ${what}`);
+    };
+
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toMatchObject({ tag: 'a', text: app.t.app.skipToContent });
+
+    await tabUntil('the pain scale', (element) => element?.name === 'pain');
+    for (let step = 0; step < 4; step += 1) await page.keyboard.press('ArrowRight');
+    await expect(app.form.pain(4).isChecked()).resolves.toBe(true);
+
+    await tabUntil('the drainage choices', (element) => element?.name === 'drainage');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await expect(app.form.drainage(1).isChecked()).resolves.toBe(true);
+
+    await tabUntil('the Save button', (element) => element?.tag === 'button' && element.text === app.t.form.save);
+    await page.keyboard.press('Enter');
+
+    await app.today.savedHeading.waitFor();
+    expect(await app.today.savedPain()).toBe(4);
+    const stored = await readStoredDays(page);
+    expect(stored.map(({ date, pain, drainage }) => ({ date, pain, drainage }))).toEqual([
+      { date: localDate(0), pain: 4, drainage: 1 },
+    ]);
+  });
+
+  test('every button, link and choice on Today, Diary and Settings is at least 44x44 CSS px', async () => {
+    const { page } = await e2e.open('#/');
+    const app = new HsDiary(page, e2e.url);
+    const offenders: Record<string, SmallTarget[]> = {};
+    const measure = async (screen: string) => {
+      const small = await smallTargets(page);
+      if (small.length > 0) offenders[screen] = small;
+    };
+
+    // Sanity check of the measurement: a deliberately tiny button is reported.
+    await page.evaluate(() => {
+      const probe = document.createElement('button');
+      probe.id = 'e2e-tiny-probe';
+      probe.textContent = 'tiny probe';
+      probe.style.cssText = 'all: unset; position: fixed; top: 0; left: 0; font-size: 8px;';
+      document.body.append(probe);
+    });
+    expect((await smallTargets(page)).map((target) => target.text)).toContain('tiny probe');
+    await page.evaluate(() => document.getElementById('e2e-tiny-probe')?.remove());
+
+    await app.form.save.waitFor();
+    await measure('Today (empty form)');
+    await app.form.flare(true).check();
+    await app.form.whereGroup.waitFor();
+    await app.form.openMoreDetails();
+    await app.form.pain(2).check();
+    await measure('Today (flare Yes, more details open)');
+
+    const earlier = localDate(-3);
+    await app.day(earlier).log(8, 3);
+    await app.day(localDate(-2)).log(1, 0);
+    await app.goto('#/');
+    await app.today.missed.waitFor();
+    await measure('Today (missed days, quick save)');
+    await app.form.fill(3, 1);
+    await app.form.save.click();
+    await app.today.savedHeading.waitFor();
+    await measure('Today (logged)');
+
+    await app.diary.open(earlier.slice(0, 7));
+    await (await app.diary.entry(earlier)).waitFor();
+    await measure('Diary');
+
+    await app.goto('#/settings');
+    await app.settings.heading.waitFor();
+    await app.page.getByRole('heading', { level: 2, name: app.t.settings.storage, exact: true }).waitFor();
+    await measure('Settings');
+
+    expect(offenders).toEqual({});
+  });
+});
