@@ -1,0 +1,203 @@
+import { deflateSync } from 'fflate';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween } from './dates';
+import { INTERVENTIONS } from './day';
+import { DOSE_UNITS, DRUG_CLASSES, FREQUENCIES, REGIMEN_EVENT_KINDS, STOP_REASONS } from './medication';
+import { MEDICATION_PRESETS } from './medication-presets';
+import { REGION_IDS } from './regions';
+import { decodeSummary, encodeSummary, MAX_PAYLOAD_CHARS, packSummary, SUMMARY_CODEC_VERSION } from './summary-codec';
+import type { SummarySource } from './summary-source';
+import { HURLEY_STAGES } from './visit';
+
+const dateIn = (from: string, maxOffset: number) =>
+  fc.integer({ min: 0, max: maxOffset }).map((offset) => addDays(from, offset));
+
+const eventArbitrary = fc.record(
+  {
+    date: dateIn('2018-01-01', 3000),
+    kind: fc.constantFrom(...REGIMEN_EVENT_KINDS),
+    dose: fc.record({
+      amount: fc.integer({ min: 1, max: 500_000 }).map((value) => value / 1000),
+      unit: fc.constantFrom(...DOSE_UNITS),
+    }),
+    frequency: fc.constantFrom(...FREQUENCIES),
+    reason: fc.constantFrom(...STOP_REASONS),
+  },
+  { requiredKeys: ['date', 'kind'] },
+);
+
+const medicationArbitrary = fc.record(
+  {
+    name: fc.string({ minLength: 1, maxLength: 80 }),
+    presetId: fc.oneof(fc.constantFrom(...MEDICATION_PRESETS.map((preset) => preset.id)), fc.string({ maxLength: 20 })),
+    drugClass: fc.constantFrom(...DRUG_CLASSES),
+    color: fc.integer({ min: 0, max: 0xffffff }).map((value) => `#${value.toString(16).padStart(6, '0')}`),
+    events: fc.array(eventArbitrary, { maxLength: 8 }),
+    baselineX100: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: null }),
+    adherence: fc.array(
+      fc.record({ phaseStart: dateIn('2018-01-01', 3000), taken: fc.nat(500), scheduled: fc.nat(500) }),
+      { maxLength: 4 },
+    ),
+  },
+  { requiredKeys: ['name', 'drugClass', 'color', 'events', 'baselineX100', 'adherence'] },
+);
+
+/** Any valid summary source, in the canonical form the decoder gives back (sorted days, ordered sets). */
+const sourceArbitrary: fc.Arbitrary<SummarySource> = fc
+  .record({
+    from: dateIn('2020-01-01', 2000),
+    length: fc.integer({ min: 0, max: 400 }),
+    madeOnAfter: fc.integer({ min: 0, max: 30 }),
+    isWeekly: fc.boolean(),
+    dayValues: fc.array(
+      fc.option(
+        fc.record({
+          pain: fc.integer({ min: 0, max: 10 }),
+          drainage: fc.integer({ min: 0, max: 3 }),
+          flare: fc.boolean(),
+          regions: fc.subarray([...REGION_IDS]),
+          interventions: fc.subarray([...INTERVENTIONS]),
+        }),
+        { freq: 4 },
+      ),
+      { maxLength: 401 },
+    ),
+    weekValues: fc.array(
+      fc.record({
+        meanPainX10: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+        meanDrainageX10: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+        flareDays: fc.integer({ min: 0, max: 7 }),
+        loggedDays: fc.integer({ min: 0, max: 7 }),
+      }),
+      { maxLength: 58 },
+    ),
+    medications: fc.array(medicationArbitrary, { maxLength: 4 }),
+    lastVisit: fc.option(
+      fc.record(
+        {
+          date: dateIn('2019-01-01', 2000),
+          ihs4: fc.integer({ min: 0, max: 999 }),
+          hurley: fc.constantFrom(...HURLEY_STAGES),
+        },
+        { requiredKeys: ['date'] },
+      ),
+      { nil: undefined },
+    ),
+    nextVisit: fc.option(dateIn('2020-01-01', 3000), { nil: undefined }),
+    questions: fc.string({ maxLength: 600 }),
+  })
+  .map((values) => {
+    const to = addDays(values.from, values.length);
+    const days = values.isWeekly
+      ? []
+      : values.dayValues
+          .slice(0, values.length + 1)
+          .flatMap((value, offset) =>
+            value ? [{ ...value, date: addDays(values.from, offset), regions: value.flare ? value.regions : [] }] : [],
+          );
+    const weeks = values.isWeekly
+      ? values.weekValues
+          .slice(0, Math.floor(values.length / 7) + 1)
+          .map((week, index) => ({ ...week, start: addDays(values.from, index * 7) }))
+      : [];
+    const source: SummarySource = {
+      range: { from: values.from, to },
+      madeOn: addDays(to, values.madeOnAfter),
+      resolution: values.isWeekly ? 'weekly' : 'daily',
+      days,
+      weeks,
+      medications: values.medications,
+      questions: values.questions,
+    };
+    if (values.lastVisit) source.lastVisit = values.lastVisit;
+    if (values.nextVisit) source.nextVisit = values.nextVisit;
+    return source;
+  });
+
+describe('summary codec', () => {
+  it('decodes what it encodes, for any valid summary', () => {
+    fc.assert(
+      fc.property(sourceArbitrary, (source) => {
+        const payload = encodeSummary(source);
+        expect(payload.startsWith(`${SUMMARY_CODEC_VERSION}.`)).toBe(true);
+        expect(payload).toMatch(/^\d+\.[A-Za-z0-9_-]*$/);
+        expect(decodeSummary(payload)).toEqual({ ok: true, source });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('packs a day into one byte', () => {
+    const from = '2026-01-01';
+    const source: SummarySource = {
+      range: { from, to: addDays(from, 364) },
+      madeOn: addDays(from, 364),
+      resolution: 'daily',
+      days: Array.from({ length: 365 }, (_, offset) => ({
+        date: addDays(from, offset),
+        pain: offset % 11,
+        drainage: offset % 4,
+        flare: false,
+        regions: [],
+        interventions: [],
+      })),
+      weeks: [],
+      medications: [],
+      questions: '',
+    };
+    expect(packSummary(source).length).toBeLessThan(365 + 16);
+    expect(daysBetween(source.range.from, source.range.to)).toBe(364);
+  });
+
+  it('never throws on junk, and says what is wrong', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (junk) => {
+        const result = decodeSummary(junk);
+        expect(result.ok).toBe(false);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+        const payload = `1.${btoa(String.fromCharCode(...bytes))
+          .replace(/\+/g, '-')
+          .replace(/\//g, '_')
+          .replace(/=+$/, '')}`;
+        expect(() => decodeSummary(payload)).not.toThrow();
+      }),
+    );
+    expect(decodeSummary('')).toEqual({ ok: false, reason: 'empty' });
+    expect(decodeSummary('hello')).toEqual({ ok: false, reason: 'not-a-summary' });
+    expect(decodeSummary('1.<script>')).toEqual({ ok: false, reason: 'corrupted' });
+  });
+
+  it('names a truncated or corrupted payload', () => {
+    fc.assert(
+      fc.property(sourceArbitrary, fc.nat(), (source, cut) => {
+        const payload = encodeSummary(source);
+        const body = payload.slice(2);
+        fc.pre(body.length > 4);
+        const truncated = payload.slice(0, 2 + (cut % (body.length - 2)));
+        const result = decodeSummary(truncated);
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(['truncated', 'corrupted', 'invalid']).toContain(result.reason);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('refuses a payload from a newer version of the app', () => {
+    expect(decodeSummary(`${SUMMARY_CODEC_VERSION + 1}.AAAA`)).toEqual({ ok: false, reason: 'future-version' });
+  });
+
+  it('refuses oversized payloads before and after inflating (zip bomb)', () => {
+    expect(decodeSummary(`1.${'A'.repeat(MAX_PAYLOAD_CHARS)}`)).toEqual({ ok: false, reason: 'too-large' });
+    const bomb = deflateSync(new Uint8Array(4 * 1024 * 1024), { level: 9 });
+    const payload = `1.${btoa(String.fromCharCode(...bomb))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '')}`;
+    expect(payload.length).toBeLessThan(MAX_PAYLOAD_CHARS);
+    expect(decodeSummary(payload)).toEqual({ ok: false, reason: 'too-large-inflated' });
+  });
+});
