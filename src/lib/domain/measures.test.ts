@@ -12,6 +12,7 @@ import {
   nrs30Level,
   nrs30Response,
   sevenDayMean,
+  trailingMeans,
   treatmentBaseline,
 } from './measures';
 import type { DoseLog } from './medication';
@@ -239,6 +240,25 @@ describe('properties', () => {
         expect(real?.meanPain).toBeCloseTo(logged.reduce((sum, value) => sum + value, 0) / logged.length);
         expect((zeros?.meanPain ?? 0) <= (real?.meanPain ?? 0) + 1e-9).toBe(true);
         expect(nrs30Response(days, phase, 8)).toEqual(nrs30Response(indexDays([...days.values()].reverse()), phase, 8));
+      }),
+    );
+  });
+
+  it('the sliding 7-day window gives the definition’s mean on every day of a phase', () => {
+    fc.assert(
+      fc.property(fc.array(painOrGap, { minLength: 1, maxLength: 60 }), fc.nat(10), (values, startOffset) => {
+        const days = indexDays(daysFrom('2026-01-01', values));
+        const phase = { start: addDays('2026-01-01', startOffset), end: addDays('2026-01-01', values.length + 5) };
+        const expected: (number | null)[] = [];
+        for (let date = phase.start; date <= phase.end; date = addDays(date, 1)) {
+          expected.push(sevenDayMean(days, phase.start, date));
+        }
+        const actual = trailingMeans(days, phase);
+        expect(actual).toHaveLength(expected.length);
+        actual.forEach((value, index) => {
+          if (expected[index] === null) expect(value).toBeNull();
+          else expect(value).toBeCloseTo(expected[index] as number, 10);
+        });
       }),
     );
   });

@@ -69,6 +69,28 @@ function nrs30Unavailable(baseline: number | null): Nrs30Result | null {
   return null;
 }
 
+/**
+ * The 7-day mean for every day of a phase, in order (index 0 is the phase's first day): one sliding
+ * window instead of seven look-ups a day, so a five-year phase table stays within a frame.
+ */
+export function trailingMeans(days: DaysByDate, phase: Pick<Phase, 'start' | 'end'>): (number | null)[] {
+  const pains = dateRange(phase.start, phase.end).map((date) => days.get(date)?.pain ?? null);
+  let sum = 0;
+  let count = 0;
+  return pains.map((pain, index) => {
+    if (pain !== null) {
+      sum += pain;
+      count += 1;
+    }
+    const leaving = index >= 7 ? pains[index - 7] : null;
+    if (leaving !== null && leaving !== undefined) {
+      sum -= leaving;
+      count -= 1;
+    }
+    return count >= MIN_LOGGED_DAYS ? sum / count : null;
+  });
+}
+
 /** NRS30 response in a phase: the first day whose 7-day mean meets the level (day 1 is the phase's first). */
 export function nrs30Response(
   days: DaysByDate,
@@ -77,12 +99,9 @@ export function nrs30Response(
 ): Nrs30Result {
   const level = nrs30Level(baseline);
   if (level === null) return nrs30Unavailable(baseline) as Nrs30Result;
-  for (const date of dateRange(phase.start, phase.end)) {
-    const value = sevenDayMean(days, phase.start, date);
-    if (value !== null && value <= level)
-      return { status: 'reached', dayOfPhase: daysBetween(phase.start, date) + 1, date };
-  }
-  return { status: 'not-reached' };
+  const index = trailingMeans(days, phase).findIndex((value) => value !== null && value <= level);
+  if (index === -1) return { status: 'not-reached' };
+  return { status: 'reached', dayOfPhase: index + 1, date: addDays(phase.start, index) };
 }
 
 export interface LossOfResponse {
@@ -111,10 +130,7 @@ export function lossOfResponse(
       nrs30Unavailable: unavailable.status,
     };
   }
-  const lostIndex = dates.findIndex((date) => {
-    const value = sevenDayMean(days, interruption.start, date);
-    return value !== null && value > level;
-  });
+  const lostIndex = trailingMeans(days, interruption).findIndex((value) => value !== null && value > level);
   return {
     firstFlareDay: flareIndex === -1 ? null : flareIndex + 1,
     nrs30LostDay: lostIndex === -1 ? null : lostIndex + 1,
@@ -182,15 +198,26 @@ export interface PhaseMeasures {
   adherence: Adherence | null;
 }
 
+export interface MeasurePhasesOptions {
+  /**
+   * The baseline to use instead of computing it from `days`: a visit summary carries it, computed on the
+   * patient's device from the whole diary, since the days before the first start may lie outside its range.
+   */
+  baseline?: Baseline;
+  /** Adherence per phase (keyed by the phase's first day) instead of computing it from `doseLogs`. */
+  adherenceByPhaseStart?: ReadonlyMap<IsoDate, Adherence>;
+}
+
 /** The phase table of one medication: every measure per phase, computed from the same inputs. */
 export function measurePhases(
   phases: readonly Phase[],
   days: DaysByDate,
   doseLogs: readonly DoseLog[],
+  options: MeasurePhasesOptions = {},
 ): { baseline: Baseline | null; rows: PhaseMeasures[] } {
   const first = phases[0];
   if (!first) return { baseline: null, rows: [] };
-  const baseline = treatmentBaseline(days, first.start);
+  const baseline = options.baseline ?? treatmentBaseline(days, first.start);
   const episodes = flareEpisodes([...days.values()]);
   let previousMean: number | null = null;
   const rows = phases.map((phase) => {
@@ -212,7 +239,9 @@ export function measurePhases(
       dressingChangesPerDay: mean(logged.map((day) => day.dressingChanges)),
       flareEpisodes: episodeCount,
       flareRatePer30Days: logged.length === 0 ? null : (episodeCount / lengthDays) * 30,
-      adherence: adherence(doseLogs, phase.medicationId, phase.start, phase.end),
+      adherence: options.adherenceByPhaseStart
+        ? (options.adherenceByPhaseStart.get(phase.start) ?? null)
+        : adherence(doseLogs, phase.medicationId, phase.start, phase.end),
       ...(phase.kind === 'interrupted' && { loss: lossOfResponse(days, phase, baseline.value) }),
     };
     previousMean = meanPain;

@@ -1,0 +1,201 @@
+/** How the Trends screen words its figures in the patient's language: dates, signed changes, labels, sentences. */
+import { daysBetween, type IsoDate } from '../../domain/dates';
+import type { Nrs30Result, PhaseMeasures } from '../../domain/measures';
+import type { RegimenEvent } from '../../domain/medication';
+import type { Dose, Phase } from '../../domain/phases';
+import type { AxisTick, ChangeSummary, EventMarker } from '../../domain/trend-series';
+import { i18n } from '../../i18n/locale.svelte';
+import { doseText } from '../medications/medication-text';
+
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+/** One `Intl` formatter per language and options: a weekly table of five years formats hundreds of dates. */
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${i18n.intlTag}|${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(i18n.intlTag, { ...options, timeZone: 'UTC' });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${i18n.intlTag}|${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(i18n.intlTag, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+function utc(date: IsoDate): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** "27 Nov 2025" / "2025年11月27日". */
+export function shortDate(date: IsoDate): string {
+  return dateFormat({ day: 'numeric', month: 'short', year: 'numeric' }).format(utc(date));
+}
+
+/** "27 Nov" / "11月27日". */
+export function dayMonth(date: IsoDate): string {
+  return dateFormat({ day: 'numeric', month: 'short' }).format(utc(date));
+}
+
+export function rangeText(from: IsoDate, to: IsoDate): string {
+  return i18n.t.trends.range.shown(shortDate(from), shortDate(to));
+}
+
+/** The word under an x-axis tick: "3 Mar" for weeks, "Mar" or "Jan 2026" for months. */
+export function tickLabel(tick: AxisTick): string {
+  if (tick.unit === 'week') return dayMonth(tick.date);
+  return dateFormat(tick.showYear ? { month: 'short', year: 'numeric' } : { month: 'short' }).format(utc(tick.date));
+}
+
+/** A pain or drainage mean: "6.1", "3". */
+export function meanText(value: number | null | undefined): string {
+  return value === null || value === undefined ? i18n.t.trends.phases.none : i18n.formatNumber(value, 1);
+}
+
+/** A change with its sign: "-2.9", "+1", "0". */
+export function signedText(value: number | null): string {
+  if (value === null) return i18n.t.trends.phases.none;
+  return numberFormat({ maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(Math.round(value * 10) / 10);
+}
+
+export function percentText(ratio: number): string {
+  return numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+}
+
+/** "30 mg", without the schedule: short enough for a label on the chart. */
+export function shortDose(dose: Dose | undefined): string {
+  if (!dose) return '';
+  return `${i18n.formatNumber(dose.amount, 2)} ${i18n.t.medications.units[dose.unit]}`;
+}
+
+/** A few letters of a medication's name, to tell the lines apart when more than one drug is on the chart. */
+export function shortName(name: string): string {
+  return /^[A-Za-z]/.test(name) ? name.slice(0, 3) : name.slice(0, 2);
+}
+
+/** The label on an event line: "Start 15 mg", "30 mg", "Interrupted", "Resume 30 mg", "Stopped". */
+export function markerLabel(marker: EventMarker, name: string | undefined): string {
+  const t = i18n.t.trends.marker;
+  const dose = shortDose(marker.dose);
+  let label: string;
+  switch (marker.kind) {
+    case 'start':
+      label = t.start(dose);
+      break;
+    case 'dose-change':
+      label = t['dose-change'](dose);
+      break;
+    case 'resume':
+      label = t.resume(dose);
+      break;
+    case 'interruption':
+      label = t.interruption;
+      break;
+    case 'stop':
+      label = t.stop;
+      break;
+  }
+  return name ? t.withName(shortName(name), label.trim()) : label.trim();
+}
+
+/** The marker as the event it stands for, for the Medications screen's wording of it. */
+export function markerEvent(marker: EventMarker): RegimenEvent {
+  return {
+    id: `${marker.medicationId}-${marker.date}`,
+    medicationId: marker.medicationId,
+    date: marker.date,
+    kind: marker.kind,
+    ...(marker.dose && { dose: marker.dose }),
+    ...(marker.frequency && { frequency: marker.frequency }),
+    ...(marker.reason && { reason: marker.reason }),
+  };
+}
+
+/** What the patient took in a phase: "30 mg once daily", "Interrupted: infection", "Stopped: side effect". */
+export function phaseTreatment(phase: Phase): string {
+  const t = i18n.t.trends.phases;
+  const reason = phase.reason ? i18n.t.medications.reasons[phase.reason] : '';
+  if (phase.kind === 'interrupted') return t.interrupted(reason);
+  if (phase.kind === 'stopped') return t.stopped(reason);
+  return doseText(phase.dose, phase.frequency);
+}
+
+export function phaseDates(phase: Phase): string {
+  const t = i18n.t.trends.phases;
+  return phase.isOngoing ? t.ongoing(shortDate(phase.start)) : t.dates(shortDate(phase.start), shortDate(phase.end));
+}
+
+export function nrs30Text(result: Nrs30Result): string {
+  const t = i18n.t.trends.phases.nrs30;
+  return result.status === 'reached' ? t.reached(result.dayOfPhase, dayMonth(result.date)) : t[result.status];
+}
+
+/** The NRS30 cell: the response for a phase on treatment, how soon it was lost for an interruption. */
+export function responseLines(row: PhaseMeasures): string[] {
+  const t = i18n.t.trends.phases;
+  if (!row.loss) return [nrs30Text(row.nrs30)];
+  const flare = row.loss.firstFlareDay === null ? t.loss.noFlare : t.loss.firstFlare(row.loss.firstFlareDay);
+  if (row.loss.nrs30Unavailable) return [flare, t.nrs30[row.loss.nrs30Unavailable]];
+  return [flare, row.loss.nrs30LostDay === null ? t.loss.kept : t.loss.lost(row.loss.nrs30LostDay)];
+}
+
+function sameSchedule(a: Phase | undefined, b: Phase): boolean {
+  return a?.dose?.unit === b.dose?.unit && a?.frequency === b.frequency;
+}
+
+/** "In the 4 weeks after upadacitinib went from 15 to 30 mg, mean pain fell from 6.1 to 3.2." */
+export function changeSentence(summary: ChangeSummary, name: string): string {
+  const t = i18n.t.trends.changes;
+  const { phase, previous } = summary;
+  const reason = phase.reason ? i18n.t.medications.reasons[phase.reason] : '';
+  const dose = doseText(phase.dose, phase.frequency);
+  let what: string;
+  switch (phase.startedBy) {
+    case 'start':
+      what = t.start(name, dose);
+      break;
+    case 'dose-change':
+      what =
+        previous?.dose && phase.dose && sameSchedule(previous, phase)
+          ? t.doseChange(
+              name,
+              i18n.formatNumber(previous.dose.amount, 2),
+              i18n.formatNumber(phase.dose.amount, 2),
+              i18n.t.medications.units[phase.dose.unit],
+            )
+          : t.doseChangeFull(name, doseText(previous?.dose, previous?.frequency), dose);
+      break;
+    case 'interruption':
+      what = t.interruption(name, reason);
+      break;
+    case 'resume':
+      what = t.resume(name, dose);
+      break;
+    case 'stop':
+      what = t.stop(name, reason);
+      break;
+  }
+  const before = meanText(summary.before);
+  const after = meanText(summary.after);
+  const result =
+    summary.direction === 'not-enough'
+      ? t.notEnough
+      : summary.direction === 'fell'
+        ? t.fell(before, after)
+        : summary.direction === 'rose'
+          ? t.rose(before, after)
+          : t.same(before, after);
+  const sentence = t.sentence(what, summary.afterDays, result);
+  // An interruption of a few days: its "4 weeks after" mostly show the next phase, so say so.
+  const lengthDays = daysBetween(phase.start, phase.end) + 1;
+  const nextWithin = !phase.isOngoing && lengthDays < summary.afterDays;
+  return nextWithin ? `${sentence}${i18n.t.trends.chart.sentenceJoin}${t.nextWithin(lengthDays)}` : sentence;
+}
