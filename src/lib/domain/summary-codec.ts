@@ -295,7 +295,9 @@ function inflateBounded(bytes: Uint8Array, maxBytes: number): Uint8Array | 'too-
   try {
     inflater.push(bytes, true);
   } catch (error) {
-    return error instanceof InflatedTooLarge ? 'too-large' : 'corrupted';
+    if (error instanceof InflatedTooLarge) return 'too-large';
+    // fflate's code 0 is "unexpected EOF": the stream stops early, as a code cut short does.
+    return (error as { code?: unknown }).code === 0 ? 'truncated' : 'corrupted';
   }
   if (!isFinished) return 'truncated';
   const out = new Uint8Array(total);

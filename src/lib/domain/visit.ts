@@ -11,5 +11,7 @@ export const visitSchema = z.object({
   hurley: z.optional(z.enum(HURLEY_STAGES)),
   notes: z.string().check(z.maxLength(4000)),
   questions: z.string().check(z.maxLength(4000)),
+  /** The next appointment, as agreed at this visit (zod only: no index, so no new Dexie version). */
+  nextVisit: z.optional(isoDateSchema),
 });
 export type Visit = z.infer<typeof visitSchema>;

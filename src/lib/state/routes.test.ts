@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, paths } from './routes';
+import { isViewerHash, parseRoute, paths } from './routes';
 
 describe('parseRoute', () => {
   it('reads every screen from the fragment', () => {
@@ -24,5 +24,17 @@ describe('parseRoute', () => {
     expect(parseRoute(paths.diary('2026-01'))).toEqual({ name: 'diary', month: '2026-01' });
     expect(parseRoute(paths.settings())).toEqual({ name: 'settings' });
     expect(parseRoute(paths.today())).toEqual({ name: 'today' });
+  });
+
+  it('reads the summary, visits and viewer routes; the viewer payload stays opaque and capped', () => {
+    expect(parseRoute(paths.summary())).toEqual({ name: 'summary' });
+    expect(parseRoute(paths.visits())).toEqual({ name: 'visits' });
+    expect(parseRoute('#/v/1.abc_-DEF')).toEqual({ name: 'viewer', payload: '1.abc_-DEF' });
+    expect(parseRoute(paths.viewer('1.a/b%zz?x'))).toEqual({ name: 'viewer', payload: '1.a/b%zz?x' });
+    expect(parseRoute('#/v/')).toEqual({ name: 'viewer', payload: '' });
+    const huge = parseRoute(`#/v/1.${'A'.repeat(50_000)}`);
+    expect(huge.name === 'viewer' && huge.payload.length).toBe(10_000);
+    expect(isViewerHash('#/v/1.x')).toBe(true);
+    expect(isViewerHash('#/visits')).toBe(false);
   });
 });

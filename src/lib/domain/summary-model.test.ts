@@ -1,0 +1,248 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { daysFrom, eventFactory, repeat } from '../../../tests/factories/regimen-factory';
+import { addDays } from './dates';
+import {
+  DOSE_UNITS,
+  FREQUENCIES,
+  REGIMEN_EVENT_KINDS,
+  STOP_REASONS,
+  type DoseLog,
+  type Medication,
+} from './medication';
+import { decodeSummary, encodeSummary } from './summary-codec';
+import {
+  buildSummaryModel,
+  buildSummarySource,
+  clampRange,
+  defaultSummaryPreset,
+  summaryPresetRange,
+  weeklyFromDays,
+  type SummaryRecords,
+} from './summary-model';
+import { summarySourceSchema, type SummarySource } from './summary-source';
+import type { Visit } from './visit';
+
+const TODAY = '2026-06-30';
+
+const upa: Medication = { id: 'upa', name: 'Upadacitinib', drugClass: 'jak1-selective', color: '#1F77B4' };
+
+function records(overrides: Partial<SummaryRecords> = {}): SummaryRecords {
+  // 7 baseline days at pain 7 before the start on 1 Apr, then pain 4 (NRS30 level is 4.9).
+  const days = daysFrom('2026-03-25', [...repeat(7, 7), ...repeat(4, 91)]);
+  const events = [
+    eventFactory.build({
+      medicationId: 'upa',
+      date: '2026-04-01',
+      kind: 'start',
+      dose: { amount: 15, unit: 'mg' },
+      frequency: 'once-daily',
+    }),
+    eventFactory.build({ medicationId: 'upa', date: '2026-06-01', kind: 'interruption', reason: 'infection' }),
+    eventFactory.build({ medicationId: 'upa', date: '2026-06-10', kind: 'resume' }),
+  ];
+  const doseLogs: DoseLog[] = ['2026-06-10', '2026-06-11', '2026-06-12'].map((date, index) => ({
+    id: `log-${index}`,
+    medicationId: 'upa',
+    scheduledFor: `${date}T08:00`,
+    status: index === 1 ? 'skipped' : 'taken',
+    at: 0,
+  }));
+  return { days, medications: [upa], events, doseLogs, visits: [], ...overrides };
+}
+
+describe('summary ranges', () => {
+  const visit: Visit = { id: 'v1', date: '2026-05-01', notes: '', questions: 'Can I swim?', nextVisit: '2026-08-01' };
+
+  it('defaults to since the last visit, else 90 days', () => {
+    expect(defaultSummaryPreset([], TODAY)).toBe('90d');
+    expect(summaryPresetRange('since-visit', [], TODAY)).toEqual({ from: '2026-04-02', to: TODAY });
+    expect(defaultSummaryPreset([visit], TODAY)).toBe('since-visit');
+    expect(summaryPresetRange('since-visit', [visit], TODAY)).toEqual({ from: '2026-05-01', to: TODAY });
+    expect(summaryPresetRange('1y', [visit], TODAY)).toEqual({ from: '2025-07-01', to: TODAY });
+  });
+
+  it('clamps a range to today and to the longest range a summary holds', () => {
+    expect(clampRange({ from: '2026-07-01', to: '2026-08-01' }, TODAY)).toEqual({ from: TODAY, to: TODAY });
+    expect(clampRange({ from: '2000-01-01', to: TODAY }, TODAY).from).toBe(addDays(TODAY, -3659));
+  });
+});
+
+describe('buildSummarySource', () => {
+  it('picks the days, phases, baseline, adherence and visit of the range', () => {
+    const visit: Visit = {
+      id: 'v1',
+      date: '2026-05-01',
+      ihs4: 12,
+      hurley: 'II',
+      notes: 'x',
+      questions: 'Can I swim?',
+      nextVisit: '2026-08-01',
+    };
+    const source = buildSummarySource(records({ visits: [visit] }), { from: '2026-05-01', to: TODAY }, TODAY, 'daily');
+    expect(summarySourceSchema.safeParse(source).success).toBe(true);
+    expect(source.days).toHaveLength(61);
+    expect(source.days[0]?.date).toBe('2026-05-01');
+    const [medication] = source.medications;
+    // The baseline lies before the range: it comes from the whole diary.
+    expect(medication?.baselineX100).toBe(700);
+    expect(medication?.color).toBe('#1f77b4');
+    expect(medication?.events.map((event) => event.kind)).toEqual(['start', 'interruption', 'resume']);
+    expect(medication?.adherence).toEqual([{ phaseStart: '2026-06-10', taken: 2, scheduled: 3 }]);
+    expect(source.lastVisit).toEqual({ date: '2026-05-01', ihs4: 12, hurley: 'II' });
+    expect(source.nextVisit).toBe('2026-08-01');
+    expect(source.questions).toBe('Can I swim?');
+  });
+
+  it('leaves out a medication stopped before the range, and events after it', () => {
+    const stopped = buildSummarySource(
+      records({
+        events: [eventFactory.start('2026-01-01', 10), eventFactory.stop('2026-02-01')].map((event) => ({
+          ...event,
+          medicationId: 'upa',
+        })),
+      }),
+      { from: '2026-04-01', to: TODAY },
+      TODAY,
+      'daily',
+    );
+    expect(stopped.medications).toEqual([]);
+    const early = buildSummarySource(records(), { from: '2026-04-01', to: '2026-05-15' }, TODAY, 'daily');
+    expect(early.medications[0]?.events.map((event) => event.date)).toEqual(['2026-04-01']);
+  });
+
+  it('gives weekly values on request', () => {
+    const source = buildSummarySource(records(), { from: '2026-04-01', to: TODAY }, TODAY, 'weekly');
+    expect(source.days).toEqual([]);
+    expect(source.weeks).toHaveLength(13);
+    expect(source.weeks[0]).toEqual({
+      start: '2026-04-01',
+      meanPainX10: 40,
+      meanDrainageX10: 10,
+      flareDays: 0,
+      loggedDays: 7,
+    });
+    expect(summarySourceSchema.safeParse(source).success).toBe(true);
+  });
+});
+
+describe('weeklyFromDays', () => {
+  it('takes means of logged days only, in 7-day blocks from the first day', () => {
+    const days = daysFrom('2026-01-01', [2, null, 4, null, null, null, null, 9]).map((day) => ({
+      ...day,
+      flare: day.pain > 5,
+    }));
+    expect(weeklyFromDays(days, { from: '2026-01-01', to: '2026-01-09' })).toEqual([
+      { start: '2026-01-01', meanPainX10: 30, meanDrainageX10: 10, flareDays: 0, loggedDays: 2 },
+      { start: '2026-01-08', meanPainX10: 90, meanDrainageX10: 10, flareDays: 1, loggedDays: 1 },
+    ]);
+  });
+});
+
+describe('buildSummaryModel', () => {
+  const source = buildSummarySource(records(), { from: '2026-04-01', to: TODAY }, TODAY, 'daily');
+  const model = buildSummaryModel(source);
+
+  it('computes the phase table from the source with its baseline and adherence', () => {
+    const [medication] = model.medications;
+    expect(medication?.baseline).toBe(7);
+    expect(medication?.rows.map((row) => row.phase.kind)).toEqual(['on', 'interrupted', 'on']);
+    const first = medication?.rows[0];
+    expect(first?.meanPain).toBe(4);
+    // Baseline 7, level 4.9: the 7-day mean first meets it on day 3 (3 logged days are needed).
+    expect(first?.nrs30).toEqual({ status: 'reached', dayOfPhase: 3, date: '2026-04-03' });
+    expect(medication?.rows[1]?.loss).toEqual({ firstFlareDay: null, nrs30LostDay: null });
+    expect(medication?.rows[2]?.adherence).toEqual({ taken: 2, scheduled: 3, ratio: 2 / 3 });
+    expect(medication?.adherence).toEqual({ taken: 2, scheduled: 3, ratio: 2 / 3 });
+    expect(model.unavailable).toEqual([]);
+  });
+
+  it('draws the chart: daily points, the 7-day mean, event lines and the interruption band', () => {
+    expect(model.chart.days).toHaveLength(91);
+    // The source holds the range's days only: the mean needs 3 of them.
+    expect(model.chart.sevenDayMean[1]?.value).toBeNull();
+    expect(model.chart.sevenDayMean[2]?.value).toBe(4);
+    expect(model.chart.events.map((event) => event.kind)).toEqual(['start', 'interruption', 'resume']);
+    expect(model.chart.bands).toEqual([
+      { medication: 0, from: '2026-06-01', to: '2026-06-09', xFrom: 60.5, xTo: 69.5 },
+    ]);
+  });
+
+  it('counts flare days by region and interventions', () => {
+    const days = daysFrom('2026-06-01', [
+      { flare: true, regions: ['axilla-left', 'buttocks'], interventions: ['lesion-drained'] },
+      { flare: true, regions: ['axilla-left'] },
+    ]);
+    const flareModel = buildSummaryModel(
+      buildSummarySource(records({ days }), { from: '2026-06-01', to: TODAY }, TODAY, 'daily'),
+    );
+    expect(flareModel.flareDays).toBe(2);
+    expect(flareModel.flareRegions).toEqual([
+      { region: 'axilla-left', days: 2 },
+      { region: 'buttocks', days: 1 },
+    ]);
+    expect(flareModel.interventions).toEqual([{ kind: 'lesion-drained', dates: ['2026-06-01'] }]);
+  });
+
+  it('says what weekly values cannot tell', () => {
+    const weekly = buildSummaryModel(buildSummarySource(records(), { from: '2026-04-01', to: TODAY }, TODAY, 'weekly'));
+    expect(weekly.unavailable).toContain('nrs30');
+    expect(weekly.meanPain).toBeCloseTo(model.meanPain ?? 0, 1);
+    expect(weekly.medications[0]?.rows[0]?.meanPain).toBeNull();
+    expect(weekly.chart.weeks).toHaveLength(13);
+  });
+
+  it('is the same model after a trip through the QR codec', () => {
+    const decoded = decodeSummary(encodeSummary(source));
+    expect(decoded.ok).toBe(true);
+    if (decoded.ok) expect(buildSummaryModel(decoded.source)).toEqual(model);
+  });
+});
+
+const dateIn = (from: string, max: number) => fc.integer({ min: 0, max }).map((offset) => addDays(from, offset));
+
+describe('buildSummaryModel on any decodable source', () => {
+  it('never throws, whatever the events say', () => {
+    const event = fc.record(
+      {
+        date: dateIn('2025-01-01', 500),
+        kind: fc.constantFrom(...REGIMEN_EVENT_KINDS),
+        dose: fc.record({ amount: fc.integer({ min: 1, max: 9000 }), unit: fc.constantFrom(...DOSE_UNITS) }),
+        frequency: fc.constantFrom(...FREQUENCIES),
+        reason: fc.constantFrom(...STOP_REASONS),
+      },
+      { requiredKeys: ['date', 'kind'] },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(event, { maxLength: 10 }),
+        fc.array(fc.record({ phaseStart: dateIn('2025-01-01', 500), taken: fc.nat(50), scheduled: fc.nat(50) }), {
+          maxLength: 4,
+        }),
+        fc.array(fc.option(fc.integer({ min: 0, max: 10 }), { freq: 3 }), { maxLength: 120 }),
+        fc.boolean(),
+        (events, adherence, pains, isWeekly) => {
+          const from = '2025-06-01';
+          const to = addDays(from, Math.max(0, pains.length - 1));
+          const days = pains.flatMap((pain, offset) =>
+            pain === null
+              ? []
+              : [{ date: addDays(from, offset), pain, drainage: 1, flare: pain > 7, regions: [], interventions: [] }],
+          );
+          const source: SummarySource = {
+            range: { from, to },
+            madeOn: to,
+            resolution: isWeekly ? 'weekly' : 'daily',
+            days: isWeekly ? [] : days,
+            weeks: isWeekly ? weeklyFromDays(days, { from, to }) : [],
+            medications: [{ name: 'X', drugClass: 'other', color: '#123456', events, baselineX100: 500, adherence }],
+            questions: '',
+          };
+          const model = buildSummaryModel(source);
+          expect(model.lengthDays).toBe(pains.length === 0 ? 1 : pains.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

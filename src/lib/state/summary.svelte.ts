@@ -1,0 +1,94 @@
+/**
+ * The visit summary as the patient's device builds it: the whole diary (the baseline may lie years back),
+ * the chosen range, the summary source and its one model. The QR link is only worked out when asked for.
+ */
+import type { IsoDate } from '../domain/dates';
+import type { DayEntry } from '../domain/day';
+import { fitSummaryUrl, type QrFit } from '../domain/qr-fit';
+import {
+  buildSummaryModel,
+  buildSummarySource,
+  clampRange,
+  defaultSummaryPreset,
+  summaryPresetRange,
+  type SummaryModel,
+  type SummaryRange,
+  type SummaryRangePreset,
+  type SummaryRecords,
+} from '../domain/summary-model';
+import type { SummarySource } from '../domain/summary-source';
+import { EARLIEST_DATE } from '../domain/trend-series';
+import { diaryDb, watchDays, watchMedicationRecords, type MedicationRecords } from '../db';
+import { VisitsData } from './visits.svelte';
+
+export class SummaryData {
+  readonly visits = new VisitsData();
+  #days = $state.raw<DayEntry[] | null>(null);
+  #medications = $state.raw<MedicationRecords | null>(null);
+  error = $state.raw<unknown>(null);
+  /** `null` until the patient picks one: then the default (since the last visit, else 90 days) applies. */
+  chosenPreset = $state<SummaryRangePreset | null>(null);
+  custom = $state.raw<SummaryRange | null>(null);
+  readonly #today: () => IsoDate;
+
+  constructor(today: () => IsoDate) {
+    this.#today = today;
+  }
+
+  /** Call inside `$effect`: follows the whole diary, its medications and its visits. */
+  follow(): () => void {
+    const onError = (error: unknown) => (this.error = error);
+    const stops = [
+      this.visits.follow(),
+      watchDays(diaryDb, EARLIEST_DATE, this.#today(), (days) => (this.#days = days), onError),
+      watchMedicationRecords(diaryDb, (records) => (this.#medications = records), onError),
+    ];
+    return () => stops.forEach((stop) => stop());
+  }
+
+  get isLoaded(): boolean {
+    return this.#days !== null && this.#medications !== null && this.visits.isLoaded;
+  }
+
+  get preset(): SummaryRangePreset {
+    return this.chosenPreset ?? defaultSummaryPreset(this.visits.items, this.#today());
+  }
+
+  get range(): SummaryRange {
+    const today = this.#today();
+    const preset = this.preset;
+    if (preset === 'custom') return this.custom ?? summaryPresetRange('90d', this.visits.items, today);
+    return summaryPresetRange(preset, this.visits.items, today);
+  }
+
+  /** Set a custom range; false (and nothing changes) when it is not a range. */
+  setCustom(from: IsoDate, to: IsoDate): boolean {
+    if (!from || !to || from > to || to > this.#today()) return false;
+    this.custom = clampRange({ from, to }, this.#today());
+    this.chosenPreset = 'custom';
+    return true;
+  }
+
+  get records(): SummaryRecords {
+    return {
+      days: this.#days ?? [],
+      medications: this.#medications?.medications ?? [],
+      events: this.#medications?.events ?? [],
+      doseLogs: this.#medications?.doseLogs ?? [],
+      visits: this.visits.items,
+    };
+  }
+
+  sourceAt(resolution: SummarySource['resolution']): SummarySource {
+    return buildSummarySource(this.records, this.range, this.#today(), resolution);
+  }
+
+  get model(): SummaryModel {
+    return buildSummaryModel(this.sourceAt('daily'));
+  }
+
+  /** The viewer link for the QR code, on this app's own address (origin and path, for a sub-path deployment). */
+  qrFit(appUrl: string): QrFit {
+    return fitSummaryUrl(appUrl, (resolution) => this.sourceAt(resolution));
+  }
+}

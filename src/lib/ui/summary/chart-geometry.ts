@@ -1,0 +1,98 @@
+/**
+ * The summary chart as plain geometry, so the screen (SVG) and the PDF (lines) draw the same picture:
+ * pain dots and the 7-day mean (or weekly means), medication events as vertical lines, interruptions as
+ * bands, and the axis ticks. Pain runs 0 (bottom) to 10 (top).
+ */
+import { addDays } from '../../domain/dates';
+import type { SummaryModel } from '../../domain/summary-model';
+import { axisTicks, type AxisTick } from '../../domain/trend-series';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface ChartGeometry {
+  width: number;
+  height: number;
+  plot: { left: number; top: number; right: number; bottom: number };
+  dots: Point[];
+  /** Line pieces: the mean breaks where it is not defined. */
+  lines: Point[][];
+  events: { x: number; color: string; medication: number; index: number }[];
+  bands: { x: number; width: number; color: string }[];
+  yTicks: { y: number; value: number }[];
+  xTicks: { x: number; tick: AxisTick }[];
+}
+
+export interface ChartFrame {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  maxTicks: number;
+}
+
+export function chartGeometry(model: SummaryModel, frame: ChartFrame): ChartGeometry {
+  const plot = {
+    left: frame.left,
+    top: frame.top,
+    right: frame.width - frame.right,
+    bottom: frame.height - frame.bottom,
+  };
+  const days = Math.max(1, model.chart.lengthDays);
+  const xOf = (dayX: number) => plot.left + ((dayX + 0.5) / days) * (plot.right - plot.left);
+  const yOf = (pain: number) => plot.bottom - (pain / 10) * (plot.bottom - plot.top);
+  const colorOf = (index: number) => model.medications[index]?.color ?? '#000000';
+
+  const lines: Point[][] = [];
+  let current: Point[] = [];
+  const pushPoint = (value: number | null, dayX: number) => {
+    if (value === null) {
+      if (current.length > 0) lines.push(current);
+      current = [];
+    } else current.push({ x: xOf(dayX), y: yOf(value) });
+  };
+  if (model.resolution === 'daily') for (const mean of model.chart.sevenDayMean) pushPoint(mean.value, mean.x);
+  else for (const week of model.chart.weeks) pushPoint(week.meanPain, week.x);
+  if (current.length > 0) lines.push(current);
+
+  const dayWidth = (plot.right - plot.left) / days;
+  return {
+    width: frame.width,
+    height: frame.height,
+    plot,
+    dots: model.chart.days.map((day) => ({ x: xOf(day.x), y: yOf(day.pain) })),
+    lines,
+    events: model.chart.events.map((event, index) => ({
+      x: xOf(event.x),
+      color: colorOf(event.medication),
+      medication: event.medication,
+      index,
+    })),
+    bands: model.chart.bands.map((band) => ({
+      x: xOf(band.xFrom),
+      width: (band.xTo - band.xFrom) * dayWidth,
+      color: colorOf(band.medication),
+    })),
+    yTicks: [0, 5, 10].map((value) => ({ y: yOf(value), value })),
+    xTicks: axisTicks(model.range, frame.maxTicks).map((tick) => ({ x: xOf(tick.x), tick })),
+  };
+}
+
+/** SVG path data of line pieces. */
+export function pathOf(lines: Point[][]): string {
+  return lines
+    .map((line) =>
+      line.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x.toFixed(1)} ${point.y.toFixed(1)}`).join(''),
+    )
+    .join('');
+}
+
+/** The last day of a week that starts on `start` within the model's range. */
+export function weekEnd(model: SummaryModel, start: string): string {
+  const end = addDays(start, 6);
+  return end > model.range.to ? model.range.to : end;
+}

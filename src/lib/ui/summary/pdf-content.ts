@@ -1,0 +1,139 @@
+/**
+ * The summary worded for the PDF in the current language: plain strings and numbers only, so the PDF
+ * layout (loaded on demand with its library) knows nothing of i18n, and the PDF says exactly what the
+ * screen says.
+ */
+import type { SummaryModel } from '../../domain/summary-model';
+import { i18n } from '../../i18n/locale.svelte';
+import type { PdfContent } from '../../export/summary-pdf';
+import { chartGeometry } from './chart-geometry';
+import { tickLabel } from '../trends/trends-text';
+import {
+  adherenceText,
+  baselineText,
+  eventLabel,
+  ihs4Text,
+  meanText,
+  nameOf,
+  phaseCells,
+  rangeLine,
+  shortDate,
+  timelineLines,
+} from './summary-text';
+
+/** Letter paper where the locale uses it (the US and Canada), A4 everywhere else. */
+export function pageSizeFor(languages: readonly string[]): 'a4' | 'letter' {
+  const region = /^[a-z]{2,3}-([A-Z]{2})\b/.exec(languages[0] ?? '')?.[1];
+  return region === 'US' || region === 'CA' ? 'letter' : 'a4';
+}
+
+export function pdfFileName(madeOn: string): string {
+  return `hs-summary-${madeOn}.pdf`;
+}
+
+export function pdfContent(model: SummaryModel, chartWidth: number, chartHeight: number): PdfContent {
+  const t = i18n.t.summary;
+  const columns = t.phases.columns;
+  const isWeekly = model.resolution === 'weekly';
+  const overview: [string, string][] = [
+    [t.overview.meanPain, meanText(model.meanPain)],
+    [t.overview.meanDrainage, meanText(model.meanDrainage)],
+    [t.overview.flareDays, String(model.flareDays)],
+    ...(isWeekly ? [] : [[t.overview.heavyDrainage, String(model.heavyDrainageDays)] as [string, string]]),
+    [
+      t.overview.lastVisit,
+      model.lastVisit
+        ? [
+            shortDate(model.lastVisit.date),
+            ...(model.lastVisit.ihs4 !== undefined ? [ihs4Text(model.lastVisit.ihs4)] : []),
+            ...(model.lastVisit.hurley ? [t.overview.hurley(model.lastVisit.hurley)] : []),
+          ].join(' · ')
+        : t.overview.none,
+    ],
+    [t.overview.nextVisit, model.nextVisit ? shortDate(model.nextVisit) : t.overview.none],
+  ];
+  const geometry = chartGeometry(model, {
+    width: chartWidth,
+    height: chartHeight,
+    left: 18,
+    right: 4,
+    top: 6,
+    bottom: 14,
+    maxTicks: 8,
+  });
+  return {
+    language: i18n.code,
+    title: t.heading.title,
+    rangeLine: rangeLine(model),
+    madeLine: `${t.heading.made(shortDate(model.madeOn))} · ${t.heading.logged(model.loggedDays, model.lengthDays)}`,
+    notice: isWeekly ? `${t.weekly.notice} ${t.weekly.unavailable}` : null,
+    overview,
+    medicationsTitle: t.medications.title,
+    noMedications: t.medications.none,
+    medications: model.medications.map((medication) => ({
+      name: nameOf(medication),
+      color: medication.color,
+      lines: [
+        baselineText(medication),
+        adherenceText(medication),
+        ...(medication.startsBeforeRange ? [t.medications.startedBefore(shortDate(model.range.from))] : []),
+      ],
+      timeline: timelineLines(medication),
+    })),
+    chart: {
+      title: t.chart.title,
+      caption: isWeekly
+        ? t.chart.captionWeekly(shortDate(model.range.from), shortDate(model.range.to))
+        : t.chart.captionDaily(shortDate(model.range.from), shortDate(model.range.to)),
+      geometry,
+      xLabels: geometry.xTicks.map(({ tick }) => tickLabel(tick)),
+      eventLabels: model.chart.events.map((_, index) => eventLabel(model, index)),
+      key: isWeekly ? [t.chart.keyWeekly] : [t.chart.keyPain, t.chart.keyMean],
+    },
+    phasesTitle: t.phases.title,
+    phaseHeader: [columns.phase, columns.meanPain, columns.change, columns.nrs30, columns.flares, columns.adherence],
+    phaseRows: model.medications.flatMap((medication) =>
+      medication.rows.map((row) => {
+        const cells = phaseCells(row, model);
+        return {
+          color: medication.color,
+          isPaused: cells.isPaused,
+          cells: [
+            [`${nameOf(medication)}: ${cells.treatment}`, cells.dates, cells.length],
+            [cells.meanPain],
+            [cells.change],
+            cells.response,
+            [cells.flares],
+            [cells.adherence],
+          ],
+        };
+      }),
+    ),
+    flaresTitle: t.flares.title,
+    flaresHeader: [t.flares.region, t.flares.days],
+    flaresTotal: model.flareRegions.length === 0 && !isWeekly ? t.flares.none : t.flares.total(model.flareDays),
+    flareRows: model.flareRegions.map((entry) => [i18n.t.regions[entry.region], String(entry.days)]),
+    interventionsTitle: t.interventions.title,
+    interventions: isWeekly
+      ? []
+      : model.interventions.length === 0
+        ? [t.interventions.none]
+        : model.interventions.map(
+            (entry) =>
+              `${i18n.t.form.interventionNames[entry.kind]}: ${entry.dates.map((date) => shortDate(date)).join(', ')}`,
+          ),
+    questionsTitle: t.questions.title,
+    questions: model.questions || t.questions.none,
+    disclaimer: t.heading.disclaimer,
+    pageLabel: t.heading.page,
+  };
+}
+
+const MM = 72 / 25.4;
+
+/** The page: A4 or Letter, margins 15 mm (in PDF points). */
+export function pdfFrame(size: 'a4' | 'letter'): { width: number; height: number; margin: number } {
+  return size === 'letter'
+    ? { width: 612, height: 792, margin: 15 * MM }
+    : { width: 210 * MM, height: 297 * MM, margin: 15 * MM };
+}

@@ -1,0 +1,116 @@
+/**
+ * How the summary model reads in the patient's (or the viewer's) language: the same words on the screen,
+ * in the viewer and in the PDF. Phase figures reuse the Trends screen's wording.
+ */
+import { ihs4Band } from '../../domain/ihs4';
+import type { PhaseMeasures } from '../../domain/measures';
+import type { RegimenEvent } from '../../domain/medication';
+import type { SummaryMedicationModel, SummaryModel } from '../../domain/summary-model';
+import { i18n } from '../../i18n/locale.svelte';
+import { eventText, medicationName } from '../medications/medication-text';
+import {
+  meanText,
+  percentText,
+  phaseDates,
+  phaseTreatment,
+  responseLines,
+  shortDate,
+  signedText,
+} from '../trends/trends-text';
+
+export { meanText, percentText, shortDate };
+
+export function nameOf(medication: Pick<SummaryMedicationModel, 'name' | 'presetId'>): string {
+  return medicationName(medication);
+}
+
+export function ihs4Text(score: number): string {
+  return i18n.t.summary.overview.ihs4(score, i18n.t.summary.visits.form.bands[ihs4Band(score)]);
+}
+
+export function rangeLine(model: SummaryModel): string {
+  return i18n.t.summary.heading.range(shortDate(model.range.from), shortDate(model.range.to), model.lengthDays);
+}
+
+/** The medication's events in the range's story, oldest first: "12 Mar 2026 · Started 15 mg once daily". */
+export function timelineLines(medication: SummaryMedicationModel): { date: string; text: string }[] {
+  let dose: RegimenEvent['dose'];
+  let frequency: RegimenEvent['frequency'];
+  return medication.events.map((event) => {
+    const text = eventText(event, { ...(dose && { dose }), ...(frequency && { frequency }) });
+    if (event.dose) dose = event.dose;
+    if (event.frequency) frequency = event.frequency;
+    return { date: shortDate(event.date), text };
+  });
+}
+
+export interface PhaseCells {
+  treatment: string;
+  dates: string;
+  length: string;
+  meanPain: string;
+  change: string;
+  response: string[];
+  flares: string;
+  adherence: string;
+  isPaused: boolean;
+}
+
+export function phaseCells(row: PhaseMeasures, model: SummaryModel): PhaseCells {
+  const t = i18n.t.trends.phases;
+  const isWeekly = model.unavailable.length > 0;
+  return {
+    treatment: phaseTreatment(row.phase),
+    dates: phaseDates(row.phase),
+    length: t.length(row.lengthDays, row.loggedDays),
+    meanPain: isWeekly ? t.none : meanText(row.meanPain),
+    change: isWeekly ? t.none : signedText(row.changeFromPrevious),
+    response: isWeekly ? [t.none] : responseLines(row),
+    flares:
+      isWeekly || row.flareRatePer30Days === null
+        ? t.none
+        : t.flareRate(meanText(row.flareRatePer30Days), row.flareEpisodes),
+    adherence:
+      row.adherence === null
+        ? t.none
+        : t.adherence(row.adherence.taken, row.adherence.scheduled, percentText(row.adherence.ratio)),
+    isPaused: row.phase.kind !== 'on',
+  };
+}
+
+export function baselineText(medication: SummaryMedicationModel): string {
+  const t = i18n.t.summary.medications;
+  return medication.baseline === null ? t.baselineMissing : t.baseline(meanText(medication.baseline));
+}
+
+export function adherenceText(medication: SummaryMedicationModel): string {
+  const t = i18n.t.summary.medications;
+  const { adherence } = medication;
+  return adherence === null
+    ? t.noAdherence
+    : t.adherence(adherence.taken, adherence.scheduled, percentText(adherence.ratio));
+}
+
+/** "Upa" plus what happened, for an event line's label on the chart. */
+export function eventLabel(model: SummaryModel, index: number): string {
+  const event = model.chart.events[index];
+  if (!event) return '';
+  const medication = model.medications[event.medication];
+  const name = medication ? nameOf(medication) : '';
+  const short = /^[A-Za-z]/.test(name) ? name.slice(0, 3) : name.slice(0, 2);
+  const marker = i18n.t.trends.marker;
+  const dose = event.dose
+    ? `${i18n.formatNumber(event.dose.amount, 2)} ${i18n.t.medications.units[event.dose.unit]}`
+    : '';
+  const label =
+    event.kind === 'interruption'
+      ? marker.interruption
+      : event.kind === 'stop'
+        ? marker.stop
+        : event.kind === 'start'
+          ? marker.start(dose)
+          : event.kind === 'resume'
+            ? marker.resume(dose)
+            : marker['dose-change'](dose);
+  return marker.withName(short, label.trim());
+}

@@ -1,0 +1,101 @@
+/**
+ * Page models of the Visit summary, Visits and the read-only viewer, plus a raw-IndexedDB seeding helper for
+ * any table (medications, events, dose logs, visits) beside `writeDays`.
+ */
+import type { Locator, Page } from 'playwright-core';
+import type { HsDiary, Messages } from './hs-diary';
+
+/** Put rows straight into one store of the app's database (the app must have opened it once). */
+export async function writeRows(page: Page, store: string, rows: readonly object[]): Promise<void> {
+  await page.evaluate(
+    async ({ store, rows }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('hs-diary');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
+      });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const transaction = db.transaction(store, 'readwrite');
+          for (const row of rows) transaction.objectStore(store).put(row);
+          transaction.oncomplete = () => resolve();
+          transaction.onerror = () => reject(transaction.error ?? new Error('write failed'));
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { store, rows },
+  );
+}
+
+/** The figures a clinician reads first, as text, from the summary on any screen that draws it. */
+export async function summaryFigures(page: Page): Promise<{ range: string; meanPain: string; phases: string[][] }> {
+  const range = (await page.getByTestId('summary-range').textContent()) ?? '';
+  const meanPain = (await page.getByTestId('summary-mean-pain').textContent()) ?? '';
+  const phases: string[][] = [];
+  for (const phase of await page.getByTestId('summary-phase').all()) {
+    phases.push([
+      (await phase.getByTestId('phase-mean-pain').textContent()) ?? '',
+      ((await phase.getByTestId('phase-response').textContent()) ?? '').trim(),
+    ]);
+  }
+  return { range, meanPain, phases };
+}
+
+export class SummaryScreen {
+  constructor(private readonly app: HsDiary) {}
+
+  private get t(): Messages['summary'] {
+    return this.app.t.summary;
+  }
+
+  get heading(): Locator {
+    return this.app.page.getByRole('heading', { level: 1, name: this.t.title, exact: true });
+  }
+
+  /** Open the summary in a fresh page load, so rows seeded behind the app's back are read anew. */
+  async open(): Promise<void> {
+    await this.app.goto('#/summary');
+    await this.app.reload();
+    await this.heading.waitFor();
+    await this.app.page.getByTestId('summary-range').waitFor();
+  }
+
+  button(name: 'pdf' | 'qr' | 'print'): Locator {
+    return this.app.page.getByRole('button', { name: this.t.actions[name], exact: true });
+  }
+
+  preset(name: keyof Messages['summary']['range']['presets']): Locator {
+    return this.app.page.getByRole('radio', { name: this.t.range.presets[name], exact: true });
+  }
+
+  get qrCode(): Locator {
+    return this.app.page.getByTestId('summary-qr');
+  }
+
+  get showAnyway(): Locator {
+    return this.app.page.getByRole('button', { name: this.t.qr.unreachable.showAnyway, exact: true });
+  }
+
+  get linkField(): Locator {
+    return this.app.page.getByRole('textbox', { name: this.t.qr.linkLabel, exact: true });
+  }
+}
+
+export class VisitsScreen {
+  constructor(private readonly app: HsDiary) {}
+
+  get t(): Messages['summary']['visits'] {
+    return this.app.t.summary.visits;
+  }
+
+  get heading(): Locator {
+    return this.app.page.getByRole('heading', { level: 1, name: this.t.title, exact: true });
+  }
+
+  async open(): Promise<void> {
+    await this.app.goto('#/visits');
+    await this.heading.waitFor();
+  }
+}

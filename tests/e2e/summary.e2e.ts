@@ -1,0 +1,207 @@
+/**
+ * Visit summary: a seeded diary (days, a medication history, a visit) gives a summary whose QR code, read
+ * back from a screenshot by a real QR decoder (jsQR), opens the same figures in a fresh browser with no
+ * database; the PDF, made in the browser, reads right in English and Chinese (pdftotext); visits record
+ * an IHS4 from counts with its band; axe finds nothing on Summary and Visits in light and dark.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { describe, expect, test } from 'vitest';
+import { HsDiary, type Lang } from './page-models/hs-diary';
+import { SummaryScreen, VisitsScreen, summaryFigures, writeRows } from './page-models/summary';
+import { seedDay, writeDays, type SeedDay } from './page-models/trends';
+import { localDate, useE2E } from './support';
+
+const e2e = useE2E();
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+/** PDFs and their page images are kept here for a person to look at. */
+const OUTPUT_DIR = process.env.SUMMARY_OUTPUT_DIR ?? mkdtempSync(join(tmpdir(), 'hs-summary-'));
+
+/**
+ * Baseline pain 7 in the week before the start (day -70), then 4: NRS30 level 4.9, reached on day 3.
+ * Interrupted on day -20 for 5 days (pain 6, a flare in the left armpit on its second day), then resumed.
+ * A visit on day -60 with IHS4 12 and Hurley II, the next visit in 30 days.
+ */
+function seededDays(): SeedDay[] {
+  const days: SeedDay[] = [];
+  for (let offset = -77; offset <= -71; offset += 1) days.push(seedDay(localDate(offset), 7));
+  for (let offset = -70; offset <= -1; offset += 1) {
+    const isInterrupted = offset >= -20 && offset <= -16;
+    days.push(
+      seedDay(localDate(offset), isInterrupted ? 6 : 4, {
+        ...(offset === -19 && {
+          flare: true,
+          regions: ['axilla-left'],
+          drainage: 3,
+          interventions: ['lesion-drained'],
+        }),
+      }),
+    );
+  }
+  return days;
+}
+
+async function seed(app: HsDiary): Promise<void> {
+  await writeDays(app.page, seededDays());
+  await writeRows(app.page, 'medications', [
+    { id: 'upa', name: 'Upadacitinib', presetId: 'upadacitinib', drugClass: 'jak1-selective', color: '#0072b2' },
+  ]);
+  await writeRows(app.page, 'regimenEvents', [
+    {
+      id: 'e1',
+      medicationId: 'upa',
+      date: localDate(-70),
+      kind: 'start',
+      dose: { amount: 15, unit: 'mg' },
+      frequency: 'once-daily',
+    },
+    { id: 'e2', medicationId: 'upa', date: localDate(-20), kind: 'interruption', reason: 'infection' },
+    { id: 'e3', medicationId: 'upa', date: localDate(-15), kind: 'resume' },
+  ]);
+  await writeRows(app.page, 'visits', [
+    {
+      id: 'v1',
+      date: localDate(-60),
+      ihs4: 12,
+      hurley: 'II',
+      notes: 'Started upadacitinib.',
+      questions: 'Can I go swimming? 可以游泳吗？',
+      nextVisit: localDate(30),
+    },
+  ]);
+}
+
+async function openSeeded(lang: Lang = 'en'): Promise<{ app: HsDiary; summary: SummaryScreen }> {
+  const { page } = await e2e.open('#/', { locale: lang === 'en' ? 'en-GB' : 'zh-CN' });
+  const app = new HsDiary(page, e2e.url, lang);
+  await seed(app);
+  const summary = new SummaryScreen(app);
+  await summary.open();
+  return { app, summary };
+}
+
+/** Read the QR code off its screenshot with a real decoder. */
+function decodeQr(png: Buffer): string | null {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;
+}
+
+describe('visit summary', () => {
+  test('the QR code opens the same summary on another device, which stores nothing', async () => {
+    const { app, summary } = await openSeeded();
+    // 90 days: the baseline week and the start are in the range. 7 days at 7, 65 at 4 and 5 at 6: 339 / 77.
+    await summary.preset('90d').check();
+    await app.page.getByTestId('summary-range').getByText('90 days').waitFor();
+    const onScreen = await summaryFigures(app.page);
+    expect(onScreen.meanPain).toBe('4.4');
+    expect(onScreen.phases[0]?.[0]).toBe('4');
+    expect(onScreen.phases[0]?.[1]).toContain('Reached on day 3');
+
+    await summary.button('qr').click();
+    // The tests run on http://127.0.0.1: a phone could not open that, and the panel says so first.
+    await expect(app.page.getByText(app.t.summary.qr.unreachable.localhost).isVisible()).resolves.toBe(true);
+    await expect(summary.qrCode.count()).resolves.toBe(0);
+    await summary.showAnyway.click();
+    await summary.qrCode.waitFor();
+    const box = await summary.qrCode.boundingBox();
+    const version = Number(/version (\d+)/.exec((await summary.qrCode.getAttribute('aria-label')) ?? '')?.[1]);
+    expect(version).toBeLessThanOrEqual(20);
+    // At least 4 CSS pixels a module (quiet zone included).
+    expect(box?.width ?? 0).toBeGreaterThanOrEqual((17 + 4 * version + 8) * 4);
+
+    const decoded = decodeQr(await summary.qrCode.screenshot());
+    const link = await summary.linkField.inputValue();
+    expect(decoded).toBe(link);
+    expect(link.startsWith(`${e2e.url}#/v/1.`)).toBe(true);
+
+    const clinician = await e2e.newContext({ locale: 'en-GB' });
+    const page = await clinician.newPage();
+    await page.goto(decoded ?? '');
+    await page.getByRole('heading', { level: 1, name: app.t.summary.viewer.title }).waitFor();
+    await page.getByTestId('summary-range').waitFor();
+    expect(await summaryFigures(page)).toEqual(onScreen);
+    await expect(page.getByRole('navigation').count()).resolves.toBe(0);
+    expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+  });
+
+  test('the PDF reads right in English and in Chinese', async () => {
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const { app, summary } = await openSeeded(lang);
+      const [download] = await Promise.all([app.page.waitForEvent('download'), summary.button('pdf').click()]);
+      expect(download.suggestedFilename()).toBe(`hs-summary-${localDate(0)}.pdf`);
+      const file = join(OUTPUT_DIR, `summary-${lang}.pdf`);
+      await download.saveAs(file);
+      const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())?.[1]);
+      expect(pages).toBeGreaterThanOrEqual(1);
+      expect(pages).toBeLessThanOrEqual(2);
+      execFileSync('pdftoppm', ['-png', '-r', '80', file, join(OUTPUT_DIR, `summary-${lang}`)]);
+      const t = app.t.summary;
+      const squeeze = (value: string) => value.replace(/\s+/g, '');
+      for (const expected of [
+        t.heading.title,
+        t.heading.disclaimer,
+        t.medications.title,
+        t.phases.title,
+        t.flares.title,
+      ])
+        expect(squeeze(text)).toContain(squeeze(expected));
+      expect(text).toContain('4.2');
+      expect(text).toContain('IHS4 12');
+      expect(squeeze(text)).toContain(squeeze('可以游泳吗'));
+      if (lang === 'en') {
+        expect(text).toContain('Upadacitinib');
+        expect(text).toContain('Reached on day 3');
+        expect(text).toContain('Left armpit');
+      } else {
+        expect(squeeze(text)).toContain(squeeze('乌帕替尼'));
+        expect(squeeze(text)).toContain(squeeze('第3天达到'));
+        expect(squeeze(text)).toContain(squeeze('左腋窝'));
+      }
+      expect(readFileSync(file).length).toBeLessThan(lang === 'en' ? 200_000 : 1_500_000);
+    }
+  });
+
+  test('a visit records the IHS4 from the clinician’s counts with its band', async () => {
+    const { page } = await e2e.open('#/visits');
+    const app = new HsDiary(page, e2e.url);
+    const visits = new VisitsScreen(app);
+    await visits.heading.waitFor();
+    const f = visits.t.form;
+    await page.getByRole('button', { name: visits.t.add, exact: true }).click();
+    await page.getByRole('radio', { name: f.ihs4Mode.counts, exact: true }).check();
+    await page.getByRole('spinbutton', { name: f.nodules, exact: true }).fill('3');
+    await page.getByRole('spinbutton', { name: f.abscesses, exact: true }).fill('2');
+    await page.getByRole('spinbutton', { name: f.drainingTunnels, exact: true }).fill('1');
+    await expect(page.getByTestId('ihs4-band').textContent()).resolves.toBe(f.ihs4Result(11, f.bands.severe));
+    await page.getByRole('radio', { name: 'II', exact: true }).check();
+    await page.getByRole('textbox', { name: f.questions, exact: true }).fill('Is surgery an option?');
+    await page.getByRole('button', { name: f.save, exact: true }).click();
+    await page.getByText(visits.t.item.ihs4(11, f.bands.severe)).waitFor();
+    await expect(page.getByText('Is surgery an option?').count()).resolves.toBe(1);
+  });
+
+  test('axe finds nothing on Summary and Visits, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page } = await e2e.open('#/', { colorScheme });
+      const app = new HsDiary(page, e2e.url);
+      await seed(app);
+      const summary = new SummaryScreen(app);
+      await summary.open();
+      await summary.button('qr').click();
+      await summary.showAnyway.click();
+      await summary.qrCode.waitFor();
+      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(results.violations.map((violation) => `${colorScheme} summary ${violation.id}`)).toEqual([]);
+      await new VisitsScreen(app).open();
+      const visits = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(visits.violations.map((violation) => `${colorScheme} visits ${violation.id}`)).toEqual([]);
+    }
+  });
+});

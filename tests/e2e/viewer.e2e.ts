@@ -1,0 +1,113 @@
+/**
+ * The viewer a QR code opens treats its payload as hostile: a truncated, corrupted, oversized, zip-bomb or
+ * future-version payload each gets its own message (in the browser's language), never a blank page or a
+ * page error; nothing is written to IndexedDB (the database is not even opened); a valid one draws the
+ * summary; axe finds nothing in light and dark.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { deflateSync } from 'fflate';
+import { describe, expect, test } from 'vitest';
+import { addDays } from '../../src/lib/domain/dates';
+import { encodeSummary } from '../../src/lib/domain/summary-codec';
+import type { SummarySource } from '../../src/lib/domain/summary-source';
+import { MESSAGES, type Lang } from './page-models/hs-diary';
+import { useE2E } from './support';
+
+const e2e = useE2E();
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+function source(): SummarySource {
+  const from = '2026-01-01';
+  return {
+    range: { from, to: '2026-03-31' },
+    madeOn: '2026-03-31',
+    resolution: 'daily',
+    days: Array.from({ length: 90 }, (_, offset) => ({
+      date: addDays(from, offset),
+      pain: offset % 11,
+      drainage: offset % 4,
+      flare: offset % 9 === 0,
+      regions: offset % 9 === 0 ? (['groin-left'] as const).slice() : [],
+      interventions: [],
+    })),
+    weeks: [],
+    medications: [
+      {
+        name: 'Adalimumab',
+        presetId: 'adalimumab',
+        drugClass: 'tnf',
+        color: '#d55e00',
+        events: [{ date: '2026-01-10', kind: 'start', dose: { amount: 40, unit: 'mg' }, frequency: 'weekly' }],
+        baselineX100: 650,
+        adherence: [],
+      },
+    ],
+    questions: '<img src=x onerror=alert(1)>',
+  };
+}
+
+const base64Url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+
+function payloads(): Record<string, string> {
+  const valid = encodeSummary(source());
+  const body = valid.slice(2);
+  return {
+    // Cut on a base64 quantum, so what is left still decodes to bytes: a deflate stream that stops early.
+    truncated: `1.${body.slice(0, Math.floor(body.length / 8) * 4)}`,
+    corrupted: `1.${body.slice(0, 10)}${body.slice(10, 40).split('').reverse().join('')}${body.slice(40)}`,
+    'too-large': `1.${'A'.repeat(9000)}`,
+    'too-large-inflated': `1.${base64Url(deflateSync(new Uint8Array(2_000_000), { level: 9 }))}`,
+    'future-version': `2.${body}`,
+    'not-a-summary': 'hello',
+  };
+}
+
+describe('viewer', () => {
+  test('answers each broken payload with its own message, stores nothing', async () => {
+    const cases = payloads();
+    for (const lang of ['en', 'zh-CN'] as const satisfies Lang[]) {
+      const context = await e2e.newContext({ locale: lang === 'en' ? 'en-GB' : 'zh-CN' });
+      const page = await context.newPage();
+      const t = MESSAGES[lang].summary.viewer;
+      for (const [reason, payload] of Object.entries(cases)) {
+        await page.goto(`${e2e.url}#/v/${payload}`);
+        await page.reload();
+        const failure = page.getByTestId('viewer-failure');
+        await failure.waitFor();
+        const expectedReason = reason === 'corrupted' ? /corrupted|truncated|invalid/ : new RegExp(`^${reason}$`);
+        expect(await failure.getAttribute('data-reason')).toMatch(expectedReason);
+        const shown = (await failure.getAttribute('data-reason')) as keyof typeof t.failures;
+        await expect(failure.getByText(t.failures[shown], { exact: true }).count()).resolves.toBe(1);
+      }
+      expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+    }
+  });
+
+  test('draws a valid summary as text only, offline-capable and without a database', async () => {
+    const context = await e2e.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${e2e.url}#/v/${encodeSummary(source())}`);
+    await page.getByTestId('summary-range').waitFor();
+    // The questions are shown as the text they are, never as markup.
+    await expect(page.getByText('<img src=x onerror=alert(1)>', { exact: true }).count()).resolves.toBe(1);
+    await expect(page.locator('main img').count()).resolves.toBe(0);
+    await expect(page.getByText('Adalimumab').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('navigation').count()).resolves.toBe(0);
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).toEqual([]);
+  });
+
+  test('axe finds nothing on the viewer, light and dark, summary and failure', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await e2e.newContext({ colorScheme });
+      const page = await context.newPage();
+      for (const payload of [encodeSummary(source()), '2.abc']) {
+        await page.goto(`${e2e.url}#/v/${payload}`);
+        await page.reload();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.locator('[data-testid="summary-range"], [data-testid="viewer-failure"]').first().waitFor();
+        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        expect(results.violations.map((violation) => `${colorScheme} ${violation.id}`)).toEqual([]);
+      }
+    }
+  });
+});
