@@ -6,6 +6,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DayEntry } from '../domain/day';
 import type { DoseLog, Medication, RegimenEvent, Reminder } from '../domain/medication';
 import type { Visit } from '../domain/visit';
+import { attachLifecycle } from './lifecycle';
 
 export const DATABASE_NAME = 'hs-diary';
 
@@ -35,6 +36,8 @@ export class DiaryDatabase extends Dexie {
       visits: 'id, date',
       meta: 'key',
     });
+    // Another tab's upgrade, a blocked upgrade, a newer database: handled in one place (lifecycle.ts).
+    attachLifecycle(this, SCHEMA_VERSION);
   }
 }
 

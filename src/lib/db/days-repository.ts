@@ -4,6 +4,7 @@ import { dayEntrySchema, validateDayEntry, type DayEntry } from '../domain/day';
 import type { IsoDate } from '../domain/dates';
 import type { DiaryDatabase } from './database';
 import { classifyStorageError, InvalidDayError } from './errors';
+import { withStorage } from './lifecycle';
 import { reportUnreadableRow } from './unreadable-rows';
 
 function readDay(row: unknown): DayEntry | undefined {
@@ -17,36 +18,32 @@ function readDays(rows: unknown[]): DayEntry[] {
   return rows.map(readDay).filter((day): day is DayEntry => day !== undefined);
 }
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof InvalidDayError) throw error;
-    throw classifyStorageError(error);
-  }
-}
+const isRefusedDay = (error: unknown) => error instanceof InvalidDayError;
+const read = <T>(db: DiaryDatabase, work: () => Promise<T>) => withStorage(db, work, { passThrough: isRefusedDay });
+const write = <T>(db: DiaryDatabase, work: () => Promise<T>) =>
+  withStorage(db, work, { write: true, passThrough: isRefusedDay });
 
 /** Validate and save a day (insert or replace); throws `InvalidDayError` and writes nothing when invalid. */
 export async function saveDay(db: DiaryDatabase, input: unknown, today: IsoDate): Promise<DayEntry> {
   const validation = validateDayEntry(input, today);
   if (!validation.ok) throw new InvalidDayError(validation.problems);
   const day = validation.day;
-  await guarded(() => db.days.put(day));
+  await write(db, () => db.days.put(day));
   return day;
 }
 
 export function getDay(db: DiaryDatabase, date: IsoDate): Promise<DayEntry | undefined> {
-  return guarded(async () => readDay(await db.days.get(date)));
+  return read(db, async () => readDay(await db.days.get(date)));
 }
 
 /** Days from `from` to `to`, both included, oldest first. */
 export function listDays(db: DiaryDatabase, from: IsoDate, to: IsoDate): Promise<DayEntry[]> {
-  return guarded(async () => readDays(await db.days.where('date').between(from, to, true, true).toArray()));
+  return read(db, async () => readDays(await db.days.where('date').between(from, to, true, true).toArray()));
 }
 
 /** Delete a day and hand back what was deleted, so the screen can offer to undo. */
 export function deleteDay(db: DiaryDatabase, date: IsoDate): Promise<DayEntry | undefined> {
-  return guarded(() =>
+  return write(db, () =>
     db.transaction('rw', db.days, async () => {
       const existing = await db.days.get(date);
       await db.days.delete(date);
@@ -59,11 +56,11 @@ export function deleteDay(db: DiaryDatabase, date: IsoDate): Promise<DayEntry | 
 export async function restoreDay(db: DiaryDatabase, day: DayEntry): Promise<void> {
   const result = dayEntrySchema.safeParse(day);
   if (!result.success) throw new InvalidDayError([{ field: 'date', kind: 'invalid' }]);
-  await guarded(() => db.days.put(result.data));
+  await write(db, () => db.days.put(result.data));
 }
 
 export function countDays(db: DiaryDatabase): Promise<number> {
-  return guarded(() => db.days.count());
+  return read(db, () => db.days.count());
 }
 
 export interface RecentDays {

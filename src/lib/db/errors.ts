@@ -3,12 +3,21 @@ import type { DayProblem } from '../domain/day';
 
 export type StorageFailureKind = 'quota' | 'closed' | 'blocked' | 'unavailable' | 'unknown';
 
+/**
+ * More about a `blocked` failure, for the screens that can say more than "close other tabs":
+ * `newer-database`: a newer HS Diary upgraded the database, so this one must reload before writing;
+ * `upgrade-pending`: the connection was closed for another tab's upgrade and the page is about to reload;
+ * `upgrade-blocked`: this build's upgrade waits for other tabs of HS Diary to close.
+ */
+export type StorageFailureDetail = 'newer-database' | 'upgrade-pending' | 'upgrade-blocked';
+
 export class StorageFailure extends Error {
   constructor(
     readonly kind: StorageFailureKind,
     cause: unknown,
+    readonly detail?: StorageFailureDetail,
   ) {
-    super(`storage failure: ${kind}`, { cause });
+    super(`storage failure: ${kind}${detail ? ` (${detail})` : ''}`, { cause });
     this.name = 'StorageFailure';
   }
 }
@@ -32,11 +41,15 @@ export function classifyStorageError(error: unknown): StorageFailure {
   const innerName = error && typeof error === 'object' && 'inner' in error ? errorName(error.inner) : '';
   const names = [name, innerName];
   if (names.some((value) => value === 'QuotaExceededError')) return new StorageFailure('quota', error);
+  if (names.some((value) => value === 'VersionError')) return new StorageFailure('blocked', error, 'newer-database');
+  if (names.some((value) => value === 'BlockedError')) return new StorageFailure('blocked', error, 'upgrade-blocked');
+  // Checked before "closed": a failed open comes wrapped (OpenFailedError, or DatabaseClosedError around
+  // the open's own error, such as the InvalidStateError of some private windows), and it means the browser
+  // will not let us store anything, not that a working connection was closed.
+  const isFailedOpen = name === 'DatabaseClosedError' && innerName !== '' && innerName !== 'DatabaseClosedError';
+  if (names.some((value) => value === 'MissingAPIError' || value === 'OpenFailedError') || isFailedOpen)
+    return new StorageFailure('unavailable', error);
   if (names.some((value) => value === 'DatabaseClosedError' || value === 'InvalidStateError'))
     return new StorageFailure('closed', error);
-  if (names.some((value) => value === 'BlockedError' || value === 'VersionError'))
-    return new StorageFailure('blocked', error);
-  if (names.some((value) => value === 'MissingAPIError' || value === 'OpenFailedError'))
-    return new StorageFailure('unavailable', error);
   return new StorageFailure('unknown', error);
 }

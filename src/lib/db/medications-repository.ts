@@ -15,6 +15,7 @@ import {
 import { checkRegimenChange, type RegimenProblem } from '../domain/regimen';
 import type { DiaryDatabase } from './database';
 import { classifyStorageError } from './errors';
+import { withStorage } from './lifecycle';
 import { reportUnreadableRow } from './unreadable-rows';
 import type { Unsubscribe } from './days-repository';
 
@@ -46,14 +47,10 @@ function fieldsOf(error: { issues: { path: PropertyKey[] }[] }): string[] {
   return [...new Set(error.issues.map((issue) => String(issue.path[0] ?? 'value')))];
 }
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof InvalidRegimenError) throw error;
-    throw classifyStorageError(error);
-  }
-}
+const isRefusedChange = (error: unknown) => error instanceof InvalidRegimenError;
+const read = <T>(db: DiaryDatabase, work: () => Promise<T>) => withStorage(db, work, { passThrough: isRefusedChange });
+const write = <T>(db: DiaryDatabase, work: () => Promise<T>) =>
+  withStorage(db, work, { write: true, passThrough: isRefusedChange });
 
 export interface MedicationRecords {
   medications: Medication[];
@@ -75,7 +72,7 @@ export async function addMedication(
   const event = { ...parsedEvent.data, medicationId: parsedMedication.data.id };
   const problems = checkRegimenChange([], { put: event }, today);
   if (problems.length > 0) throw new InvalidRegimenError(problems);
-  return guarded(() =>
+  return write(db, () =>
     db.transaction('rw', db.medications, db.regimenEvents, async () => {
       await db.medications.add(parsedMedication.data);
       await db.regimenEvents.add(event);
@@ -87,7 +84,7 @@ export async function addMedication(
 export async function updateMedication(db: DiaryDatabase, medication: unknown): Promise<Medication> {
   const parsed = medicationSchema.safeParse(medication);
   if (!parsed.success) throw new InvalidRegimenError([], fieldsOf(parsed.error));
-  return guarded(async () => {
+  return write(db, async () => {
     await db.medications.put(parsed.data);
     return parsed.data;
   });
@@ -95,7 +92,7 @@ export async function updateMedication(db: DiaryDatabase, medication: unknown): 
 
 /** Delete a medication with all its events and dose logs; hands them back so the screen can undo. */
 export function deleteMedication(db: DiaryDatabase, medicationId: string): Promise<MedicationRecords> {
-  return guarded(() =>
+  return write(db, () =>
     db.transaction('rw', db.medications, db.regimenEvents, db.doseLogs, async () => {
       const medication = await db.medications.get(medicationId);
       const events = await db.regimenEvents.where('medicationId').equals(medicationId).toArray();
@@ -110,7 +107,7 @@ export function deleteMedication(db: DiaryDatabase, medicationId: string): Promi
 
 /** Put back what `deleteMedication` removed. */
 export function restoreMedication(db: DiaryDatabase, records: MedicationRecords): Promise<void> {
-  return guarded(() =>
+  return write(db, () =>
     db.transaction('rw', db.medications, db.regimenEvents, db.doseLogs, async () => {
       await db.medications.bulkPut(records.medications);
       await db.regimenEvents.bulkPut(records.events);
@@ -127,7 +124,7 @@ export async function saveRegimenEvent(db: DiaryDatabase, input: unknown, today:
   const parsed = regimenEventSchema.safeParse(input);
   if (!parsed.success) throw new InvalidRegimenError([], fieldsOf(parsed.error));
   const event = parsed.data;
-  return guarded(() =>
+  return write(db, () =>
     db.transaction('rw', db.medications, db.regimenEvents, async () => {
       if (!(await db.medications.get(event.medicationId))) throw new InvalidRegimenError([], ['medicationId']);
       const history = await db.regimenEvents.where('medicationId').equals(event.medicationId).toArray();
@@ -145,7 +142,7 @@ export function deleteRegimenEvent(
   eventId: string,
   today: IsoDate,
 ): Promise<RegimenEvent | undefined> {
-  return guarded(() =>
+  return write(db, () =>
     db.transaction('rw', db.regimenEvents, async () => {
       const event = await db.regimenEvents.get(eventId);
       if (!event) return undefined;
@@ -165,14 +162,14 @@ export function deleteRegimenEvent(
 export async function saveDoseLog(db: DiaryDatabase, input: unknown): Promise<DoseLog> {
   const parsed = doseLogSchema.safeParse(input);
   if (!parsed.success) throw new InvalidRegimenError([], fieldsOf(parsed.error));
-  return guarded(async () => {
+  return write(db, async () => {
     await db.doseLogs.put(parsed.data);
     return parsed.data;
   });
 }
 
 export async function loadMedicationRecords(db: DiaryDatabase): Promise<MedicationRecords> {
-  return guarded(async () => {
+  return read(db, async () => {
     const [medications, events, doseLogs] = await Promise.all([
       db.medications.toArray(),
       db.regimenEvents.toArray(),

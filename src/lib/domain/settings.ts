@@ -8,6 +8,12 @@ export const settingsSchema = z.object({
   locale: z.optional(z.enum(LOCALES)),
   /** When the app first asked the browser to keep its storage, so it asks once, after the first entry. */
   persistenceRequestedAt: z.optional(z.int().check(z.gte(0))),
+  /** When the patient last made a backup (the file was shared or downloaded). */
+  lastBackupAt: z.optional(z.int().check(z.gte(0))),
+  /** When the patient last put off the backup reminder; it comes back 30 days later. */
+  lastBackupReminderAt: z.optional(z.int().check(z.gte(0))),
+  /** The patient said "No thanks" to importing a backup on first run. */
+  firstRunImportDismissed: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

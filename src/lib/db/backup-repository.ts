@@ -1,0 +1,222 @@
+/**
+ * Backups against the database: every table read for an export in one read transaction, a backup compared
+ * with what is here (the preview), and an import applied in ONE read-write transaction over all tables, so
+ * a failure anywhere leaves the database exactly as it was. Reading files, decrypting and encrypting happen
+ * outside (src/lib/export): only IndexedDB work runs inside a transaction.
+ *
+ * Rows that do not pass the current schema are never dropped: an export carries them as rows kept aside
+ * (`quarantine:` meta rows), an import moves them aside before overwriting or clearing, and a future
+ * version's upgrade function moves them aside with `quarantineUnreadable` instead of failing the upgrade.
+ *
+ * Not re-exported from ./index: it pulls in the backup format, which Today does not need to start.
+ */
+import { liveQuery, type Transaction } from 'dexie';
+import {
+  BACKUP_TABLES,
+  backupCoversDevice,
+  checkBackupRow,
+  DATA_TABLES,
+  planImport,
+  primaryKeyOf,
+  QUARANTINE_KEY_PREFIX,
+  quarantineRow,
+  sameRow,
+  SETTINGS_KEY,
+  settingsAfterImport,
+  stringifyKey,
+  type BackupFile,
+  type BackupProblem,
+  type BackupTables,
+  type ImportMode,
+  type ImportPlan,
+  type MetaRow,
+  type RawTables,
+} from '../domain/backup-format';
+import { addDays, localDateOf } from '../domain/dates';
+import { settingsSchema, type Settings } from '../domain/settings';
+import { SCHEMA_VERSION, type DiaryDatabase } from './database';
+import { classifyStorageError } from './errors';
+import { withStorage } from './lifecycle';
+import type { Unsubscribe } from './days-repository';
+
+/** Thrown inside the import transaction to roll it back when a merge would make a history impossible. */
+export class ImportRefusedError extends Error {
+  constructor(readonly problem: BackupProblem) {
+    super(`import refused: ${problem.kind}`);
+    this.name = 'ImportRefusedError';
+  }
+}
+
+/** Every row of every table as stored. Call inside a transaction over all tables. */
+async function readRawTables(db: DiaryDatabase): Promise<RawTables> {
+  const rows = await Promise.all(BACKUP_TABLES.map((table) => db.table(table).toArray()));
+  return Object.fromEntries(BACKUP_TABLES.map((table, index) => [table, rows[index] ?? []])) as unknown as RawTables;
+}
+
+function readEverything(db: DiaryDatabase): Promise<RawTables> {
+  return withStorage(db, () => db.transaction('r', db.tables, () => readRawTables(db)));
+}
+
+/**
+ * The diary for a backup: every row that passes the current schema, and every row that does not as a row
+ * kept aside (in `meta`), so the backup can always be imported and still holds everything.
+ */
+export async function readBackupTables(db: DiaryDatabase, about: { now: number }): Promise<BackupTables> {
+  const raw = await readEverything(db);
+  const tables = Object.fromEntries(BACKUP_TABLES.map((table) => [table, [] as unknown[]])) as Record<
+    (typeof BACKUP_TABLES)[number],
+    unknown[]
+  >;
+  for (const table of BACKUP_TABLES) {
+    for (const row of raw[table]) {
+      const checked = checkBackupRow(table, row);
+      if (checked.ok) tables[table].push(checked.row);
+      else
+        tables.meta.push(
+          quarantineRow(table, primaryKeyOf(table, row), row, { schemaVersion: SCHEMA_VERSION, movedAt: about.now }),
+        );
+    }
+  }
+  return tables as unknown as BackupTables;
+}
+
+/** What importing `backup` would change here, without writing anything. */
+export async function previewImport(db: DiaryDatabase, backup: BackupFile): Promise<ImportPlan> {
+  return planImport(await readEverything(db), backup);
+}
+
+export interface ImportResult {
+  mode: ImportMode;
+  /** The plan as it was when the transaction ran (it may differ from the preview if another tab wrote). */
+  plan: ImportPlan;
+  /** Rows put (data, rows kept aside, settings); 0 when the import changed nothing. */
+  rowsWritten: number;
+}
+
+/**
+ * Import a validated backup in one read-write transaction over every table. `merge` adds what is new and
+ * replaces what changed (the backup wins); `replace` clears the data tables first. The plan is made again
+ * inside the transaction, from what is stored at that moment. Throws `ImportRefusedError` (a merge that
+ * would make a medication's history impossible) or `StorageFailure`; either way nothing is written.
+ */
+export function applyImport(
+  db: DiaryDatabase,
+  backup: BackupFile,
+  mode: ImportMode,
+  about: { now: number },
+): Promise<ImportResult> {
+  return withStorage(
+    db,
+    () =>
+      db.transaction('rw', db.tables, async () => {
+        const plan = planImport(await readRawTables(db), backup);
+        if (mode === 'merge' && plan.mergeProblem) throw new ImportRefusedError(plan.mergeProblem);
+        const movedAside = plan.unreadableHere
+          .filter((row) => mode === 'replace' || row.isOverwrittenByMerge)
+          .map((row) =>
+            quarantineRow(row.table, row.key, row.row, { schemaVersion: SCHEMA_VERSION, movedAt: about.now }),
+          );
+        let rowsWritten = 0;
+        for (const table of DATA_TABLES) {
+          const rows: unknown[] =
+            mode === 'replace' ? backup.tables[table] : [...plan.tables[table].added, ...plan.tables[table].changed];
+          if (mode === 'replace') await db.table(table).clear();
+          if (rows.length > 0) await db.table(table).bulkPut(rows);
+          rowsWritten += rows.length;
+        }
+        const metaRows: MetaRow[] = [...movedAside, ...plan.meta];
+        const settings = settingsAfterImport(plan.settingsHere, backup, backupCoversDevice(plan, mode));
+        if (!sameRow(settings, plan.settingsHere)) metaRows.push({ key: SETTINGS_KEY, value: settings });
+        if (metaRows.length > 0) await db.meta.bulkPut(metaRows);
+        return { mode, plan, rowsWritten: rowsWritten + metaRows.length };
+      }),
+    { write: true, passThrough: (error) => error instanceof ImportRefusedError },
+  );
+}
+
+/** What the backup reminders and the first-run offer follow. */
+export interface BackupStatus {
+  settings: Settings;
+  /** No days and no medications: a first run, when importing a backup is offered. */
+  isEmpty: boolean;
+  /**
+   * A day was saved after the last backup (anything at all when there never was one). Days are looked up
+   * from two days before the last backup's date onwards, so a late edit of a much older day is not noticed.
+   */
+  hasChangesSinceBackup: boolean;
+  /** Rows kept aside because this build could not read them. */
+  rowsKeptAside: number;
+}
+
+async function readBackupStatus(db: DiaryDatabase): Promise<BackupStatus> {
+  const parsed = settingsSchema.safeParse((await db.meta.get(SETTINGS_KEY))?.value ?? {});
+  const settings = parsed.success ? parsed.data : {};
+  const [days, medications, rowsKeptAside] = await Promise.all([
+    db.days.count(),
+    db.medications.count(),
+    db.meta.where('key').startsWith(QUARANTINE_KEY_PREFIX).count(),
+  ]);
+  const lastBackupAt = settings.lastBackupAt;
+  let hasChangesSinceBackup = days + medications > 0;
+  if (lastBackupAt !== undefined && days > 0) {
+    const from = addDays(localDateOf(new Date(lastBackupAt)), -2);
+    hasChangesSinceBackup =
+      (await db.days
+        .where('date')
+        .aboveOrEqual(from)
+        .filter((day) => typeof day.updatedAt === 'number' && day.updatedAt > lastBackupAt)
+        .count()) > 0;
+  } else if (lastBackupAt !== undefined) {
+    hasChangesSinceBackup = false;
+  }
+  return { settings, isEmpty: days + medications === 0, hasChangesSinceBackup, rowsKeptAside };
+}
+
+/** Follow the backup status as the diary changes, in this tab or another. */
+export function watchBackupStatus(
+  db: DiaryDatabase,
+  onChange: (status: BackupStatus) => void,
+  onError: (error: unknown) => void,
+): Unsubscribe {
+  const subscription = liveQuery(() => readBackupStatus(db)).subscribe({
+    next: onChange,
+    error: (error: unknown) => onError(classifyStorageError(error)),
+  });
+  return () => subscription.unsubscribe();
+}
+
+/** Rows per table, for tests and the bench. */
+export async function countRows(db: DiaryDatabase): Promise<Record<(typeof BACKUP_TABLES)[number], number>> {
+  const counts = await Promise.all(BACKUP_TABLES.map((table) => db.table(table).count()));
+  return Object.fromEntries(BACKUP_TABLES.map((table, index) => [table, counts[index] ?? 0])) as Record<
+    (typeof BACKUP_TABLES)[number],
+    number
+  >;
+}
+
+/**
+ * For an upgrade function of a future schema version: move every row of `table` that `schema` cannot read
+ * into `meta` as a row kept aside, so the upgrade goes on instead of failing (which would leave the patient
+ * with a database the app cannot open) and nothing is thrown away. Returns how many rows were moved.
+ *
+ *   this.version(2).stores({...}).upgrade(async (tx) => {
+ *     await quarantineUnreadable(tx, 'days', dayEntrySchemaV2, { schemaVersion: 1, movedAt: Date.now() });
+ *   });
+ */
+export async function quarantineUnreadable(
+  tx: Transaction,
+  table: string,
+  schema: { safeParse: (row: unknown) => { success: boolean } },
+  about: { schemaVersion: number; movedAt: number },
+): Promise<number> {
+  const store = tx.table(table);
+  const keyPath = store.schema.primKey.keyPath;
+  if (typeof keyPath !== 'string') throw new Error(`quarantineUnreadable needs a single-property key (${table})`);
+  const rows: unknown[] = await store.toArray();
+  const unreadable = rows.filter((row) => !schema.safeParse(row).success);
+  if (unreadable.length === 0) return 0;
+  const keyOf = (row: unknown) => (row as Record<string, unknown>)[keyPath];
+  await tx.table('meta').bulkPut(unreadable.map((row) => quarantineRow(table, stringifyKey(keyOf(row)), row, about)));
+  await store.bulkDelete(unreadable.map(keyOf));
+  return unreadable.length;
+}

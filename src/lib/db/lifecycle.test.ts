@@ -1,0 +1,206 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dayFactory } from '../../../tests/factories/day-factory';
+import { DiaryDatabase } from './database';
+import { getDay, saveDay } from './days-repository';
+import { classifyStorageError, StorageFailure } from './errors';
+import { lifecycleOf, type DatabaseState } from './lifecycle';
+import { loadSettings, updateSettings } from './settings-repository';
+
+const TODAY = '2026-11-26';
+const opened: DiaryDatabase[] = [];
+const raws: IDBDatabase[] = [];
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const raw of raws.splice(0)) raw.close();
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+function newDatabase(name = `lifecycle-${crypto.randomUUID()}`): DiaryDatabase {
+  const db = new DiaryDatabase(name);
+  opened.push(db);
+  return db;
+}
+
+/** Another tab's connection, with the raw IndexedDB API: `version` 20 is what a Dexie version 2 asks for. */
+function openRaw(name: string, version: number): { result: Promise<IDBDatabase>; wasBlocked: () => boolean } {
+  let wasBlocked = false;
+  const result = new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name, version);
+    request.onblocked = () => (wasBlocked = true);
+    request.onsuccess = () => {
+      raws.push(request.result);
+      resolve(request.result);
+    };
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+  });
+  return { result, wasBlocked: () => wasBlocked };
+}
+
+function statesOf(db: DiaryDatabase): DatabaseState[] {
+  const states: DatabaseState[] = [];
+  lifecycleOf(db).subscribe((state) => states.push(state));
+  return states;
+}
+
+describe('reopen and retry once', () => {
+  it('saves a day after the connection was closed under the app', async () => {
+    const db = newDatabase();
+    await db.open();
+    db.close();
+    await saveDay(db, dayFactory.build({ pain: 6 }), TODAY);
+    expect(await getDay(db, '2026-11-20')).toMatchObject({ pain: 6 });
+  });
+
+  it('reads after the connection was closed', async () => {
+    const db = newDatabase();
+    await saveDay(db, dayFactory.build(), TODAY);
+    db.close();
+    expect(await getDay(db, '2026-11-20')).toBeDefined();
+  });
+
+  it('tries once more only, then reports a closed database, having written nothing', async () => {
+    const db = newDatabase();
+    await db.open();
+    const put = vi.spyOn(db.days, 'put').mockImplementation(() => {
+      throw new Dexie.DatabaseClosedError('closed under us');
+    });
+    const saving = saveDay(db, dayFactory.build(), TODAY);
+    await expect(saving).rejects.toBeInstanceOf(StorageFailure);
+    await expect(saving).rejects.toMatchObject({ kind: 'closed' });
+    expect(put).toHaveBeenCalledTimes(2);
+    vi.restoreAllMocks();
+    expect(await db.days.count()).toBe(0);
+  });
+
+  it('does not retry other failures (a full disk)', async () => {
+    const db = newDatabase();
+    await db.open();
+    const put = vi.spyOn(db.days, 'put').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    await expect(saveDay(db, dayFactory.build(), TODAY)).rejects.toMatchObject({ kind: 'quota' });
+    expect(put).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('another tab asks to upgrade the database', () => {
+  it('closes at once when nothing is being typed, so the other tab is not blocked, and writes no more', async () => {
+    const db = newDatabase();
+    await saveDay(db, dayFactory.build(), TODAY);
+    const states = statesOf(db);
+    const other = openRaw(db.name, 20);
+    expect((await other.result).version).toBe(20);
+    expect(other.wasBlocked()).toBe(false);
+    expect(states).toEqual(['upgrade-requested', 'closed-for-upgrade']);
+    await expect(saveDay(db, dayFactory.build({ date: '2026-11-21' }), TODAY)).rejects.toMatchObject({
+      kind: 'blocked',
+      detail: 'upgrade-pending',
+    });
+  });
+
+  it('keeps the connection while the patient types, so the entry is saved, then lets the upgrade go ahead', async () => {
+    const db = newDatabase();
+    await db.open();
+    let isTyping = true;
+    lifecycleOf(db).keepOpenForUpgradeWhile(() => isTyping);
+    const other = openRaw(db.name, 20);
+    await vi.waitFor(() => expect(lifecycleOf(db).state).toBe('upgrade-requested'));
+    await vi.waitFor(() => expect(other.wasBlocked()).toBe(true));
+
+    await saveDay(db, dayFactory.build({ note: 'typed while the other tab waited' }), TODAY);
+    isTyping = false;
+    lifecycleOf(db).releaseForUpgrade();
+
+    const upgraded = await other.result;
+    expect(upgraded.version).toBe(20);
+    const stored = await new Promise<unknown>((resolve) => {
+      const request = upgraded.transaction('days').objectStore('days').get('2026-11-20');
+      request.onsuccess = () => resolve(request.result);
+    });
+    expect(stored).toMatchObject({ note: 'typed while the other tab waited' });
+    expect(lifecycleOf(db).state).toBe('closed-for-upgrade');
+  });
+});
+
+describe('a database newer than this build', () => {
+  async function makeNewer(): Promise<string> {
+    const name = `newer-${crypto.randomUUID()}`;
+    const old = newDatabase(name);
+    await saveDay(old, dayFactory.build({ pain: 4 }), TODAY);
+    old.close();
+    (await openRaw(name, 20).result).close();
+    return name;
+  }
+
+  it('can still be read (and so backed up), but every write is refused and nothing changes', async () => {
+    const db = newDatabase(await makeNewer());
+    expect(await getDay(db, '2026-11-20')).toMatchObject({ pain: 4 });
+    expect(lifecycleOf(db).state).toBe('newer');
+    await expect(saveDay(db, dayFactory.build({ pain: 9 }), TODAY)).rejects.toMatchObject({
+      kind: 'blocked',
+      detail: 'newer-database',
+    });
+    await expect(updateSettings(db, { locale: 'en' })).rejects.toMatchObject({ detail: 'newer-database' });
+    expect(await getDay(db, '2026-11-20')).toMatchObject({ pain: 4 });
+  });
+
+  it('refuses even when a write is the first thing the app does', async () => {
+    const db = newDatabase(await makeNewer());
+    await expect(saveDay(db, dayFactory.build({ pain: 9 }), TODAY)).rejects.toMatchObject({ detail: 'newer-database' });
+    expect(await db.days.count()).toBe(1);
+  });
+});
+
+describe('this build’s own upgrade, blocked by another tab', () => {
+  it('fails fast (so the app can say "close other tabs"), then opens once the other tab lets go', async () => {
+    const name = `blocked-${crypto.randomUUID()}`;
+    const holder = await openRaw(name, 1).result; // an old tab that never closes for an upgrade
+    const db = newDatabase(name);
+    await expect(loadSettings(db)).rejects.toMatchObject({ kind: 'blocked', detail: 'upgrade-blocked' });
+    expect(lifecycleOf(db).state).toBe('upgrade-blocked');
+    holder.close();
+    await vi.waitFor(() => expect(lifecycleOf(db).state).toBe('open'));
+    expect(await loadSettings(db)).toEqual({});
+  });
+});
+
+describe('storage refused (a private window)', () => {
+  it('is "unavailable" for reads and writes, and the state says so', async () => {
+    const open = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException(
+        'A mutation operation was attempted on a database that did not allow mutations.',
+        'InvalidStateError',
+      );
+    });
+    const db = newDatabase();
+    await expect(saveDay(db, dayFactory.build(), TODAY)).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(lifecycleOf(db).state).toBe('unavailable');
+    await expect(getDay(db, '2026-11-20')).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(open).toHaveBeenCalled();
+  });
+});
+
+describe('classifyStorageError', () => {
+  const named = (name: string, inner?: string) =>
+    Object.assign(new Error(name), { name, ...(inner ? { inner: { name: inner } } : {}) });
+
+  it.each([
+    [named('QuotaExceededError'), 'quota', undefined],
+    [named('AbortError', 'QuotaExceededError'), 'quota', undefined],
+    [named('DatabaseClosedError', 'DatabaseClosedError'), 'closed', undefined],
+    [named('InvalidStateError'), 'closed', undefined],
+    [named('DatabaseClosedError', 'InvalidStateError'), 'unavailable', undefined],
+    [named('OpenFailedError', 'InvalidStateError'), 'unavailable', undefined],
+    [named('MissingAPIError'), 'unavailable', undefined],
+    [named('VersionError'), 'blocked', 'newer-database'],
+    [named('BlockedError'), 'blocked', 'upgrade-blocked'],
+    [new Error('something else'), 'unknown', undefined],
+  ])('%s is %s', (error, kind, detail) => {
+    expect(classifyStorageError(error)).toMatchObject({ kind, detail });
+  });
+});

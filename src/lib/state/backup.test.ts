@@ -1,0 +1,198 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dayFactory } from '../../../tests/factories/day-factory';
+import { countRows } from '../db/backup-repository';
+import { diaryDb, loadSettings } from '../db';
+import { buildBackup, serializeBackup, type BackupTables } from '../domain/backup-format';
+import { en } from '../i18n/en';
+import { i18n } from '../i18n/locale.svelte';
+import { zhCN } from '../i18n/zh-CN';
+import { encryptBackupText } from '../export/backup-crypto';
+import { backupProblemText, exportBackup, ImportFlow } from './backup.svelte';
+
+const NOW = Date.UTC(2026, 10, 26, 12);
+
+function emptyTables(): BackupTables {
+  return { days: [], medications: [], regimenEvents: [], doseLogs: [], reminders: [], visits: [], meta: [] };
+}
+
+function backupText(
+  tables: Partial<Record<keyof BackupTables, unknown[]>>,
+  header: Record<string, unknown> = {},
+): string {
+  const backup = buildBackup(emptyTables(), { appVersion: '0.1.0', schemaVersion: 1, exportedAt: NOW });
+  return JSON.stringify({ ...backup, ...header, tables: { ...backup.tables, ...tables } });
+}
+
+const fileOf = (text: string, name = 'hs-diary-backup-2026-11-26.json') =>
+  new File([text], name, { type: 'application/json' });
+
+/** What a patient would find in the database: every table's rows. */
+async function snapshot(): Promise<unknown[][]> {
+  return Promise.all(diaryDb.tables.map((table) => table.toArray()));
+}
+
+async function flowAfter(file: File): Promise<ImportFlow> {
+  const flow = new ImportFlow();
+  await flow.choose(file);
+  return flow;
+}
+
+beforeEach(async () => {
+  await i18n.use('en');
+  await Promise.all(diaryDb.tables.map((table) => table.clear()));
+  await diaryDb.days.put(dayFactory.build({ date: '2026-10-01' }));
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('importing a file', () => {
+  it('never throws and never writes, whatever the file holds (property)', async () => {
+    const valid = serializeBackup(
+      buildBackup(
+        { ...emptyTables(), days: [dayFactory.build({ date: '2026-11-02' })] },
+        { appVersion: '0.1.0', schemaVersion: 1, exportedAt: NOW },
+      ),
+    );
+    const before = await snapshot();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300 }).map((bytes) => new File([bytes], 'random.bin')),
+          fc.string({ unit: 'binary', maxLength: 200 }).map((text) => fileOf(text)),
+          fc.jsonValue({ maxDepth: 3 }).map((value) => fileOf(JSON.stringify(value))),
+          fc.anything({ maxDepth: 2 }).map((value) => {
+            let text: string;
+            try {
+              text = JSON.stringify(value) ?? '';
+            } catch {
+              text = '{';
+            }
+            return fileOf(text);
+          }),
+          fc.nat({ max: valid.length - 1 }).map((cut) => fileOf(valid.slice(0, cut))),
+          fc
+            .tuple(fc.nat({ max: valid.length - 1 }), fc.string({ minLength: 1, maxLength: 3 }))
+            .map(([at, junk]) => fileOf(valid.slice(0, at) + junk + valid.slice(at + 1))),
+        ),
+        async (file) => {
+          const flow = await flowAfter(file);
+          expect(['failed', 'locked', 'preview']).toContain(flow.step.name);
+          expect(await snapshot()).toEqual(before);
+        },
+      ),
+      { numRuns: 120 },
+    );
+  }, 60_000);
+
+  it('stops at one bad row, names the table, row and field in words, and writes nothing', async () => {
+    const days: unknown[] = Array.from({ length: 12 }, (_, index) =>
+      dayFactory.build({ date: `2026-09-${String(index + 1).padStart(2, '0')}` }),
+    );
+    days[11] = { ...(days[11] as object), pain: 11 };
+    const before = await snapshot();
+    const flow = await flowAfter(fileOf(backupText({ days })));
+    expect(flow.step).toMatchObject({ name: 'failed', failure: { source: 'backup', problem: { kind: 'bad-row' } } });
+    const problem =
+      flow.step.name === 'failed' && flow.step.failure.source === 'backup' ? flow.step.failure.problem : undefined;
+    expect(problem && backupProblemText(problem)).toBe(
+      'Row 12 of the diary days: pain must be 10 or less. Nothing was imported.',
+    );
+    await i18n.use('zh-CN');
+    expect(problem && backupProblemText(problem)).toBe('日记天数第 12 行：“疼痛”不能大于 10。没有导入任何内容。');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a backup from a newer HS Diary, saying to update first', async () => {
+    const flow = await flowAfter(fileOf(backupText({}, { formatVersion: 2 })));
+    expect(flow.step).toMatchObject({ name: 'failed', failure: { problem: { kind: 'newer-version' } } });
+    expect(backupProblemText({ kind: 'newer-version' })).toBe(en.backup.problems.newerVersion);
+  });
+
+  it('refuses a file over 25 MB before reading it', async () => {
+    const file = fileOf('');
+    Object.defineProperty(file, 'size', { value: 26 * 1024 * 1024 });
+    const text = vi.spyOn(file, 'text');
+    const flow = await flowAfter(file);
+    expect(flow.step).toMatchObject({ name: 'failed', failure: { problem: { kind: 'too-large' } } });
+    expect(text).not.toHaveBeenCalled();
+  });
+
+  it('asks for the passphrase of an encrypted backup, says when it is wrong, then previews and imports', async () => {
+    const plain = backupText({ days: [dayFactory.build({ date: '2026-11-03', pain: 7 })] });
+    const flow = await flowAfter(fileOf(JSON.stringify(await encryptBackupText(plain, 'right passphrase'))));
+    expect(flow.step).toEqual({ name: 'locked', isWrongPassphrase: false });
+    await flow.unlock('wrong passphrase');
+    expect(flow.step).toEqual({ name: 'locked', isWrongPassphrase: true });
+    expect(backupProblemText({ kind: 'wrong-passphrase' })).toBe(
+      'The passphrase is not right, or the file was changed.',
+    );
+    expect(await countRows(diaryDb)).toMatchObject({ days: 1 });
+    await flow.unlock('right passphrase');
+    expect(flow.step.name).toBe('preview');
+    await flow.apply('merge');
+    expect(flow.step.name).toBe('done');
+    expect(await diaryDb.days.get('2026-11-03')).toMatchObject({ pain: 7 });
+  }, 30_000);
+
+  it('forgets an abandoned file: a reset during reading wins', async () => {
+    const flow = new ImportFlow();
+    const choosing = flow.choose(fileOf(backupText({ days: [dayFactory.build({ date: '2026-11-04' })] })));
+    flow.reset();
+    await choosing;
+    expect(flow.step).toEqual({ name: 'idle' });
+    expect(flow.isActive).toBe(false);
+  });
+});
+
+describe('making a backup', () => {
+  function captureDownloads(): string[] {
+    const names: string[] = [];
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:backup'), revokeObjectURL: vi.fn() });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    return names;
+  }
+
+  it('downloads hs-diary-backup-<date>.json where files cannot be shared, and remembers the time', async () => {
+    const downloads = captureDownloads();
+    vi.spyOn(Date, 'now').mockReturnValue(NOW);
+    const outcome = await exportBackup();
+    expect(outcome).toEqual({
+      ok: true,
+      delivery: 'downloaded',
+      fileName: expect.stringMatching(/^hs-diary-backup-\d{4}-\d{2}-\d{2}\.json$/),
+    });
+    expect(downloads).toEqual([outcome.ok ? outcome.fileName : '']);
+    expect(await loadSettings(diaryDb)).toMatchObject({ lastBackupAt: NOW });
+  });
+
+  it('shares the file where the device can, and remembers nothing when the patient closes the share sheet', async () => {
+    const shared: File[] = [];
+    Object.assign(navigator, {
+      canShare: () => true,
+      share: vi.fn(({ files }: { files: File[] }) => {
+        shared.push(...files);
+        return Promise.reject(new DOMException('closed', 'AbortError'));
+      }),
+    });
+    try {
+      expect(await exportBackup({ passphrase: 'a passphrase' })).toMatchObject({ ok: true, delivery: 'cancelled' });
+      expect(shared).toHaveLength(1);
+      expect(JSON.parse(await (shared[0] as File).text())).toMatchObject({
+        format: 'hs-diary-backup-encrypted',
+        kdf: { iterations: 600_000 },
+      });
+      expect((await loadSettings(diaryDb)).lastBackupAt).toBeUndefined();
+    } finally {
+      Object.assign(navigator, { canShare: undefined, share: undefined });
+    }
+  }, 30_000);
+
+  it('words every problem in Chinese too', () => {
+    expect(zhCN.backup.problems.wrongPassphrase).toBe('密码不正确，或者文件已被改动。');
+  });
+});

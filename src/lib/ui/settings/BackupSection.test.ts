@@ -1,0 +1,150 @@
+import { configure, fireEvent, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dayFactory } from '../../../../tests/factories/day-factory';
+import { diaryDb } from '../../db';
+import { buildBackup, serializeBackup, type BackupTables } from '../../domain/backup-format';
+import { en } from '../../i18n/en';
+import { i18n } from '../../i18n/locale.svelte';
+import { clock } from '../../state/clock.svelte';
+import BackupSection from './BackupSection.svelte';
+
+// The backup status loads its module on demand: give it time when every test file runs at once.
+configure({ asyncUtilTimeout: 5000 });
+
+vi.setConfig({ testTimeout: 20_000 });
+
+const NOW = Date.UTC(2026, 10, 26, 12);
+const t = en.backup;
+
+function backupFile(tables: Partial<BackupTables>): File {
+  const empty: BackupTables = {
+    days: [],
+    medications: [],
+    regimenEvents: [],
+    doseLogs: [],
+    reminders: [],
+    visits: [],
+    meta: [],
+  };
+  const text = serializeBackup(
+    buildBackup({ ...empty, ...tables }, { appVersion: '0.1.0', schemaVersion: 1, exportedAt: NOW }),
+  );
+  return new File([text], 'hs-diary-backup-2026-11-26.json', { type: 'application/json' });
+}
+
+function choose(file: File): void {
+  const input = document.querySelector<HTMLInputElement>('input[type=file]');
+  if (!input) throw new Error('no file input');
+  void fireEvent.change(input, { target: { files: [file] } });
+}
+
+const importCard = () => screen.getByRole('region', { name: t.importTitle });
+
+beforeEach(async () => {
+  await i18n.use('en');
+  clock.today = '2026-11-26';
+  await Promise.all(diaryDb.tables.map((table) => table.clear()));
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('BackupSection', () => {
+  it('backs up in one tap and then shows when', async () => {
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:backup'), revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    render(BackupSection);
+    expect(await screen.findByText(t.lastBackupNever)).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: t.backUpNow }));
+    expect(await screen.findByText(/^Last backup: today \(/)).toBeInTheDocument();
+    expect(click).toHaveBeenCalledOnce();
+  });
+
+  it('asks for the passphrase twice and refuses a short or mismatched one', async () => {
+    render(BackupSection);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('checkbox', { name: t.protect }));
+    await user.type(screen.getByLabelText(t.passphrase), 'short');
+    await user.click(screen.getByRole('button', { name: t.backUpNow }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(t.passphraseTooShort);
+    await user.type(screen.getByLabelText(t.passphrase), ' but longer now');
+    await user.type(screen.getByLabelText(t.passphraseAgain), 'something else');
+    await user.click(screen.getByRole('button', { name: t.backUpNow }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(t.passphraseMismatch);
+  });
+
+  it('previews a backup with counts per table, says the backup wins, and imports it', async () => {
+    await diaryDb.days.bulkPut([
+      dayFactory.build({ date: '2026-11-01', pain: 2 }),
+      dayFactory.build({ date: '2026-11-02' }),
+    ]);
+    render(BackupSection);
+    choose(
+      backupFile({
+        days: [
+          dayFactory.build({ date: '2026-11-01', pain: 9 }),
+          dayFactory.build({ date: '2026-11-02' }),
+          dayFactory.build({ date: '2026-11-03' }),
+        ],
+        visits: [{ id: 'v1', date: '2026-06-01', notes: '', questions: '' }],
+      }),
+    );
+    const table = await within(importCard()).findByRole('table', { name: t.preview.caption });
+    const row = (name: string) => within(table).getByRole('row', { name: new RegExp(`^${name}`) });
+    expect(
+      within(row(t.tableTitles.days))
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['1', '1', '1']);
+    expect(
+      within(row(t.tableTitles.visits))
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['1', '0', '0']);
+    expect(screen.getByText(t.preview.backupWins)).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole('button', { name: t.preview.import }));
+    expect(await screen.findByText(t.done(2, 1))).toBeInTheDocument();
+    expect(await diaryDb.days.get('2026-11-01')).toMatchObject({ pain: 9 });
+    expect(await diaryDb.visits.count()).toBe(1);
+  });
+
+  it('replaces the diary only after a second confirmation', async () => {
+    // jsdom has <dialog> but not its modal methods.
+    Object.assign(HTMLDialogElement.prototype, {
+      showModal(this: HTMLDialogElement) {
+        this.setAttribute('open', '');
+      },
+      close(this: HTMLDialogElement) {
+        this.removeAttribute('open');
+      },
+    });
+    await diaryDb.days.bulkPut([dayFactory.build({ date: '2026-10-01' }), dayFactory.build({ date: '2026-10-02' })]);
+    render(BackupSection);
+    choose(backupFile({ days: [dayFactory.build({ date: '2026-11-03' })] }));
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('radio', { name: new RegExp(t.preview.replace) }));
+    expect(screen.getByText(t.preview.replaceHint(2))).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: t.preview.import }));
+    const dialog = await screen.findByRole('dialog', { name: t.preview.confirmTitle });
+    expect(await diaryDb.days.count()).toBe(2);
+    await user.click(within(dialog).getByRole('button', { name: t.preview.confirm }));
+    await screen.findByText(t.done(1, 0));
+    expect((await diaryDb.days.toArray()).map((day) => day.date)).toEqual(['2026-11-03']);
+  });
+
+  it('says what is wrong with a damaged file, writes nothing, and offers another file', async () => {
+    await diaryDb.days.put(dayFactory.build());
+    render(BackupSection);
+    const text = await backupFile({ days: [dayFactory.build({ date: '2026-11-05' })] }).text();
+    choose(new File([text.slice(0, text.length / 2)], 'hs-diary-backup-2026-11-26.json'));
+    expect(await within(importCard()).findByRole('alert')).toHaveTextContent(t.problems.damaged);
+    expect(screen.getByRole('button', { name: t.chooseAnother })).toBeInTheDocument();
+    expect(await diaryDb.days.count()).toBe(1);
+  });
+
+  it('says a spreadsheet export cannot be imported', async () => {
+    render(BackupSection);
+    choose(new File(['\uFEFFdate,pain\r\n2026-11-01,3\r\n'], 'hs-diary-days-2026-11-26.csv'));
+    expect(await within(importCard()).findByRole('alert')).toHaveTextContent(t.problems.spreadsheet);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Several tabs of HS Diary at once (pages of one browser context share the database): an entry saved in
+ * one shows in the other without a reload; another tab upgrading the database makes this one step aside
+ * (at once, or after the patient saves what they are typing) and reload; and this build's own upgrade,
+ * blocked by an old tab, asks to close the other tabs.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { TodayBanners } from './page-models/backup';
+import { HsDiary } from './page-models/hs-diary';
+import { gotoApp, localDate, readStoredDays, useE2E } from './support';
+
+const e2e = useE2E();
+
+declare global {
+  interface Window {
+    __otherTab?: { db?: IDBDatabase; wasBlocked: boolean; isOpen: boolean; error?: string };
+  }
+}
+
+/**
+ * In `page` (same origin, not the app), open the app's database at a raw IndexedDB `version` the way
+ * another tab's build would, creating nothing in its upgrade. Resolves at once; poll `__otherTab`.
+ */
+async function openAsOtherTab(page: Page, version: number): Promise<void> {
+  await page.evaluate((wanted) => {
+    const state: NonNullable<Window['__otherTab']> = { wasBlocked: false, isOpen: false };
+    window.__otherTab = state;
+    const request = indexedDB.open('hs-diary', wanted);
+    request.onblocked = () => (state.wasBlocked = true);
+    request.onsuccess = () => {
+      state.db = request.result;
+      state.isOpen = true;
+    };
+    request.onerror = () => (state.error = String(request.error));
+  }, version);
+}
+
+async function otherTab(page: Page): Promise<{ wasBlocked: boolean; isOpen: boolean; error?: string | undefined }> {
+  return page.evaluate(() => {
+    const state = window.__otherTab;
+    return { wasBlocked: state?.wasBlocked ?? false, isOpen: state?.isOpen ?? false, error: state?.error };
+  });
+}
+
+describe('tabs', () => {
+  test('an entry saved in one tab shows in the other without a reload', async () => {
+    const { context, page } = await e2e.open('#/');
+    const first = new HsDiary(page, e2e.url);
+    const secondPage = await context.newPage();
+    await gotoApp(secondPage, e2e.url);
+    const second = new HsDiary(secondPage, e2e.url);
+    await second.form.save.waitFor();
+    await secondPage.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+    await first.form.fill(7, 2);
+    await first.form.save.click();
+    await first.today.savedHeading.waitFor();
+
+    await second.today.savedHeading.waitFor();
+    expect(await second.today.savedPain()).toBe(7);
+    await expect(
+      secondPage.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+    ).resolves.toBe(true);
+  });
+
+  test('another tab upgrading the database: this tab closes at once and reloads, and the upgrade is not blocked', async () => {
+    const { context, page } = await e2e.open('#/');
+    const app = new HsDiary(page, e2e.url);
+    await app.day(localDate(-1)).log(3, 1);
+    await app.goto('#/');
+    await app.today.sameAsYesterday.waitFor();
+
+    const upgrader = await context.newPage();
+    await upgrader.goto(`${e2e.url}robots.txt`);
+    const reloaded = page.waitForEvent('load');
+    await openAsOtherTab(upgrader, 20);
+    await expect.poll(() => otherTab(upgrader)).toEqual({ wasBlocked: false, isOpen: true, error: undefined });
+    await reloaded;
+
+    // Reloaded into a build older than the database: it says so, reads, and writes nothing.
+    const alert = new TodayBanners(app).databaseAlert(app.t.backup.database.newerTitle);
+    await alert.waitFor();
+    await app.today.sameAsYesterday.waitFor();
+    await upgrader.evaluate(() => window.__otherTab?.db?.close());
+  });
+
+  test('another tab upgrading while the patient types: the entry is saved first, then this tab reloads', async () => {
+    const { context, page } = await e2e.open('#/');
+    const app = new HsDiary(page, e2e.url);
+    await app.form.fill(6, 1);
+
+    const upgrader = await context.newPage();
+    await upgrader.goto(`${e2e.url}robots.txt`);
+    await openAsOtherTab(upgrader, 20);
+    const banners = new TodayBanners(app);
+    const alert = banners.databaseAlert(app.t.backup.database.updatingTitle);
+    await alert.waitFor();
+    await expect(alert.innerText()).resolves.toContain(app.t.backup.database.updating);
+    await expect.poll(() => otherTab(upgrader)).toMatchObject({ wasBlocked: true, isOpen: false });
+    await expect(app.form.pain(6).isChecked()).resolves.toBe(true);
+
+    const reloaded = page.waitForEvent('load');
+    await app.form.save.click();
+    await reloaded;
+    await expect.poll(() => otherTab(upgrader)).toMatchObject({ isOpen: true });
+    const saved = await upgrader.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          const request = window.__otherTab?.db?.transaction('days').objectStore('days').getAll();
+          if (!request) return resolve(null);
+          request.onsuccess = () => resolve(request.result);
+        }),
+    );
+    expect(saved).toMatchObject([{ date: localDate(0), pain: 6, drainage: 1 }]);
+    await upgrader.evaluate(() => window.__otherTab?.db?.close());
+  });
+
+  test('this build’s upgrade blocked by an old tab: "close other tabs", then the diary opens once it is closed', async () => {
+    const context = await e2e.newContext();
+    const oldTab = await context.newPage();
+    await oldTab.goto(`${e2e.url}robots.txt`);
+    // An old tab holding the database at an older version, never closing for an upgrade.
+    await openAsOtherTab(oldTab, 1);
+    await expect.poll(() => otherTab(oldTab)).toMatchObject({ isOpen: true });
+
+    const page = await context.newPage();
+    const app = new HsDiary(page, e2e.url);
+    await gotoApp(page, e2e.url);
+    const alert = new TodayBanners(app).databaseAlert(app.t.backup.database.blockedTitle);
+    await alert.waitFor();
+
+    await oldTab.evaluate(() => window.__otherTab?.db?.close());
+    await alert.waitFor({ state: 'detached' });
+    await app.form.save.waitFor();
+    await app.form.fill(2, 0);
+    await app.form.save.click();
+    await app.today.savedHeading.waitFor();
+    expect(await readStoredDays(page)).toHaveLength(1);
+  });
+});
