@@ -58,6 +58,8 @@ export default defineConfig({
       includeAssets: ['favicon.svg', 'apple-touch-icon.png', 'robots.txt'],
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Only Chinese PDFs need fontkit (and the CJK font, a .ttf, which no pattern above matches).
+        globIgnores: ['**/node_modules/**/*', '**/fontkit.chunk-*.js'],
       },
       manifest: {
         id: './',

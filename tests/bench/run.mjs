@@ -4,7 +4,11 @@
  *   1. Today budget: gzipped JavaScript the app loads before the Today screen, measured in Chromium.
  *   2. Five-year data set: write and read times of the app's real storage code in Chromium.
  *   3. Lighthouse mobile scores for the built app.
- * Exits 0 unless section 1 or 2 crashes; a Lighthouse failure is printed and the bench carries on.
+ *   4. Trends on the five-year data set: the days read, the phase table, the chart series and a real
+ *      chart.js render, for one year and for all time, in Chromium.
+ *   5. Backup of the five-year data set: export (plain and encrypted), reading it back, importing it into an
+ *      empty database (plan + apply), and the file's size, in Chromium.
+ * Exits 0 unless section 1, 2, 4 or 5 crashes; a Lighthouse failure is printed and the bench carries on.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,6 +30,8 @@ const VIEWPORT = { width: 390, height: 844 };
 const WIDTH = 78;
 
 /** @typedef {import('./browser-entry').DiaryBenchResult} DiaryBenchResult */
+/** @typedef {import('./browser-entry').TrendsBenchResult} TrendsBenchResult */
+/** @typedef {import('./browser-entry').BackupBenchResult} BackupBenchResult */
 /** @typedef {{ file: string, raw: number, gzip: number }} SizedFile */
 /** @typedef {{ before: SizedFile[], after: SizedFile[], missing: string[], readyMs: number }} TodayMeasurement */
 
@@ -176,9 +182,12 @@ function printToday({ before, after, missing, readyMs }, browserVersion) {
 
 // ------------------------------------------------------------------------------ 2. Storage
 
-/** @param {import('playwright-core').Browser} browser */
-async function measureStorage(browser) {
-  await build({
+/** @type {Promise<unknown> | undefined} */
+let benchBuild;
+
+/** Bundle browser-entry.ts (the app's real code) once for sections 2 and 4. */
+function buildBenchPage() {
+  benchBuild ??= build({
     configFile: false,
     envDir: false,
     root: BENCH_ROOT,
@@ -187,6 +196,12 @@ async function measureStorage(browser) {
     logLevel: 'warn',
     build: { outDir: BENCH_OUT, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
   });
+  return benchBuild;
+}
+
+/** @param {import('playwright-core').Browser} browser */
+async function measureStorage(browser) {
+  await buildBenchPage();
   const server = await startServer({ root: BENCH_OUT, base: BENCH_BASE });
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   try {
@@ -223,6 +238,126 @@ function printStorage(result) {
   row('  median of 5 runs', ms(result.readMedianMs));
   row('  rows read', String(result.rowsRead));
   note(`    (runs: ${result.readRunsMs.map((value) => value.toFixed(1)).join(' / ')} ms)`);
+}
+
+// ------------------------------------------------------------------------------ 4. Trends (after 3)
+
+/** @param {import('playwright-core').Browser} browser */
+async function measureTrends(browser) {
+  await buildBenchPage();
+  const server = await startServer({ root: BENCH_OUT, base: BENCH_BASE });
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    /** @type {string[]} */
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(server.url);
+    await page.waitForFunction(() => typeof window.runTrendsBench === 'function');
+    try {
+      return await page.evaluate(() => window.runTrendsBench());
+    } catch (error) {
+      if (pageErrors.length > 0) throw new Error(`${describeError(error)}\npage errors: ${pageErrors.join('; ')}`);
+      throw error;
+    }
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+/** @param {TrendsBenchResult} result */
+function printTrends(result) {
+  heading('4. Trends: opening the screen on the five-year data set (the app’s code in Chromium)');
+  note(
+    `Same diary as section 2; ${result.medications} medications, ${result.events} events, ${result.phases} phases, ${result.doseLogs} dose logs.`,
+  );
+  note('Medians of 5 runs. The chart is chart.js on a 358×352 canvas (a phone’s Trends card), animation off.');
+  note('The screen reads the chart’s days and the phase table’s days separately, so the chart does not wait.');
+  console.log();
+  row('Read the chart’s days (one year)', `${result.chartRows} rows`, ms(result.chartReadMs));
+  note(`  ${result.chartFrom} … ${result.chartTo}; indexing them by date: ${ms(result.chartIndexMs)}`);
+  row('Read the phase table’s days', `${result.phaseRows} rows`, ms(result.phaseReadMs));
+  note(`  ${result.phaseFrom} … ${result.phaseTo}; indexing them by date: ${ms(result.phaseIndexMs)}`);
+  row('Compute the phase table', '', ms(result.phaseTableMs));
+  note(
+    `  measurePhases + change sentences, all medications (runs: ${result.phaseTableRunsMs.map((value) => value.toFixed(1)).join(' / ')} ms)`,
+  );
+  row('Read all time (serves chart and table)', `${result.allRows} rows`, ms(result.allReadMs));
+  console.log();
+  row('Chart', 'days', 'points', 'series', 'render');
+  for (const [label, figures] of /** @type {const} */ ([
+    ['One year', result.oneYear],
+    ['All time', result.allTime],
+  ])) {
+    row(
+      `${label} (${figures.resolution})`,
+      String(figures.days),
+      String(figures.points),
+      ms(figures.buildMs),
+      ms(figures.renderMs),
+    );
+  }
+  note(
+    `  events / interruption bands drawn: one year ${result.oneYear.markers} / ${result.oneYear.bands}, all time ${result.allTime.markers} / ${result.allTime.bands}`,
+  );
+  const oneYearChart = result.chartReadMs + result.chartIndexMs + result.oneYear.buildMs + result.oneYear.renderMs;
+  const phaseTable = result.phaseReadMs + result.phaseIndexMs + result.phaseTableMs;
+  const allTimeChart = result.allReadMs + result.allIndexMs + result.allTime.buildMs + result.allTime.renderMs;
+  console.log();
+  note('Open Trends (read + index + series + render; the phase table loads alongside):');
+  row('  one year: chart drawn', ms(oneYearChart));
+  row('  one year: phase table ready', ms(phaseTable));
+  row('  all time: chart drawn', ms(allTimeChart));
+  row('  all time: phase table ready (same read)', ms(result.allReadMs + result.allIndexMs + result.phaseTableMs));
+  note('Not counted: Svelte drawing the tables, and fetching the chart chunk (cached after the first visit).');
+  return { oneYearChart, phaseTable, allTimeChart };
+}
+
+// ------------------------------------------------------------------------------ 5. Backup (after 4)
+
+/** @param {import('playwright-core').Browser} browser */
+async function measureBackup(browser) {
+  await buildBenchPage();
+  const server = await startServer({ root: BENCH_OUT, base: BENCH_BASE });
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    /** @type {string[]} */
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(server.url);
+    await page.waitForFunction(() => typeof window.runBackupBench === 'function');
+    try {
+      return await page.evaluate(() => window.runBackupBench());
+    } catch (error) {
+      if (pageErrors.length > 0) throw new Error(`${describeError(error)}\npage errors: ${pageErrors.join('; ')}`);
+      throw error;
+    }
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+/** @param {BackupBenchResult} result */
+function printBackup(result) {
+  heading('5. Backup: the five-year data set exported and imported (the app’s code in Chromium)');
+  note(`Same diary as section 2 (${result.days} days), ${result.medications} medications, ${result.events} events.`);
+  note('Medians of 5 runs (3 for the encrypted ones); PBKDF2-SHA256 at 600,000 iterations, AES-GCM 256.');
+  console.log();
+  row('Export, plain (read every table, validate, JSON)', ms(result.exportPlainMs));
+  row('Export, encrypted (the same, then key + AES-GCM)', ms(result.exportEncryptedMs));
+  row('Read back, plain (parse, validate every row)', ms(result.readPlainMs));
+  row('Read back, encrypted (key, decrypt, validate)', ms(result.readEncryptedMs));
+  note('Import into an empty database:');
+  row('  preview (read what is there, plan)', ms(result.previewMs));
+  row('  apply (one transaction: read, plan again, write)', ms(result.applyMs));
+  console.log();
+  row('Backup file', 'raw', 'gzip');
+  row('  plain JSON', kb(result.rawBytes), kb(result.gzipBytes));
+  row('  encrypted (base64 inside JSON)', kb(result.encryptedBytes));
+  return result;
 }
 
 // ------------------------------------------------------------------------------ 3. Lighthouse
@@ -337,6 +472,10 @@ let today;
 let storage;
 /** @type {Scores | undefined} */
 let scores;
+/** @type {{ oneYearChart: number, phaseTable: number, allTimeChart: number } | undefined} */
+let trends;
+/** @type {BackupBenchResult | undefined} */
+let backup;
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
 try {
@@ -366,6 +505,29 @@ try {
   console.error(describeError(error));
 }
 
+// After Lighthouse, so the sections print in order; a browser of its own, like section 1 and 2 had.
+const trendsBrowser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+try {
+  trends = printTrends(await measureTrends(trendsBrowser));
+} catch (error) {
+  failures.push('Trends');
+  heading('4. Trends: FAILED');
+  console.error(describeError(error));
+} finally {
+  await trendsBrowser.close();
+}
+
+const backupBrowser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+try {
+  backup = printBackup(await measureBackup(backupBrowser));
+} catch (error) {
+  failures.push('Backup');
+  heading('5. Backup: FAILED');
+  console.error(describeError(error));
+} finally {
+  await backupBrowser.close();
+}
+
 const summary = [
   today
     ? `Today JS ${kb(today.gzip)} gz (${kb(Math.abs(today.margin))} ${today.margin >= 0 ? 'under' : 'OVER'} 60 KB)`
@@ -373,6 +535,12 @@ const summary = [
   storage
     ? `5 y: ${storage.rowsWritten} rows written in ${ms(storage.bulkPutMs)}, saveDay ${ms(storage.saveDayPerDayMs)}/day, 1 y read ${ms(storage.readMedianMs)} (${storage.rowsRead} rows)`
     : '5 y n/a',
+  trends
+    ? `Trends chart 1 y ${ms(trends.oneYearChart)}, all ${ms(trends.allTimeChart)}, phase table ${ms(trends.phaseTable)}`
+    : 'Trends n/a',
+  backup
+    ? `Backup ${kb(backup.rawBytes)} (${kb(backup.gzipBytes)} gz), export ${ms(backup.exportPlainMs)}, import ${ms(backup.previewMs + backup.applyMs)}`
+    : 'Backup n/a',
   scores
     ? `Lighthouse P ${scores.performance ?? '-'} / A ${scores.accessibility ?? '-'} / BP ${scores.bestPractices ?? '-'}`
     : 'Lighthouse n/a',

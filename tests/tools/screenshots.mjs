@@ -70,6 +70,17 @@ for (const locale of ['en', 'zh-CN']) {
     await page.goto(`${server.url}#/day/${dateFromToday(-5)}`);
     await page.waitForSelector('form');
     await page.screenshot({ path: `${out}day-${tag}.png`, fullPage: true });
+    for (const [name, hash] of [
+      ['medications', '#/medications'],
+      ['trends', '#/trends'],
+      ['summary', '#/summary'],
+      ['visits', '#/visits'],
+    ]) {
+      await page.goto(`${server.url}${hash}`);
+      await page.waitForSelector('h1');
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: `${out}${name}-${tag}.png`, fullPage: true });
+    }
     await page.goto(`${server.url}#/settings`);
     await page.waitForSelector('h1');
     await page.waitForTimeout(300);

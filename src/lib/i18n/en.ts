@@ -1,198 +1,26 @@
-/** English messages. The shape of this object is the `Messages` type every other language must match. */
+/**
+ * Every English message: the core plus each screen's section. The shape of this object is the `Messages`
+ * type every language must match. The app itself loads the core and the sections separately (see
+ * locale.svelte.ts), so Today never downloads the text of screens it does not show; tests use this whole.
+ */
+import { backupEn } from './backup.en';
+import { coreEn } from './core.en';
 import { medicationsEn } from './medications.en';
+import { remindersEn } from './reminders.en';
+import { summaryEn } from './summary.en';
+import { trendsEn } from './trends.en';
+
+export const SECTION_NAMES = ['medications', 'backup', 'trends', 'summary', 'reminders'] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+
 export const en = {
-  app: {
-    name: 'HS Diary',
-    skipToContent: 'Skip to main content',
-    loading: 'Opening your diary…',
-    navLabel: 'Main',
-  },
-  nav: { today: 'Today', diary: 'Diary', medications: 'Medicines', trends: 'Trends', settings: 'Settings' },
+  ...coreEn,
   medications: medicationsEn,
-  pwa: {
-    updateReady: 'A new version of HS Diary is ready.',
-    updateNow: 'Update now',
-    later: 'Later',
-    offlineReady: 'HS Diary now works offline on this device.',
-    dismiss: 'Dismiss',
-  },
-  today: {
-    title: 'Today',
-    intro: 'How was your skin today? It takes a few seconds, and it stays on this device.',
-    sameAsYesterday: 'Same as yesterday',
-    sameAsDay: (date: string) => `Same as ${date}`,
-    sameAsHint: (pain: number, drainage: string) => `Pain ${pain}, drainage: ${drainage}. Saves in one tap.`,
-    savedTitle: 'Today is logged',
-    edit: 'Edit today',
-    savedToast: 'Saved.',
-    missedTitle: 'Days without an entry',
-    missedIntro: (count: number) =>
-      count === 1
-        ? 'One day since your last entry has no entry yet.'
-        : `${count} days since your last entry have no entry yet.`,
-    fillIn: (date: string) => `Fill in ${date}`,
-    orFillToday: 'Or log today below',
-  },
-  day: {
-    titleInvalid: 'This day cannot be opened',
-    notADate: 'This is not a valid date.',
-    futureDate: 'This date is in the future. You can log today or an earlier day.',
-    back: 'Back',
-    deleteDay: 'Delete this day',
-    deleteConfirmTitle: 'Delete this entry?',
-    deleteConfirmBody: (date: string) => `The entry for ${date} will be deleted. You can undo it straight afterwards.`,
-    deleteConfirm: 'Delete',
-    cancel: 'Cancel',
-    deletedToast: (date: string) => `Entry for ${date} deleted.`,
-    undo: 'Undo',
-    restoredToast: 'Entry restored.',
-    savedToast: (date: string) => `Saved ${date}.`,
-    notLoggedYet: 'Nothing logged for this day yet.',
-  },
-  form: {
-    pain: 'Worst skin pain in the last 24 hours',
-    painLow: 'No pain',
-    painHigh: 'Worst imaginable',
-    drainage: 'Drainage (pus or fluid)',
-    drainageLevels: [
-      'None',
-      'A little: spots on clothing or skin',
-      'Moderate: needs a dressing',
-      'Heavy: soaks through a dressing',
-    ],
-    drainageShort: ['none', 'a little', 'moderate', 'heavy'],
-    dressingChanges: 'Dressing changes',
-    fewer: 'One fewer dressing change',
-    more: 'One more dressing change',
-    flare: 'New or worse flare today?',
-    yes: 'Yes',
-    no: 'No',
-    where: 'Where?',
-    bodyMapFront: 'Front',
-    bodyMapBack: 'Back',
-    bodyMapHint: 'Tap the body, or tick the list.',
-    left: 'L',
-    right: 'R',
-    moreDetails: 'More details (optional)',
-    itch: 'Itch',
-    itchLow: 'None',
-    itchHigh: 'Worst imaginable',
-    clear: 'Clear',
-    odor: 'Odour',
-    odorLevels: ['None', 'Slight', 'Noticeable', 'Strong'],
-    sleepDisturbed: 'Pain or drainage disturbed my sleep',
-    lesions: 'Your own count of lesions',
-    lesionsHint: 'Your own count, not a doctor’s score. Leave empty if you did not count.',
-    nodules: 'Lumps (nodules)',
-    abscesses: 'Abscesses (swollen, with pus)',
-    drainingTunnels: 'Draining tunnels',
-    interventions: 'What happened today',
-    interventionNames: {
-      'antibiotic-course': 'Started an antibiotic course',
-      'lesion-drained': 'A lesion was drained',
-      'steroid-injection': 'Steroid injection',
-      'emergency-visit': 'Emergency visit',
-      surgery: 'Surgery',
-    },
-    note: 'Note',
-    noteCount: (count: number, max: number) => `${count} of ${max} characters`,
-    save: 'Save day',
-    saveChanges: 'Save changes',
-    saving: 'Saving…',
-    problemsTitle: 'Please check this:',
-    problems: {
-      pain: 'Choose a pain score from 0 to 10.',
-      drainage: 'Choose how much drainage there was, from none to heavy.',
-      dressingChanges: 'Dressing changes must be a whole number from 0 to 30.',
-      itch: 'Itch must be a score from 0 to 10.',
-      odor: 'Odour must be one of the four steps.',
-      sleepDisturbed: 'Sleep must be ticked or not.',
-      flare: 'Say whether there was a new or worse flare.',
-      regions: 'Choose the places of the flare from the list.',
-      lesions: 'Lesion counts must be whole numbers from 0 to 99.',
-      interventions: 'Choose what happened from the list.',
-      note: 'The note could not be read.',
-      noteTooLong: (count: number, max: number) =>
-        `The note is too long: ${count} characters. Keep it to ${max} or fewer.`,
-      dateFuture: 'This date is in the future. You can log today or an earlier day.',
-      date: 'This is not a valid date.',
-      updatedAt: 'The time of the change could not be read.',
-    },
-    storage: {
-      quota:
-        'Your device is out of storage space, so this day was not saved. What you typed is still here: free some space and try again.',
-      closed: 'The diary’s storage was closed by the browser. What you typed is still here: try again.',
-      blocked: 'Another tab is updating HS Diary. Close other tabs of HS Diary and try again.',
-      unavailable:
-        'This browser does not let HS Diary store data (a private window can do this). What you typed is still here.',
-      unknown: 'This day could not be saved. What you typed is still here: try again.',
-    },
-  },
-  regions: {
-    'axilla-left': 'Left armpit',
-    'axilla-right': 'Right armpit',
-    'inframammary-left': 'Under left breast',
-    'inframammary-right': 'Under right breast',
-    chest: 'Chest, between the breasts',
-    abdomen: 'Belly and navel',
-    'groin-left': 'Left groin',
-    'groin-right': 'Right groin',
-    'pubic-genital': 'Pubic and genital area',
-    'inner-thigh-left': 'Left inner thigh',
-    'inner-thigh-right': 'Right inner thigh',
-    buttocks: 'Buttocks',
-    perianal: 'Around the anus (perianal)',
-    back: 'Back',
-    'head-neck': 'Head, neck and nape',
-    other: 'Somewhere else',
-  },
-  diary: {
-    title: 'Diary',
-    previousMonth: 'Previous month',
-    nextMonth: 'Next month',
-    calendarLabel: (month: string) => `Pain calendar, ${month}`,
-    noEntry: 'no entry',
-    cellLabel: (date: string, detail: string) => `${date}: ${detail}`,
-    painValue: (pain: number) => `pain ${pain}`,
-    legend: 'Pain',
-    legendNoEntry: 'No entry',
-    listTitle: (month: string) => `Entries in ${month}`,
-    empty: 'No entries this month.',
-    pain: (pain: number) => `Pain ${pain}`,
-    drainage: (level: string) => `Drainage: ${level}`,
-    flare: (regions: string) => (regions ? `Flare: ${regions}` : 'Flare'),
-    logAnother: 'Log or open another day',
-    date: 'Date',
-    open: 'Open',
-    thisMonth: 'This month',
-  },
-  settings: {
-    title: 'Settings',
-    language: 'Language',
-    storage: 'Storage on this device',
-    persisted: 'Protected: the browser will not clear your diary to free space.',
-    notPersisted: 'Not protected: the browser may clear your diary when space runs low.',
-    persistUnknown: 'This browser does not say whether your diary is protected.',
-    askPersist: 'Ask the browser to keep my diary',
-    persistDenied: 'The browser said no for now. It often agrees once HS Diary is installed or used more often.',
-    used: (used: string, quota: string) => `Space used: ${used} of ${quota} available.`,
-    usedUnknown: 'This browser does not report how much space is used.',
-    daysLogged: (count: number) => (count === 1 ? '1 day logged.' : `${count} days logged.`),
-    unreadable: (count: number) =>
-      `${count} saved ${count === 1 ? 'row' : 'rows'} could not be read and ${count === 1 ? 'is' : 'are'} hidden; nothing was deleted.`,
-    privacy: 'Privacy',
-    privacyText:
-      'Your diary stays on this device. HS Diary has no server, no account and no analytics, and it loads nothing from other websites. Nothing leaves your device unless you export or share it yourself.',
-    about: 'About',
-    version: (version: string) => `Version ${version}`,
-    notMedicalAdvice: 'HS Diary records what you report. It does not diagnose or give medical advice.',
-  },
-  notFound: {
-    title: 'Page not found',
-    body: 'This address does not lead to a page of HS Diary.',
-    goToday: 'Go to Today',
-  },
-  units: { bytes: ['B', 'KB', 'MB', 'GB', 'TB'] },
-};
+  backup: backupEn,
+  trends: trendsEn,
+  summary: summaryEn,
+  reminders: remindersEn,
+} satisfies Record<SectionName, unknown> & typeof coreEn;
 
 export type Messages = typeof en;
+export type { CoreMessages } from './core.en';

@@ -1,16 +1,43 @@
 /**
  * The chosen language and everything formatted in it. Components read `i18n.t` for text and the
  * `format*` helpers for dates and numbers, so switching language re-renders without a reload.
- * Only the language in use is downloaded: each is its own chunk, loaded by `use()`.
+ * Only what is on screen is downloaded: the core messages of the language in use at start-up, and each
+ * screen's section (`need('trends')`) when that screen opens; switching language reloads what was loaded.
  */
 import type { IsoDate } from '../domain/dates';
 import type { Locale } from '../domain/settings';
-import type { Messages } from './en';
+import type { CoreMessages, Messages, SectionName } from './en';
 
-const LOADERS: Record<Locale, () => Promise<Messages>> = {
-  en: () => import('./en').then((module) => module.en),
-  'zh-CN': () => import('./zh-CN').then((module) => module.zhCN),
+type Sections = Omit<Messages, keyof CoreMessages>;
+
+const CORE_LOADERS: Record<Locale, () => Promise<CoreMessages>> = {
+  en: () => import('./core.en').then((module) => module.coreEn),
+  'zh-CN': () => import('./core.zh-CN').then((module) => module.coreZhCN),
 };
+
+const SECTION_LOADERS: { [L in Locale]: { [S in SectionName]: () => Promise<Sections[S]> } } = {
+  en: {
+    medications: () => import('./medications.en').then((module) => module.medicationsEn),
+    backup: () => import('./backup.en').then((module) => module.backupEn),
+    trends: () => import('./trends.en').then((module) => module.trendsEn),
+    summary: () => import('./summary.en').then((module) => module.summaryEn),
+    reminders: () => import('./reminders.en').then((module) => module.remindersEn),
+  },
+  'zh-CN': {
+    medications: () => import('./medications.zh-CN').then((module) => module.medicationsZhCN),
+    backup: () => import('./backup.zh-CN').then((module) => module.backupZhCN),
+    trends: () => import('./trends.zh-CN').then((module) => module.trendsZhCN),
+    summary: () => import('./summary.zh-CN').then((module) => module.summaryZhCN),
+    reminders: () => import('./reminders.zh-CN').then((module) => module.remindersZhCN),
+  },
+};
+
+async function loadSections(locale: Locale, names: Iterable<SectionName>): Promise<Partial<Sections>> {
+  const entries = await Promise.all(
+    [...names].map(async (name) => [name, await SECTION_LOADERS[locale][name]()] as const),
+  );
+  return Object.fromEntries(entries);
+}
 
 /** `Intl` wants a full tag; English dates read "26 Nov 2026" in the day-month-year order most of the world uses. */
 const INTL_TAGS: Record<Locale, string> = { en: 'en-GB', 'zh-CN': 'zh-CN' };
@@ -34,18 +61,45 @@ function utcDate(date: IsoDate): Date {
 
 class LocaleState {
   code = $state<Locale>('en');
-  #messages = $state.raw<Messages | undefined>();
+  #core = $state.raw<CoreMessages | undefined>();
+  #sections = $state.raw<Partial<Sections>>({});
+  /** Every language switch and section load gets a number, so a slow older load never wins. */
+  #generation = 0;
 
-  /** Load a language's messages if needed, then switch to it. */
+  // Plain mirrors of what is loaded: `need()` reads these, not runes state, so an `{#await}` that calls
+  // it does not re-run (and remount its screen) when a language or section load lands later.
+  #loadedLocale: Locale | undefined;
+  #loadedNames = new Set<SectionName>();
+
+  /** Load a language's core and every section already in use, then switch to it in one step. */
   async use(locale: Locale): Promise<void> {
-    const messages = await LOADERS[locale]();
-    this.#messages = messages;
+    const generation = ++this.#generation;
+    const names = [...this.#loadedNames];
+    const [core, sections] = await Promise.all([CORE_LOADERS[locale](), loadSections(locale, names)]);
+    if (generation !== this.#generation) return;
+    this.#loadedLocale = locale;
+    this.#core = core;
+    this.#sections = sections;
     this.code = locale;
   }
 
+  /** Make sure a screen's sections are loaded in the current language; resolves at once when they are. */
+  async need(...names: SectionName[]): Promise<void> {
+    const missing = names.filter((name) => !this.#loadedNames.has(name));
+    const locale = this.#loadedLocale;
+    if (missing.length === 0 || locale === undefined) return;
+    const sections = await loadSections(locale, missing);
+    if (locale !== this.#loadedLocale) return this.need(...names);
+    for (const name of missing) this.#loadedNames.add(name);
+    this.#sections = { ...this.#sections, ...sections };
+  }
+
+  /** Core messages and the sections loaded so far; a screen reads only the sections it asked for. */
+  readonly #t = $derived(this.#core ? ({ ...this.#core, ...this.#sections } as Messages) : undefined);
+
   get t(): Messages {
-    if (!this.#messages) throw new Error('i18n.use() must finish before the first screen is drawn');
-    return this.#messages;
+    if (!this.#t) throw new Error('i18n.use() must finish before the first screen is drawn');
+    return this.#t;
   }
 
   get intlTag(): string {

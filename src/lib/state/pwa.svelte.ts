@@ -1,4 +1,5 @@
 /** The service worker's news for the screens: a waiting update, and the first offline-ready install. */
+import { afterFirstScreen } from '../platform/idle';
 import { registerServiceWorker } from '../platform/sw-bridge';
 
 class Pwa {
@@ -8,9 +9,7 @@ class Pwa {
 
   /** Register once the first screen is up and the browser is idle: Today never waits for the worker. */
   start(): void {
-    const register = () => this.#register();
-    if (document.readyState === 'complete') schedule(register);
-    else addEventListener('load', () => schedule(register), { once: true });
+    void afterFirstScreen().then(() => this.#register());
   }
 
   #register(): void {
@@ -33,11 +32,6 @@ class Pwa {
   postponeUpdate(): void {
     this.isUpdateReady = false;
   }
-}
-
-function schedule(work: () => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 2000 });
-  else setTimeout(work, 200);
 }
 
 export const pwa = new Pwa();

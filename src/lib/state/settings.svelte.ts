@@ -2,6 +2,7 @@
 import { pickLocale, type Locale } from '../domain/settings';
 import { diaryDb, loadSettings, updateSettings } from '../db';
 import { i18n } from '../i18n/locale.svelte';
+import { isViewerHash } from './routes';
 
 async function applyLocale(locale: Locale): Promise<void> {
   await i18n.use(locale);
@@ -12,11 +13,13 @@ async function applyLocale(locale: Locale): Promise<void> {
 /** Start in the saved language, or the browser's; runs before the first screen is drawn. */
 export async function loadStartupSettings(): Promise<void> {
   let saved: Locale | undefined;
-  try {
-    saved = (await loadSettings(diaryDb)).locale;
-  } catch {
-    // A database that cannot be opened must not stop the app from starting; Today shows the error.
-  }
+  // The viewer of a shared summary (often on a clinician's phone) never opens a database: the browser's language will do.
+  if (!isViewerHash(location.hash))
+    try {
+      saved = (await loadSettings(diaryDb)).locale;
+    } catch {
+      // A database that cannot be opened must not stop the app from starting; Today shows the error.
+    }
   await applyLocale(pickLocale(saved, navigator.languages ?? [navigator.language]));
 }
 

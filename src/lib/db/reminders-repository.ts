@@ -1,0 +1,226 @@
+/**
+ * Reminders, dose logs and the small state notifications keep, for the page and the service worker alike
+ * (Dexie runs in both; a write in one reaches the other's live queries). Everything read is validated;
+ * everything written passes its schema. Two rows of the `meta` table belong here: `reminderState` (which
+ * doses were announced or snoozed, pruned to two days) and `calendarExport` (what the last .ics file held).
+ */
+import { liveQuery } from 'dexie';
+import type { IsoDate } from '../domain/dates';
+import {
+  doseLogSchema,
+  medicationSchema,
+  regimenEventSchema,
+  reminderSchema,
+  type DoseLog,
+  type Medication,
+  type RegimenEvent,
+  type Reminder,
+} from '../domain/medication';
+import {
+  calendarExportStateSchema,
+  doseLogId,
+  EMPTY_REMINDER_STATE,
+  reminderStateSchema,
+  type CalendarExportState,
+  type LocalDateTime,
+  type ReminderState,
+} from '../domain/schedule';
+import type { DiaryDatabase } from './database';
+import type { Unsubscribe } from './days-repository';
+import { classifyStorageError } from './errors';
+import { reportUnreadableRow } from './unreadable-rows';
+
+const REMINDER_STATE_KEY = 'reminderState';
+const CALENDAR_EXPORT_KEY = 'calendarExport';
+
+/** Thrown when a reminder or dose log does not pass its schema; nothing was written. */
+export class InvalidReminderError extends Error {
+  constructor(readonly fields: string[]) {
+    super(`invalid reminder or dose log: ${fields.join(', ')}`);
+    this.name = 'InvalidReminderError';
+  }
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof InvalidReminderError) throw error;
+    throw classifyStorageError(error);
+  }
+}
+
+function readAll<T>(
+  table: string,
+  schema: { safeParse: (row: unknown) => { success: true; data: T } | { success: false } },
+  rows: unknown[],
+): T[] {
+  return rows.flatMap((row) => {
+    const result = schema.safeParse(row);
+    if (result.success) return [result.data];
+    reportUnreadableRow(table, row);
+    return [];
+  });
+}
+
+function parsed<T>(
+  schema: {
+    safeParse: (
+      value: unknown,
+    ) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[] }[] } };
+  },
+  value: unknown,
+): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new InvalidReminderError([...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? 'value')))]);
+}
+
+/** Everything the schedule needs: medications with their events, reminders, and dose logs from `logsFrom` on. */
+export interface ScheduleInputs {
+  medications: Medication[];
+  events: RegimenEvent[];
+  reminders: Reminder[];
+  doseLogs: DoseLog[];
+}
+
+export function loadScheduleInputs(db: DiaryDatabase, logsFrom: IsoDate): Promise<ScheduleInputs> {
+  return guarded(async () => {
+    const [medications, events, reminders, doseLogs] = await Promise.all([
+      db.medications.toArray(),
+      db.regimenEvents.toArray(),
+      db.reminders.toArray(),
+      db.doseLogs.where('scheduledFor').aboveOrEqual(logsFrom).toArray(),
+    ]);
+    return {
+      medications: readAll('medications', medicationSchema, medications),
+      events: readAll('regimenEvents', regimenEventSchema, events),
+      reminders: readAll('reminders', reminderSchema, reminders),
+      doseLogs: readAll('doseLogs', doseLogSchema, doseLogs),
+    };
+  });
+}
+
+/** Follow the schedule's inputs as they change, here, in another tab or in the service worker. */
+export function watchScheduleInputs(
+  db: DiaryDatabase,
+  logsFrom: IsoDate,
+  onChange: (inputs: ScheduleInputs) => void,
+  onError: (error: unknown) => void,
+): Unsubscribe {
+  const subscription = liveQuery(() => loadScheduleInputs(db, logsFrom)).subscribe({
+    next: onChange,
+    error: (error: unknown) => onError(classifyStorageError(error)),
+  });
+  return () => subscription.unsubscribe();
+}
+
+export function watchReminders(
+  db: DiaryDatabase,
+  onChange: (reminders: Reminder[]) => void,
+  onError: (error: unknown) => void,
+): Unsubscribe {
+  const subscription = liveQuery(async () =>
+    readAll('reminders', reminderSchema, await db.reminders.toArray()),
+  ).subscribe({
+    next: onChange,
+    error: (error: unknown) => onError(classifyStorageError(error)),
+  });
+  return () => subscription.unsubscribe();
+}
+
+export async function saveReminder(db: DiaryDatabase, input: unknown): Promise<Reminder> {
+  const reminder = parsed(reminderSchema, input);
+  return guarded(async () => {
+    await db.reminders.put(reminder);
+    return reminder;
+  });
+}
+
+export interface DoseRecord {
+  medicationId: string;
+  scheduledFor: LocalDateTime;
+  status: DoseLog['status'];
+  at: number;
+}
+
+/**
+ * Log doses under their stable ids, in one transaction. A dose already logged with the same status keeps
+ * its first time, so a tap in the app and on the notification for the same dose make one log, not two.
+ */
+export async function recordDoses(db: DiaryDatabase, records: readonly DoseRecord[]): Promise<DoseLog[]> {
+  const logs = records.map((record) =>
+    parsed(doseLogSchema, { id: doseLogId(record.medicationId, record.scheduledFor), ...record }),
+  );
+  return guarded(() =>
+    db.transaction('rw', db.doseLogs, async () => {
+      const existing = await db.doseLogs.bulkGet(logs.map((log) => log.id));
+      const kept = logs.map((log, index) => {
+        const before = existing[index];
+        return before && before.status === log.status && doseLogSchema.safeParse(before).success ? before : log;
+      });
+      await db.doseLogs.bulkPut(kept);
+      return kept;
+    }),
+  );
+}
+
+export async function recordDose(db: DiaryDatabase, record: DoseRecord): Promise<DoseLog> {
+  const [log] = await recordDoses(db, [record]);
+  return log as DoseLog;
+}
+
+/** Take back a dose log (the Undo after Taken or Skipped). */
+export function removeDoseLog(db: DiaryDatabase, id: string): Promise<void> {
+  return guarded(() => db.doseLogs.delete(id));
+}
+
+export function isDayLogged(db: DiaryDatabase, date: IsoDate): Promise<boolean> {
+  return guarded(async () => (await db.days.where('date').equals(date).count()) > 0);
+}
+
+export async function loadReminderState(db: DiaryDatabase): Promise<ReminderState> {
+  return guarded(async () => {
+    const result = reminderStateSchema.safeParse((await db.meta.get(REMINDER_STATE_KEY))?.value);
+    return result.success ? result.data : EMPTY_REMINDER_STATE;
+  });
+}
+
+/** Change the reminder state in one transaction (the page and the service worker may both write it). */
+export function updateReminderState(
+  db: DiaryDatabase,
+  change: (state: ReminderState) => ReminderState,
+): Promise<ReminderState> {
+  return guarded(() =>
+    db.transaction('rw', db.meta, async () => {
+      const current = reminderStateSchema.safeParse((await db.meta.get(REMINDER_STATE_KEY))?.value);
+      const next = parsed(reminderStateSchema, change(current.success ? current.data : EMPTY_REMINDER_STATE));
+      await db.meta.put({ key: REMINDER_STATE_KEY, value: next });
+      return next;
+    }),
+  );
+}
+
+export function watchReminderState(
+  db: DiaryDatabase,
+  onChange: (state: ReminderState) => void,
+  onError: (error: unknown) => void,
+): Unsubscribe {
+  const subscription = liveQuery(() => loadReminderState(db)).subscribe({
+    next: onChange,
+    error: (error: unknown) => onError(classifyStorageError(error)),
+  });
+  return () => subscription.unsubscribe();
+}
+
+export async function loadCalendarExportState(db: DiaryDatabase): Promise<CalendarExportState> {
+  return guarded(async () => {
+    const result = calendarExportStateSchema.safeParse((await db.meta.get(CALENDAR_EXPORT_KEY))?.value);
+    return result.success ? result.data : {};
+  });
+}
+
+export async function saveCalendarExportState(db: DiaryDatabase, state: CalendarExportState): Promise<void> {
+  const value = parsed(calendarExportStateSchema, state);
+  await guarded(() => db.meta.put({ key: CALENDAR_EXPORT_KEY, value }));
+}

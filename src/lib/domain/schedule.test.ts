@@ -1,0 +1,439 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { eventFactory } from '../../../tests/factories/regimen-factory';
+import { addDays, dateRange } from './dates';
+import type { DoseLog, RegimenEvent, Reminder } from './medication';
+import { buildPhases, phaseOn } from './phases';
+import {
+  cycleAnchors,
+  diaryCalendarDraft,
+  doseCalendarDrafts,
+  doseLogId,
+  dosesToday,
+  dosesToNotify,
+  doseTimes,
+  EMPTY_REMINDER_STATE,
+  instantOf,
+  isDiaryReminderDue,
+  isTakenLate,
+  localDateTimeAt,
+  missedDoses,
+  pruneReminderState,
+  scheduledDoses,
+  shouldNotify,
+  unloggedDosesSince,
+  untrackedMedications,
+  weekdayOf,
+  type DosePlan,
+} from './schedule';
+
+// vitest runs with TZ=Europe/London (vite.config.ts); the zone is also passed explicitly, as the app does.
+const LONDON = 'Europe/London';
+const NEW_YORK = 'America/New_York';
+const TODAY = '2026-11-26';
+
+function plan(events: RegimenEvent[], today = TODAY, reminder?: Partial<Reminder>): DosePlan {
+  return {
+    medicationId: 'med-1',
+    phases: buildPhases(events, today),
+    ...(reminder && {
+      reminder: {
+        id: 'dose:med-1',
+        kind: 'dose',
+        medicationId: 'med-1',
+        times: [],
+        days: [],
+        enabled: true,
+        ...reminder,
+      },
+    }),
+  };
+}
+
+const times = (doses: { scheduledFor: string }[]) => doses.map((dose) => dose.scheduledFor);
+const utc = (iso: string) => Date.parse(iso);
+
+function log(scheduledFor: string, status: DoseLog['status'], at: number, medicationId = 'med-1'): DoseLog {
+  return { id: doseLogId(medicationId, scheduledFor), medicationId, scheduledFor, status, at };
+}
+
+function weekly(date: string, frequency: RegimenEvent['frequency'] = 'weekly'): RegimenEvent {
+  return eventFactory.build({ date, kind: 'start', dose: { amount: 40, unit: 'mg' }, frequency });
+}
+
+describe('dose times from the regimen', () => {
+  it('gives once daily 08:00 and twice daily 08:00 and 20:00 by default', () => {
+    expect(times(scheduledDoses(plan([eventFactory.start('2026-03-02', 15)]), '2026-03-01', '2026-03-04'))).toEqual([
+      '2026-03-02T08:00',
+      '2026-03-03T08:00',
+      '2026-03-04T08:00',
+    ]);
+    const twice = plan([eventFactory.start('2026-03-02', 5, 'twice-daily')]);
+    expect(times(scheduledDoses(twice, '2026-03-02', '2026-03-03'))).toEqual([
+      '2026-03-02T08:00',
+      '2026-03-02T20:00',
+      '2026-03-03T08:00',
+      '2026-03-03T20:00',
+    ]);
+  });
+
+  it('uses the times the patient chose while their number fits the regimen', () => {
+    expect(doseTimes('once-daily', { times: ['09:30'] })).toEqual(['09:30']);
+    expect(doseTimes('twice-daily', { times: ['21:00', '07:15', 'nonsense'] })).toEqual(['07:15', '21:00']);
+    // Switched from once to twice daily: one chosen time cannot say when the second dose is.
+    expect(doseTimes('twice-daily', { times: ['09:30'] })).toEqual(['08:00', '20:00']);
+    expect(doseTimes('as-needed', { times: ['09:30'] })).toEqual([]);
+  });
+
+  it('has no doses for "as needed" and "other", and none when the reminder is switched off', () => {
+    expect(
+      scheduledDoses(plan([eventFactory.start('2026-03-02', 1, 'as-needed')]), '2026-03-01', '2026-03-09'),
+    ).toEqual([]);
+    expect(scheduledDoses(plan([eventFactory.start('2026-03-02', 1, 'other')]), '2026-03-01', '2026-03-09')).toEqual(
+      [],
+    );
+    const off = plan([eventFactory.start('2026-03-02', 15)], TODAY, { enabled: false });
+    expect(scheduledDoses(off, '2026-03-01', '2026-03-09')).toEqual([]);
+  });
+
+  it('keeps the ongoing regimen going past today, so tomorrow can be asked for', () => {
+    const doses = scheduledDoses(
+      plan([eventFactory.start('2026-03-02', 15)], '2026-03-03'),
+      '2026-03-04',
+      '2026-03-05',
+    );
+    expect(times(doses)).toEqual(['2026-03-04T08:00', '2026-03-05T08:00']);
+  });
+
+  it('names each dose by a stable log id', () => {
+    const [dose] = scheduledDoses(plan([eventFactory.start('2026-03-02', 15)]), '2026-03-02', '2026-03-02');
+    expect(dose?.id).toBe('med-1@2026-03-02T08:00');
+    expect(doseLogId('x'.repeat(64), '2026-03-02T08:00')).toHaveLength(64);
+  });
+});
+
+describe('weekly and every-N-weeks cycles', () => {
+  it('falls on the weekday of the start by default, or on the weekday the patient chose', () => {
+    // 2026-03-02 is a Monday.
+    expect(weekdayOf('2026-03-02')).toBe(1);
+    const doses = scheduledDoses(plan([weekly('2026-03-02')]), '2026-03-01', '2026-03-20');
+    expect(times(doses)).toEqual(['2026-03-02T08:00', '2026-03-09T08:00', '2026-03-16T08:00']);
+    const thursday = scheduledDoses(plan([weekly('2026-03-02')], TODAY, { days: [4] }), '2026-03-01', '2026-03-20');
+    expect(times(thursday)).toEqual(['2026-03-05T08:00', '2026-03-12T08:00', '2026-03-19T08:00']);
+  });
+
+  it('anchors every 2 weeks on the start, restarts the cycle on resume, and keeps it through a same-frequency dose change', () => {
+    const events = [
+      weekly('2026-03-02', 'every-2-weeks'),
+      eventFactory.interruption('2026-03-20'),
+      eventFactory.resume('2026-03-26'), // a Thursday
+      eventFactory.doseChange('2026-04-01', 80), // same frequency: the cycle goes on from 26 Mar
+    ];
+    const doses = scheduledDoses(plan(events), '2026-03-01', '2026-04-30');
+    expect(times(doses)).toEqual([
+      '2026-03-02T08:00',
+      '2026-03-16T08:00',
+      // 30 Mar would have been next; interrupted. The first injection after the break is on the resume day.
+      '2026-03-26T08:00',
+      '2026-04-09T08:00',
+      '2026-04-23T08:00',
+    ]);
+    expect([...cycleAnchors(buildPhases(events, TODAY)).values()]).toEqual(['2026-03-02', '2026-03-26', '2026-03-26']);
+  });
+
+  it('starts a new cycle when a dose change changes the frequency', () => {
+    const events = [
+      weekly('2026-03-02', 'every-4-weeks'),
+      eventFactory.build({
+        date: '2026-04-14',
+        kind: 'dose-change',
+        dose: { amount: 40, unit: 'mg' },
+        frequency: 'weekly',
+      }),
+    ];
+    expect(times(scheduledDoses(plan(events), '2026-03-01', '2026-04-28'))).toEqual([
+      '2026-03-02T08:00',
+      '2026-03-30T08:00',
+      '2026-04-14T08:00',
+      '2026-04-21T08:00',
+      '2026-04-28T08:00',
+    ]);
+  });
+
+  it('moves an every-2-weeks cycle to the chosen weekday on or after its anchor', () => {
+    const doses = scheduledDoses(
+      plan([weekly('2026-03-02', 'every-2-weeks')], TODAY, { days: [3] }),
+      '2026-03-01',
+      '2026-04-01',
+    );
+    expect(times(doses)).toEqual(['2026-03-04T08:00', '2026-03-18T08:00', '2026-04-01T08:00']);
+  });
+});
+
+describe('interruptions, resumes and stops', () => {
+  it('pauses on an interruption, restarts on resume and ends on a stop', () => {
+    const events = [
+      eventFactory.start('2026-03-01', 15),
+      eventFactory.interruption('2026-03-03'),
+      eventFactory.resume('2026-03-05'),
+      eventFactory.stop('2026-03-07'),
+    ];
+    expect(times(scheduledDoses(plan(events), '2026-03-01', '2026-03-10'))).toEqual([
+      '2026-03-01T08:00',
+      '2026-03-02T08:00',
+      '2026-03-05T08:00',
+      '2026-03-06T08:00',
+    ]);
+  });
+
+  it('never puts a dose on a day that is not an "on" day, and puts every dose time on every "on" day', () => {
+    const kinds = ['dose-change', 'interruption', 'resume', 'stop', 'start'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom(...kinds)), { maxLength: 8 }),
+        fc.constantFrom('once-daily', 'twice-daily') satisfies fc.Arbitrary<RegimenEvent['frequency']>,
+        (steps, frequency) => {
+          let date = '2026-01-05';
+          const events: RegimenEvent[] = [eventFactory.start(date, 15, frequency)];
+          for (const [gap, kind] of steps) {
+            date = addDays(date, gap);
+            events.push(
+              kind === 'interruption' || kind === 'stop'
+                ? eventFactory.build({ date, kind, reason: 'infection' })
+                : eventFactory.build({ date, kind, dose: { amount: 15, unit: 'mg' } }),
+            );
+          }
+          const today = addDays(date, 3);
+          const built = plan(events, today);
+          const doses = scheduledDoses(built, '2026-01-01', today);
+          const perDay = frequency === 'twice-daily' ? 2 : 1;
+          for (const day of dateRange('2026-01-01', today)) {
+            const isOn = phaseOn(built.phases, day)?.kind === 'on';
+            expect(doses.filter((dose) => dose.date === day)).toHaveLength(isOn ? perDay : 0);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('a regimen changed in the middle of a day', () => {
+  const events = [
+    eventFactory.start('2026-03-01', 15),
+    eventFactory.build({
+      date: '2026-03-05',
+      kind: 'dose-change',
+      dose: { amount: 30, unit: 'mg' },
+      frequency: 'twice-daily',
+    }),
+  ];
+
+  it('applies the new regimen to the whole day of the change', () => {
+    const doses = scheduledDoses(plan(events, '2026-03-05'), '2026-03-04', '2026-03-05');
+    expect(doses.map((dose) => [dose.scheduledFor, dose.phase.dose?.amount])).toEqual([
+      ['2026-03-04T08:00', 15],
+      ['2026-03-05T08:00', 30],
+      ['2026-03-05T20:00', 30],
+    ]);
+  });
+
+  it('keeps the 08:00 dose logged before the change (same id), now part of the new phase', () => {
+    const taken = log('2026-03-05T08:00', 'taken', utc('2026-03-05T08:05:00Z'));
+    const day = dosesToday(
+      [plan(events, '2026-03-05')],
+      [taken],
+      EMPTY_REMINDER_STATE,
+      '2026-03-05',
+      utc('2026-03-05T12:00:00Z'),
+      LONDON,
+    );
+    expect(day.map((dose) => [dose.time, dose.state, dose.phase.startedBy])).toEqual([
+      ['08:00', 'taken', 'dose-change'],
+      ['20:00', 'upcoming', 'dose-change'],
+    ]);
+  });
+
+  it('drops the day’s doses when an interruption is recorded for it', () => {
+    const paused = [eventFactory.start('2026-03-01', 15), eventFactory.interruption('2026-03-05')];
+    expect(scheduledDoses(plan(paused, '2026-03-05'), '2026-03-05', '2026-03-05')).toEqual([]);
+  });
+});
+
+describe('time zones and daylight saving', () => {
+  it('keeps 08:00 at 08:00 on the wall clock across the March and October changes in London', () => {
+    expect(instantOf('2026-03-28T08:00', LONDON)).toBe(utc('2026-03-28T08:00:00Z'));
+    expect(instantOf('2026-03-29T08:00', LONDON)).toBe(utc('2026-03-29T07:00:00Z'));
+    expect(instantOf('2026-10-24T08:00', LONDON)).toBe(utc('2026-10-24T07:00:00Z'));
+    expect(instantOf('2026-10-25T08:00', LONDON)).toBe(utc('2026-10-25T08:00:00Z'));
+    const doses = scheduledDoses(plan([eventFactory.start('2026-03-01', 15)]), '2026-03-28', '2026-03-30');
+    const instants = doses.map((dose) => instantOf(dose.scheduledFor, LONDON));
+    expect(instants[1]! - instants[0]!).toBe(23 * 3_600_000);
+    expect(instants[2]! - instants[1]!).toBe(24 * 3_600_000);
+  });
+
+  it('moves a time in the spring-forward gap as far after it, and takes the first of a repeated autumn time', () => {
+    // London skips 01:00–02:00 on 29 Mar 2026; New York skips 02:00–03:00 on 8 Mar 2026.
+    expect(localDateTimeAt(instantOf('2026-03-29T01:30', LONDON), LONDON)).toBe('2026-03-29T02:30');
+    expect(localDateTimeAt(instantOf('2026-03-08T02:30', NEW_YORK), NEW_YORK)).toBe('2026-03-08T03:30');
+    // 01:30 happens twice in London on 25 Oct 2026: first in summer time (00:30 UTC).
+    expect(instantOf('2026-10-25T01:30', LONDON)).toBe(utc('2026-10-25T00:30:00Z'));
+  });
+
+  it('agrees with how the page’s Date reads local times (TZ is Europe/London in tests)', () => {
+    for (const local of ['2026-03-29T01:30', '2026-03-29T08:00', '2026-10-25T01:30', '2026-07-01T20:00']) {
+      const [date = '', time = ''] = local.split('T');
+      const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+      const [hour = 0, minute = 0] = time.split(':').map(Number);
+      expect(instantOf(local, LONDON)).toBe(new Date(year, month - 1, day, hour, minute).getTime());
+    }
+  });
+
+  it('works in a zone without daylight saving and east of UTC', () => {
+    expect(instantOf('2026-03-29T08:00', 'Asia/Shanghai')).toBe(utc('2026-03-29T00:00:00Z'));
+    expect(localDateTimeAt(utc('2026-12-31T20:00:00Z'), 'Asia/Shanghai')).toBe('2027-01-01T04:00');
+  });
+});
+
+describe('late, due and missed doses', () => {
+  it('calls a dose late when taken more than 2 hours after it was due, across a clock change too', () => {
+    expect(isTakenLate(log('2026-07-01T08:00', 'taken', utc('2026-07-01T08:59:00Z')), LONDON)).toBe(false);
+    expect(isTakenLate(log('2026-07-01T08:00', 'taken', utc('2026-07-01T09:01:00Z')), LONDON)).toBe(true);
+    // 08:00 on 29 Mar is 07:00 UTC: taken at 09:30 UTC is 2.5 hours later.
+    expect(isTakenLate(log('2026-03-29T08:00', 'taken', utc('2026-03-29T09:30:00Z')), LONDON)).toBe(true);
+    expect(isTakenLate(log('2026-07-01T08:00', 'skipped', utc('2026-07-02T09:01:00Z')), LONDON)).toBe(false);
+  });
+
+  it('gives each of today’s doses its state', () => {
+    const twice = plan([eventFactory.start('2026-07-01', 5, 'twice-daily')], '2026-07-03');
+    const now = utc('2026-07-03T09:00:00Z'); // 10:00 in London
+    expect(dosesToday([twice], [], EMPTY_REMINDER_STATE, '2026-07-03', now, LONDON).map((dose) => dose.state)).toEqual([
+      'due',
+      'upcoming',
+    ]);
+    const snoozed = { notifiedAt: {}, snoozedUntil: { 'med-1@2026-07-03T08:00': now + 60_000 } };
+    expect(dosesToday([twice], [], snoozed, '2026-07-03', now, LONDON)[0]?.state).toBe('snoozed');
+    const late = log('2026-07-03T08:00', 'taken', now + 60_000);
+    expect(dosesToday([twice], [late], EMPTY_REMINDER_STATE, '2026-07-03', now, LONDON)[0]).toMatchObject({
+      state: 'taken',
+      isLate: true,
+    });
+  });
+
+  it('lists the last week’s doses with nothing logged, and no more', () => {
+    const daily = plan([eventFactory.start('2026-06-01', 15)], '2026-07-03');
+    const logs = [log('2026-07-01T08:00', 'taken', 0), log('2026-06-30T08:00', 'skipped', 0)];
+    const tracked = { ...EMPTY_REMINDER_STATE, trackedSince: { 'med-1': utc('2026-06-01T00:00:00Z') } };
+    expect(times(missedDoses([daily], logs, tracked, '2026-07-03', LONDON))).toEqual([
+      '2026-06-26T08:00',
+      '2026-06-27T08:00',
+      '2026-06-28T08:00',
+      '2026-06-29T08:00',
+      '2026-07-02T08:00',
+    ]);
+  });
+
+  it('announces a dose once when due, not while snoozed, and once more after the snooze', () => {
+    const id = 'med-1@2026-07-03T08:00';
+    const now = 1_000_000;
+    expect(shouldNotify(id, EMPTY_REMINDER_STATE, now)).toBe(true);
+    expect(shouldNotify(id, { notifiedAt: { [id]: now - 10 }, snoozedUntil: {} }, now)).toBe(false);
+    const snoozed = { notifiedAt: { [id]: now - 10 }, snoozedUntil: { [id]: now + 900_000 } };
+    expect(shouldNotify(id, snoozed, now)).toBe(false);
+    expect(shouldNotify(id, snoozed, now + 900_000)).toBe(true);
+    expect(
+      shouldNotify(id, { notifiedAt: { [id]: now + 900_001 }, snoozedUntil: { [id]: now + 900_000 } }, now + 900_002),
+    ).toBe(false);
+  });
+
+  it('notifies doses due in the last 12 hours that nobody logged; the background check looks back a day', () => {
+    const twice = plan([eventFactory.start('2026-07-01', 5, 'twice-daily')], '2026-07-03');
+    const now = utc('2026-07-03T07:30:00Z'); // 08:30 in London: last night's 20:00 dose is 12.5 hours old
+    const logs = [log('2026-07-02T08:00', 'taken', 0)];
+    const tracked = { ...EMPTY_REMINDER_STATE, trackedSince: { 'med-1': utc('2026-07-01T00:00:00Z') } };
+    expect(times(dosesToNotify([twice], logs, tracked, '2026-07-03', now, LONDON))).toEqual(['2026-07-03T08:00']);
+    expect(times(unloggedDosesSince([twice], logs, tracked, '2026-07-03', now, LONDON))).toEqual([
+      '2026-07-02T20:00',
+      '2026-07-03T08:00',
+    ]);
+  });
+
+  it('forgets notification state older than two days', () => {
+    const now = 10 * 86_400_000;
+    const state = { notifiedAt: { old: now - 3 * 86_400_000, fresh: now - 1000 }, snoozedUntil: { old: 1 } };
+    expect(pruneReminderState(state, now)).toEqual({
+      notifiedAt: { fresh: now - 1000 },
+      snoozedUntil: {},
+      trackedSince: {},
+    });
+    // When the app began following a medication is kept for good.
+    expect(pruneReminderState({ ...state, trackedSince: { med: 1 } }, now).trackedSince).toEqual({ med: 1 });
+  });
+});
+
+describe('doses due before the app followed the medication', () => {
+  // Upadacitinib taken since June, added to the app on 3 July at 10:00 (09:00 UTC).
+  const daily = plan([eventFactory.start('2026-06-01', 15)], '2026-07-05');
+  const added = { ...EMPTY_REMINDER_STATE, trackedSince: { 'med-1': utc('2026-07-03T09:00:00Z') } };
+
+  it('are never called missed, nor announced', () => {
+    expect(untrackedMedications(['med-1', 'med-2'], added)).toEqual(['med-2']);
+    expect(times(missedDoses([daily], [], added, '2026-07-05', LONDON))).toEqual(['2026-07-04T08:00']);
+    expect(missedDoses([daily], [], EMPTY_REMINDER_STATE, '2026-07-05', LONDON)).toEqual([]);
+    const justAdded = utc('2026-07-03T09:00:00Z');
+    expect(dosesToNotify([daily], [], added, '2026-07-03', justAdded, LONDON)).toEqual([]);
+    expect(unloggedDosesSince([daily], [], added, '2026-07-03', justAdded, LONDON)).toEqual([]);
+  });
+
+  it('still show on Today as due, so today’s dose can be logged', () => {
+    const today = dosesToday([daily], [], added, '2026-07-03', utc('2026-07-03T09:00:00Z'), LONDON);
+    expect(today.map((dose) => dose.state)).toEqual(['due']);
+  });
+});
+
+describe('the diary reminder', () => {
+  const now = utc('2026-07-03T19:05:00Z'); // 20:05 in London
+
+  it('is due after 20:00 by default when today is not logged, once', () => {
+    expect(isDiaryReminderDue(undefined, false, EMPTY_REMINDER_STATE, '2026-07-03', now, LONDON)).toBe(true);
+    expect(isDiaryReminderDue(undefined, true, EMPTY_REMINDER_STATE, '2026-07-03', now, LONDON)).toBe(false);
+    const shown = { notifiedAt: { 'diary@2026-07-03': now - 1 }, snoozedUntil: {} };
+    expect(isDiaryReminderDue(undefined, false, shown, '2026-07-03', now, LONDON)).toBe(false);
+  });
+
+  it('follows the chosen time and can be switched off', () => {
+    const reminder: Reminder = { id: 'diary', kind: 'diary', times: ['21:30'], days: [], enabled: true };
+    expect(isDiaryReminderDue(reminder, false, EMPTY_REMINDER_STATE, '2026-07-03', now, LONDON)).toBe(false);
+    const off = { ...reminder, enabled: false };
+    expect(isDiaryReminderDue(off, false, EMPTY_REMINDER_STATE, '2026-07-03', now + 86_400_000, LONDON)).toBe(false);
+    expect(diaryCalendarDraft(off, '2026-07-03', 'Diary')).toEqual([]);
+  });
+});
+
+describe('calendar drafts', () => {
+  it('gives a medication one recurring event per dose time of its current regimen, with stable uids', () => {
+    const twice = plan([eventFactory.start('2026-07-01', 5, 'twice-daily')], '2026-07-03');
+    expect(doseCalendarDrafts(twice, 'Take it')).toEqual([
+      { uid: 'med-1-0800@hs-diary', start: '2026-07-01T08:00', intervalDays: 1, summary: 'Take it' },
+      { uid: 'med-1-2000@hs-diary', start: '2026-07-01T20:00', intervalDays: 1, summary: 'Take it' },
+    ]);
+    const injection = plan([
+      weekly('2026-03-02', 'every-2-weeks'),
+      eventFactory.interruption('2026-03-20'),
+      eventFactory.resume('2026-03-26'),
+    ]);
+    expect(doseCalendarDrafts(injection, 'Inject')).toEqual([
+      { uid: 'med-1-0800@hs-diary', start: '2026-03-26T08:00', intervalDays: 14, summary: 'Inject' },
+    ]);
+  });
+
+  it('has no event while a medication is interrupted or stopped, or taken as needed', () => {
+    expect(
+      doseCalendarDrafts(plan([eventFactory.start('2026-07-01', 5), eventFactory.interruption('2026-07-02')]), 'x'),
+    ).toEqual([]);
+    expect(
+      doseCalendarDrafts(plan([eventFactory.start('2026-07-01', 5), eventFactory.stop('2026-07-02')]), 'x'),
+    ).toEqual([]);
+    expect(doseCalendarDrafts(plan([eventFactory.start('2026-07-01', 5, 'as-needed')]), 'x')).toEqual([]);
+  });
+});

@@ -1,0 +1,484 @@
+/**
+ * When doses and the diary fall due: from a medication's phases and the patient's reminder settings to
+ * dated, timed doses, and which of them are due, late, missed or worth a notification. Pure: `today`,
+ * `now` and the time zone are parameters. The rules, each pinned by a test in `schedule.test.ts`:
+ *
+ * - Only `on` phases have doses. An interruption pauses a medication's doses from its date, a resume
+ *   restarts them from its date, a stop ends them; "as needed" and "other" schedules have none.
+ * - A regimen event is a date, not a time: the regimen it begins applies to the whole of that day. A dose
+ *   change recorded at noon for today turns today's 08:00 dose into one of the new regimen; an interruption
+ *   recorded for today removes today's doses (a dose already logged stays logged).
+ * - Default times: once daily 08:00; twice daily 08:00 and 20:00; weekly, every 2 and every 4 weeks 08:00.
+ *   A reminder row (kind `dose`) can set other times (used while its count matches the regimen's) and,
+ *   for the weekly kinds, a weekday.
+ * - Cycles: weekly and every-N-weeks doses fall on the cycle's anchor and every 7·N days after. The anchor
+ *   is the date of the start or resume that began the treatment run, or of a dose change that changed the
+ *   frequency; a dose change that keeps the frequency keeps the cycle. Injections restart their cycle on
+ *   resume: the first dose after a break is due the day treatment resumes. A chosen weekday moves the
+ *   anchor to the first such weekday on or after it.
+ * - Times are wall-clock: 08:00 stays 08:00 across daylight-saving changes. A time that does not exist on
+ *   the spring-forward day (02:30 in London on the last Sunday of March) falls due as far after the gap
+ *   (03:30); a time that happens twice in autumn falls due the first time. JavaScript's `Date` reads local
+ *   times the same way, so the page and these functions agree.
+ * - A dose log's id is `${medicationId}@${scheduledFor}`: logging the same dose twice (a tab and a
+ *   notification) replaces the log instead of counting it twice. "Late" is taken more than 2 hours after
+ *   the dose was due; a late dose counts as taken for adherence.
+ */
+import * as z from 'zod/mini';
+import { addDays, daysBetween, weekdayMondayFirst, type IsoDate } from './dates';
+import { localDateTimeSchema, type DoseLog, type FREQUENCIES, type Reminder } from './medication';
+import type { Phase } from './phases';
+
+export type Frequency = (typeof FREQUENCIES)[number];
+/** `HH:mm`, a wall-clock time. */
+export type LocalTime = string;
+/** `YYYY-MM-DDTHH:mm`, a wall-clock date and time. */
+export type LocalDateTime = string;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+export const DEFAULT_DOSE_TIMES: Readonly<Record<Frequency, readonly LocalTime[]>> = {
+  'once-daily': ['08:00'],
+  'twice-daily': ['08:00', '20:00'],
+  weekly: ['08:00'],
+  'every-2-weeks': ['08:00'],
+  'every-4-weeks': ['08:00'],
+  'as-needed': [],
+  other: [],
+};
+
+/** Days from one dose to the next; absent for regimens without a fixed schedule. */
+export const CYCLE_DAYS: Readonly<Partial<Record<Frequency, number>>> = {
+  'once-daily': 1,
+  'twice-daily': 1,
+  weekly: 7,
+  'every-2-weeks': 14,
+  'every-4-weeks': 28,
+};
+
+export const DEFAULT_DIARY_TIME: LocalTime = '20:00';
+/** A dose taken more than this after it was due is shown as taken late (and still counts as taken). */
+export const LATE_AFTER_MS = 2 * HOUR_MS;
+/** How far back "missed since your last visit" looks, so a long absence asks about one week, not months. */
+export const MISSED_DOSES_LOOKBACK_DAYS = 7;
+export const SNOOZE_MS = 15 * 60_000;
+/** A notification for a dose is only worth showing this long after it fell due; later ones wait for Today. */
+export const NOTIFY_WITHIN_MS = 12 * HOUR_MS;
+
+export const DIARY_REMINDER_ID = 'diary';
+
+export function doseReminderId(medicationId: string): string {
+  return `dose:${medicationId}`;
+}
+
+/** Stable per scheduled dose, so the same dose logged twice is one row; kept within the schema's 64 characters. */
+export function doseLogId(medicationId: string, scheduledFor: LocalDateTime): string {
+  return `${medicationId}@${scheduledFor}`.slice(-64);
+}
+
+export function isLocalTime(value: string): value is LocalTime {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+}
+
+/** Day of the week with Sunday as 0, the convention of `Date.getDay()` and of a reminder's `days`. */
+export function weekdayOf(date: IsoDate): number {
+  return (weekdayMondayFirst(date) + 1) % 7;
+}
+
+// ------------------------------------------------------------------------------------------ time zones
+
+const partFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(epochMs: number, timeZone: string): number[] {
+  let format = partFormatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    partFormatters.set(timeZone, format);
+  }
+  const values: Record<string, number> = {};
+  for (const part of format.formatToParts(epochMs)) values[part.type] = Number(part.value);
+  return ['year', 'month', 'day', 'hour', 'minute', 'second'].map((type) => values[type] ?? 0);
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms (+3 600 000 for London in summer). */
+export function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  const [year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0] = wallClock(epochMs, timeZone);
+  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** The wall-clock `YYYY-MM-DDTHH:mm` of an instant in a zone. */
+export function localDateTimeAt(epochMs: number, timeZone: string): LocalDateTime {
+  return new Date(epochMs + zoneOffsetMs(epochMs, timeZone)).toISOString().slice(0, 16);
+}
+
+/**
+ * The instant a wall-clock time happens in a zone. In a spring-forward gap the time is read with the
+ * offset before the gap (02:30 becomes 03:30); a time that happens twice is its first occurrence.
+ */
+export function instantOf(local: LocalDateTime, timeZone: string): number {
+  const [date = '', time = '00:00'] = local.split('T');
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  const before = asUtc - zoneOffsetMs(asUtc - DAY_MS, timeZone);
+  const after = asUtc - zoneOffsetMs(asUtc + DAY_MS, timeZone);
+  const fits = [before, after].filter((candidate) => localDateTimeAt(candidate, timeZone) === local.slice(0, 16));
+  return fits.length > 0 ? Math.min(...fits) : before;
+}
+
+// ------------------------------------------------------------------------------------------ doses
+
+/** One medication as the schedule sees it: its phases (from `buildPhases`) and its reminder row, if any. */
+export interface DosePlan {
+  medicationId: string;
+  phases: readonly Phase[];
+  reminder?: Reminder | undefined;
+}
+
+export interface ScheduledDose {
+  /** The dose log id this dose is logged under. */
+  id: string;
+  medicationId: string;
+  scheduledFor: LocalDateTime;
+  date: IsoDate;
+  time: LocalTime;
+  phase: Phase;
+}
+
+/** The times a regimen's doses are due: the reminder's own while their number fits the regimen, else the defaults. */
+export function doseTimes(frequency: Frequency | undefined, reminder?: Pick<Reminder, 'times'>): LocalTime[] {
+  const defaults = frequency ? DEFAULT_DOSE_TIMES[frequency] : [];
+  const chosen = [...new Set(reminder?.times.filter(isLocalTime) ?? [])].sort();
+  return chosen.length > 0 && chosen.length === defaults.length ? chosen : [...defaults];
+}
+
+/** The weekday chosen in a reminder for the weekly kinds (Sunday 0), if any. */
+export function chosenWeekday(reminder: Pick<Reminder, 'days'> | undefined): number | undefined {
+  const day = reminder?.days[0];
+  return day !== undefined && Number.isInteger(day) && day >= 0 && day <= 6 ? day : undefined;
+}
+
+/** The date each `on` phase's dose cycle counts from, keyed by the event that began the phase. */
+export function cycleAnchors(phases: readonly Phase[]): Map<string, IsoDate> {
+  const anchors = new Map<string, IsoDate>();
+  let previous: Phase | undefined;
+  let anchor: IsoDate | undefined;
+  for (const phase of phases) {
+    if (phase.kind === 'on') {
+      const keepsCycle =
+        phase.startedBy === 'dose-change' && previous?.kind === 'on' && previous.frequency === phase.frequency;
+      if (!keepsCycle || anchor === undefined) anchor = phase.start;
+      anchors.set(phase.startEventId, anchor);
+    }
+    previous = phase;
+  }
+  return anchors;
+}
+
+/** The first dose date of a cycle: the anchor, moved to the chosen weekday for the weekly kinds. */
+function firstDoseDate(anchor: IsoDate, cycleDays: number, weekday: number | undefined): IsoDate {
+  if (cycleDays === 1 || weekday === undefined) return anchor;
+  return addDays(anchor, (weekday - weekdayOf(anchor) + 7) % 7);
+}
+
+/**
+ * Every dose of one medication due from `from` to `to` (both included), in time order. The ongoing phase
+ * runs on past its `end`, so tomorrow's doses can be asked for.
+ */
+export function scheduledDoses(plan: DosePlan, from: IsoDate, to: IsoDate): ScheduledDose[] {
+  if (plan.reminder?.enabled === false) return [];
+  const anchors = cycleAnchors(plan.phases);
+  const weekday = chosenWeekday(plan.reminder);
+  const doses: ScheduledDose[] = [];
+  for (const phase of plan.phases) {
+    const cycleDays = phase.kind === 'on' && phase.frequency ? CYCLE_DAYS[phase.frequency] : undefined;
+    const anchor = anchors.get(phase.startEventId);
+    if (!cycleDays || !anchor) continue;
+    const times = doseTimes(phase.frequency, plan.reminder);
+    const first = firstDoseDate(anchor, cycleDays, weekday);
+    const end = phase.isOngoing || phase.end > to ? to : phase.end;
+    let date = [from, phase.start, first].reduce((latest, value) => (value > latest ? value : latest));
+    const offset = daysBetween(first, date) % cycleDays;
+    if (offset !== 0) date = addDays(date, cycleDays - offset);
+    for (; date <= end; date = addDays(date, cycleDays)) {
+      for (const time of times) {
+        const scheduledFor = `${date}T${time}`;
+        doses.push({
+          id: doseLogId(plan.medicationId, scheduledFor),
+          medicationId: plan.medicationId,
+          scheduledFor,
+          date,
+          time,
+          phase,
+        });
+      }
+    }
+  }
+  return doses;
+}
+
+/** The doses of every medication in a range, in time order. */
+export function scheduledDosesOfAll(plans: readonly DosePlan[], from: IsoDate, to: IsoDate): ScheduledDose[] {
+  return plans
+    .flatMap((plan) => scheduledDoses(plan, from, to))
+    .sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor) || a.medicationId.localeCompare(b.medicationId));
+}
+
+/** Taken more than two hours after the dose was due. */
+export function isTakenLate(log: Pick<DoseLog, 'status' | 'at' | 'scheduledFor'>, timeZone: string): boolean {
+  return log.status === 'taken' && log.at - instantOf(log.scheduledFor, timeZone) > LATE_AFTER_MS;
+}
+
+/** A plain object of numbers, such as `{ [doseId]: epochMs }`. */
+function isRecordOf(value: unknown, isEntry: (entry: unknown) => boolean): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isEntry);
+}
+
+const isTime = (entry: unknown) => typeof entry === 'number' && Number.isFinite(entry);
+
+/**
+ * Notifications shown and doses snoozed (by id), so a dose is announced once and again after a snooze.
+ * (Checked with `z.custom`: `z.record` would add to the zod code every screen loads.)
+ */
+export const reminderStateSchema = z.object({
+  notifiedAt: z.custom<Record<string, number>>((value) => isRecordOf(value, isTime)),
+  snoozedUntil: z.custom<Record<string, number>>((value) => isRecordOf(value, isTime)),
+  /**
+   * When the app first followed each medication's doses (by medication id). Doses due before then are
+   * never called missed or announced: adding a medication taken for months must not ask about last week.
+   */
+  trackedSince: z.optional(z.custom<Record<string, number>>((value) => isRecordOf(value, isTime))),
+});
+export type ReminderState = z.infer<typeof reminderStateSchema>;
+
+export const EMPTY_REMINDER_STATE: ReminderState = { notifiedAt: {}, snoozedUntil: {}, trackedSince: {} };
+
+/** Forget announcements and snoozes more than two days old; the state never grows beyond a few days of doses. */
+export function pruneReminderState(state: ReminderState, nowMs: number): ReminderState {
+  const keep = (record: Record<string, number>) =>
+    Object.fromEntries(Object.entries(record).filter(([, ms]) => ms > nowMs - 2 * DAY_MS));
+  return {
+    notifiedAt: keep(state.notifiedAt),
+    snoozedUntil: keep(state.snoozedUntil),
+    trackedSince: state.trackedSince ?? {},
+  };
+}
+
+/** The medications whose doses are not followed yet, to be marked as followed from now. */
+export function untrackedMedications(medicationIds: readonly string[], state: ReminderState): string[] {
+  return medicationIds.filter((id) => state.trackedSince?.[id] === undefined);
+}
+
+/** Whether a dose fell due after the app began following its medication. */
+function isTracked(dose: Pick<ScheduledDose, 'medicationId'>, dueAtMs: number, state: ReminderState): boolean {
+  const since = state.trackedSince?.[dose.medicationId];
+  return since !== undefined && dueAtMs >= since;
+}
+
+export type DoseState = 'upcoming' | 'due' | 'snoozed' | 'taken' | 'skipped';
+
+export interface DoseOnDay extends ScheduledDose {
+  dueAtMs: number;
+  state: DoseState;
+  log?: DoseLog;
+  isLate: boolean;
+  snoozedUntil?: number;
+}
+
+/** A dose with what has happened to it by `nowMs`. */
+export function doseStatus(
+  dose: ScheduledDose,
+  logs: ReadonlyMap<string, DoseLog>,
+  state: ReminderState,
+  nowMs: number,
+  timeZone: string,
+): DoseOnDay {
+  const dueAtMs = instantOf(dose.scheduledFor, timeZone);
+  const log = logs.get(dose.id);
+  const snoozedUntil = state.snoozedUntil[dose.id];
+  if (log) return { ...dose, dueAtMs, log, state: log.status, isLate: isTakenLate(log, timeZone) };
+  if (dueAtMs > nowMs) return { ...dose, dueAtMs, state: 'upcoming', isLate: false };
+  if (snoozedUntil !== undefined && snoozedUntil > nowMs)
+    return { ...dose, dueAtMs, state: 'snoozed', isLate: false, snoozedUntil };
+  return { ...dose, dueAtMs, state: 'due', isLate: false };
+}
+
+export function logsById(logs: readonly DoseLog[]): Map<string, DoseLog> {
+  return new Map(logs.map((log) => [log.id, log]));
+}
+
+/** Today's doses with their state, for the Today card. */
+export function dosesToday(
+  plans: readonly DosePlan[],
+  logs: readonly DoseLog[],
+  state: ReminderState,
+  today: IsoDate,
+  nowMs: number,
+  timeZone: string,
+): DoseOnDay[] {
+  const byId = logsById(logs);
+  return scheduledDosesOfAll(plans, today, today).map((dose) => doseStatus(dose, byId, state, nowMs, timeZone));
+}
+
+/**
+ * Doses of the last week before today with nothing logged, due after the app began following their
+ * medication: "missed since your last visit".
+ */
+export function missedDoses(
+  plans: readonly DosePlan[],
+  logs: readonly DoseLog[],
+  state: ReminderState,
+  today: IsoDate,
+  timeZone: string,
+): ScheduledDose[] {
+  const byId = logsById(logs);
+  return scheduledDosesOfAll(plans, addDays(today, -MISSED_DOSES_LOOKBACK_DAYS), addDays(today, -1)).filter(
+    (dose) => !byId.has(dose.id) && isTracked(dose, instantOf(dose.scheduledFor, timeZone), state),
+  );
+}
+
+/**
+ * Whether a due, unlogged dose should be announced now: not while snoozed, once when it falls due, and once
+ * more when a snooze runs out.
+ */
+export function shouldNotify(id: string, state: ReminderState, nowMs: number): boolean {
+  const snoozedUntil = state.snoozedUntil[id];
+  if (snoozedUntil !== undefined && snoozedUntil > nowMs) return false;
+  const notifiedAt = state.notifiedAt[id];
+  return notifiedAt === undefined || (snoozedUntil !== undefined && notifiedAt < snoozedUntil);
+}
+
+/** Doses due in the last 12 hours (and since the app followed their medication), not logged, to announce now. */
+export function dosesToNotify(
+  plans: readonly DosePlan[],
+  logs: readonly DoseLog[],
+  state: ReminderState,
+  today: IsoDate,
+  nowMs: number,
+  timeZone: string,
+): DoseOnDay[] {
+  const byId = logsById(logs);
+  return scheduledDosesOfAll(plans, addDays(today, -1), today)
+    .map((dose) => doseStatus(dose, byId, EMPTY_REMINDER_STATE, nowMs, timeZone))
+    .filter(
+      (dose) =>
+        dose.state === 'due' &&
+        nowMs - dose.dueAtMs < NOTIFY_WITHIN_MS &&
+        isTracked(dose, dose.dueAtMs, state) &&
+        shouldNotify(dose.id, state, nowMs),
+    );
+}
+
+/** Unlogged doses due in the last `withinMs` (for the background check's one summary notification). */
+export function unloggedDosesSince(
+  plans: readonly DosePlan[],
+  logs: readonly DoseLog[],
+  state: ReminderState,
+  today: IsoDate,
+  nowMs: number,
+  timeZone: string,
+  withinMs = DAY_MS,
+): ScheduledDose[] {
+  const byId = logsById(logs);
+  return scheduledDosesOfAll(plans, addDays(today, -2), today).filter((dose) => {
+    const dueAtMs = instantOf(dose.scheduledFor, timeZone);
+    return !byId.has(dose.id) && dueAtMs <= nowMs && nowMs - dueAtMs <= withinMs && isTracked(dose, dueAtMs, state);
+  });
+}
+
+/** What a notification carries, read back by the service worker when one of its buttons is tapped. */
+export const notificationDataSchema = z.object({
+  kind: z.enum(['dose', 'diary', 'missed']),
+  /** Set for `dose`. */
+  medicationId: z.optional(z.string()),
+  scheduledFor: z.optional(localDateTimeSchema),
+});
+export type NotificationData = z.infer<typeof notificationDataSchema>;
+
+/** The buttons on a dose notification. */
+export const NOTIFICATION_ACTIONS = { taken: 'taken', snooze: 'snooze' } as const;
+
+// ------------------------------------------------------------------------------------------ diary
+
+/** The diary reminder's time, or `null` when it is switched off. On at 20:00 until the patient says otherwise. */
+export function diaryReminderTime(reminder: Reminder | undefined): LocalTime | null {
+  if (reminder?.enabled === false) return null;
+  const time = reminder?.times.find(isLocalTime);
+  return time ?? DEFAULT_DIARY_TIME;
+}
+
+export function diaryNotificationId(today: IsoDate): string {
+  return `diary@${today}`;
+}
+
+/** Whether to remind the patient to log today: past the diary time, today not logged, not reminded yet today. */
+export function isDiaryReminderDue(
+  reminder: Reminder | undefined,
+  isTodayLogged: boolean,
+  state: ReminderState,
+  today: IsoDate,
+  nowMs: number,
+  timeZone: string,
+): boolean {
+  const time = diaryReminderTime(reminder);
+  if (time === null || isTodayLogged) return false;
+  const dueAtMs = instantOf(`${today}T${time}`, timeZone);
+  return dueAtMs <= nowMs && shouldNotify(diaryNotificationId(today), state, nowMs);
+}
+
+// ------------------------------------------------------------------------------------------ calendar
+
+/** One recurring calendar event before it is written out: a dose time of a medication, or the diary. */
+export interface CalendarDraft {
+  uid: string;
+  /** First occurrence, wall-clock in the patient's zone. */
+  start: LocalDateTime;
+  intervalDays: number;
+  summary: string;
+}
+
+/** The medication's recurring events for its current regimen: one per dose time; none unless it is on now. */
+export function doseCalendarDrafts(plan: DosePlan, summary: string): CalendarDraft[] {
+  const current = plan.phases.at(-1);
+  if (plan.reminder?.enabled === false || !current?.isOngoing || current.kind !== 'on' || !current.frequency) return [];
+  const intervalDays = CYCLE_DAYS[current.frequency];
+  const anchor = cycleAnchors(plan.phases).get(current.startEventId);
+  if (!intervalDays || !anchor) return [];
+  const first = firstDoseDate(anchor, intervalDays, chosenWeekday(plan.reminder));
+  return doseTimes(current.frequency, plan.reminder).map((time) => ({
+    uid: `${plan.medicationId}-${time.replace(':', '')}@hs-diary`,
+    start: `${first}T${time}`,
+    intervalDays,
+    summary,
+  }));
+}
+
+export function diaryCalendarDraft(reminder: Reminder | undefined, today: IsoDate, summary: string): CalendarDraft[] {
+  const time = diaryReminderTime(reminder);
+  return time === null ? [] : [{ uid: 'diary@hs-diary', start: `${today}T${time}`, intervalDays: 1, summary }];
+}
+
+const calendarExportEntrySchema = z.object({
+  sequence: z.int().check(z.gte(0)),
+  start: z.string(),
+  intervalDays: z.int().check(z.gte(1)),
+  summary: z.string(),
+  /** Set once the event was ended (UTC `YYYYMMDDTHHMMSSZ`): the medication stopped, paused or moved time. */
+  until: z.optional(z.string()),
+});
+
+/** What the last calendar file held per event uid, so the next one can replace it (same uid, higher SEQUENCE). */
+export const calendarExportStateSchema = z.custom<Record<string, z.infer<typeof calendarExportEntrySchema>>>((value) =>
+  isRecordOf(value, (entry) => calendarExportEntrySchema.safeParse(entry).success),
+);
+export type CalendarExportState = z.infer<typeof calendarExportStateSchema>;

@@ -1,0 +1,79 @@
+/**
+ * English text of the reminder settings: the schedule editor on each medication and the Settings section.
+ * Kept out of the messages Today loads; the two components load it with them.
+ */
+export const reminderSettingsEn = {
+  schedule: {
+    title: 'Reminders',
+    daily: (times: string) => `Every day at ${times}`,
+    weekly: (weekday: string, time: string) => `Every ${weekday} at ${time}`,
+    everyWeeks: (weeks: number, weekday: string, time: string) => `Every ${weeks} weeks on ${weekday}, at ${time}`,
+    off: 'Reminders are off for this medication.',
+    paused: 'Paused while this medication is interrupted.',
+    stopped: 'No reminders: this medication is stopped.',
+    noSchedule: 'No reminders for medicines taken as needed or on another schedule.',
+    next: (when: string) => `Next dose: ${when}`,
+    enabled: 'Remind me and list the doses on Today',
+    time: (index: number): string => (index === 0 ? 'Time' : 'Second time'),
+    weekday: 'Day of the week',
+    change: 'Change reminder times',
+    save: 'Save reminders',
+    saved: 'Reminders saved.',
+    failed: 'The reminders could not be saved. Please try again.',
+  },
+  settings: {
+    title: 'Reminders',
+    diary: 'Remind me to log the day',
+    diaryTime: 'At',
+    save: 'Save',
+    saved: 'Saved.',
+    medicationsHint: 'Dose times are set for each medicine on the Medicines screen.',
+    allowTitle: 'Notifications',
+    allowWhy:
+      'HS Diary can show a notification when a dose is due, with buttons to record it as taken or to remind you again in 15 minutes. Nothing leaves your device.',
+    allow: 'Allow notifications',
+    refused: 'Notifications were not allowed. You can change this in your browser’s site settings.',
+    honestyTitle: 'What works on this device',
+    honestyIntro: 'A web app cannot wake up by itself at a set time. This is what HS Diary can do here:',
+    works: 'Works',
+    doesNotWork: 'Does not work here',
+    needsAction: 'Needs a step',
+    inApp: {
+      label: 'In the app',
+      text: 'Due doses are shown on Today whenever HS Diary is open.',
+    },
+    notifications: {
+      label: 'Notifications',
+      granted: 'Shown while HS Diary is open, even in a background tab. Not when it is closed.',
+      grantedNoButtons:
+        'Shown while HS Diary is open, even in a background tab, but without the Taken and Snooze buttons here: tap one to open HS Diary. Not when it is closed.',
+      default: 'Not allowed yet. Use the button above.',
+      denied: 'Blocked for HS Diary. Allow them in your browser’s site settings.',
+      installFirst:
+        'On iPhone and iPad they need HS Diary on the Home Screen (Share, then Add to Home Screen), with iOS 16.4 or later.',
+      unsupported: 'This browser cannot show them for HS Diary.',
+    },
+    background: {
+      label: 'Background check for missed doses',
+      granted:
+        'About once or twice a day, even when HS Diary is closed, the browser may let it check for missed doses. The browser decides when.',
+      installFirst:
+        'Only once HS Diary is installed as an app (browser menu, Install app) and notifications are allowed.',
+      unsupported: 'This browser does not offer it. Use calendar alarms for when the app is closed.',
+    },
+    calendar: {
+      label: 'Calendar alarms',
+      text: 'Always available: add the reminders to your phone’s calendar, which reminds you even when HS Diary is closed.',
+    },
+    exportTitle: 'Add to your calendar',
+    exportWhy:
+      'Download a calendar file with your dose and diary reminders, then open it with your calendar app. After a change to a medicine or a time, add the new file: it replaces the old reminders rather than doubling them.',
+    export: 'Add reminders to my calendar',
+    exported: 'Calendar file ready.',
+    exportFailed: 'The calendar file could not be made. Please try again.',
+    calendarName: 'HS Diary reminders',
+    eventDescription: 'A reminder from HS Diary. Open the app to record it.',
+    doseSummary: (name: string) => `Take ${name}`,
+    diarySummary: 'Log your day in HS Diary',
+  },
+};

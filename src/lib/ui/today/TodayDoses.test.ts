@@ -1,0 +1,121 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { diaryDb } from '../../db';
+import { addMedication, saveRegimenEvent } from '../../db/medications-repository';
+import { updateReminderState } from '../../db/reminders-repository';
+import { en } from '../../i18n/en';
+import { i18n } from '../../i18n/locale.svelte';
+import { clock } from '../../state/clock.svelte';
+import TodayDoses from './TodayDoses.svelte';
+
+// TZ is Europe/London in tests: 3 July is summer time, UTC+1.
+const TODAY = '2026-07-03';
+const t = en.reminders.doses;
+const upadacitinib = {
+  id: 'upa',
+  name: 'Upadacitinib',
+  presetId: 'upadacitinib',
+  drugClass: 'jak1-selective',
+  color: '#0072b2',
+} as const;
+
+function at(iso: string) {
+  vi.setSystemTime(new Date(iso));
+}
+
+async function addUpadacitinib(trackedSince = Date.parse('2026-06-01T00:00:00Z')) {
+  await addMedication(
+    diaryDb,
+    upadacitinib,
+    {
+      id: 'upa-start',
+      medicationId: 'upa',
+      date: '2026-06-01',
+      kind: 'start',
+      dose: { amount: 15, unit: 'mg' },
+      frequency: 'once-daily',
+    },
+    TODAY,
+  );
+  await updateReminderState(diaryDb, (state) => ({ ...state, trackedSince: { upa: trackedSince } }));
+}
+
+const doseGroup = () => screen.findByRole('group', { name: t.doseLabel('Upadacitinib 15 mg', '08:00') });
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  at('2026-07-03T07:30:00Z');
+  await i18n.use('en');
+  clock.today = TODAY;
+  await Promise.all([diaryDb.medications.clear(), diaryDb.regimenEvents.clear(), diaryDb.doseLogs.clear()]);
+  await Promise.all([diaryDb.reminders.clear(), diaryDb.meta.clear()]);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('Doses today', () => {
+  it('logs a due dose as taken, with its time, and takes it back with Undo', async () => {
+    // Every dose of the last week logged, so only today's card shows.
+    await addUpadacitinib(Date.parse('2026-07-03T00:00:00Z'));
+    render(TodayDoses);
+    const group = await doseGroup();
+    expect(screen.getByText(t.due)).toBeInTheDocument();
+    await userEvent.setup().click(within(group).getByRole('button', { name: t.markTaken }));
+    expect(await screen.findByText(t.taken('08:30'))).toBeInTheDocument();
+    expect(await diaryDb.doseLogs.toArray()).toEqual([
+      {
+        id: 'upa@2026-07-03T08:00',
+        medicationId: 'upa',
+        scheduledFor: '2026-07-03T08:00',
+        status: 'taken',
+        at: Date.parse('2026-07-03T07:30:00Z'),
+      },
+    ]);
+    await userEvent.setup().click(within(group).getByRole('button', { name: t.undo }));
+    expect(await within(group).findByRole('button', { name: t.markTaken })).toBeInTheDocument();
+    expect(await diaryDb.doseLogs.count()).toBe(0);
+  });
+
+  it('shows a dose taken more than two hours late as late, and a snoozed one with its new time', async () => {
+    at('2026-07-03T09:30:00Z'); // 10:30, two and a half hours after 08:00
+    await addUpadacitinib(Date.parse('2026-07-03T00:00:00Z'));
+    render(TodayDoses);
+    const user = userEvent.setup();
+    await user.click(within(await doseGroup()).getByRole('button', { name: t.snooze }));
+    expect(await screen.findByText(t.snoozed('10:45'))).toBeInTheDocument();
+    await user.click(within(await doseGroup()).getByRole('button', { name: t.markTaken }));
+    expect(await screen.findByText(t.takenLate('10:30'))).toBeInTheDocument();
+  });
+
+  it('asks about the week’s unlogged doses in one question per medicine, recording "taken" at the due time', async () => {
+    await addUpadacitinib(Date.parse('2026-06-30T12:00:00Z'));
+    render(TodayDoses);
+    const missed = await screen.findByRole('heading', { name: t.missedTitle });
+    expect(screen.getByText(t.missedIntro(2))).toBeInTheDocument();
+    const group = screen.getByRole('group', {
+      name: t.doseLabel('Upadacitinib 15 mg', t.missedCount(2, 'Wed 1 Jul', 'Thu 2 Jul')),
+    });
+    await userEvent.setup().click(within(group).getByRole('button', { name: t.markTaken }));
+    await vi.waitFor(() => expect(missed).not.toBeInTheDocument());
+    const logs = await diaryDb.doseLogs.orderBy('scheduledFor').toArray();
+    expect(logs.map((log) => [log.scheduledFor, log.status, new Date(log.at).toISOString()])).toEqual([
+      ['2026-07-01T08:00', 'taken', '2026-07-01T07:00:00.000Z'],
+      ['2026-07-02T08:00', 'taken', '2026-07-02T07:00:00.000Z'],
+    ]);
+  });
+
+  it('shows nothing for a medication interrupted today', async () => {
+    await addUpadacitinib(Date.parse('2026-07-03T00:00:00Z'));
+    await saveRegimenEvent(
+      diaryDb,
+      { id: 'pause', medicationId: 'upa', date: TODAY, kind: 'interruption', reason: 'infection' },
+      TODAY,
+    );
+    render(TodayDoses);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen.queryByRole('heading', { name: t.title })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * What the service worker does with reminders, written as plain functions of the database and the time so
+ * they can be tested and so the event listeners (reminders.ts) stay thin:
+ * - a notification's Taken button logs the dose (same stable id as a tap in the app: one log, not two);
+ * - its Snooze button records a snooze of 15 minutes, which the app's reminder loop turns into a new
+ *   notification while a tab is open (a service worker cannot keep a timer running for 15 minutes);
+ * - the background check (Periodic Background Sync, where the browser offers it) finds doses due in the
+ *   last day that nobody logged or was told about, for one summary notification.
+ */
+import type { DiaryDatabase } from '../lib/db/database';
+import { loadScheduleInputs, loadReminderState, recordDose, updateReminderState } from '../lib/db/reminders-repository';
+import { loadSettings } from '../lib/db/settings-repository';
+import { addDays, type IsoDate } from '../lib/domain/dates';
+import { buildPhases } from '../lib/domain/phases';
+import {
+  doseReminderId,
+  localDateTimeAt,
+  NOTIFICATION_ACTIONS,
+  notificationDataSchema,
+  pruneReminderState,
+  SNOOZE_MS,
+  unloggedDosesSince,
+  type DosePlan,
+} from '../lib/domain/schedule';
+import { pickLocale } from '../lib/domain/settings';
+import { remindersEn } from '../lib/i18n/reminders.en';
+import { remindersZhCN } from '../lib/i18n/reminders.zh-CN';
+
+export type ActionOutcome = 'logged' | 'snoozed' | 'open';
+
+/** Handle a tap on a notification: a button of a dose notification, or anything else (open the app). */
+export async function handleNotificationAction(
+  db: DiaryDatabase,
+  data: unknown,
+  action: string,
+  nowMs: number,
+): Promise<ActionOutcome> {
+  const parsed = notificationDataSchema.safeParse(data);
+  if (!parsed.success || parsed.data.kind !== 'dose') return 'open';
+  const { medicationId, scheduledFor } = parsed.data;
+  if (!medicationId || !scheduledFor) return 'open';
+  if (action === NOTIFICATION_ACTIONS.taken) {
+    await recordDose(db, { medicationId, scheduledFor, status: 'taken', at: nowMs });
+    return 'logged';
+  }
+  if (action === NOTIFICATION_ACTIONS.snooze) {
+    const id = `${medicationId}@${scheduledFor}`;
+    await updateReminderState(db, (state) =>
+      pruneReminderState({ ...state, snoozedUntil: { ...state.snoozedUntil, [id]: nowMs + SNOOZE_MS } }, nowMs),
+    );
+    return 'snoozed';
+  }
+  return 'open';
+}
+
+export interface MissedSummary {
+  title: string;
+  body: string;
+  count: number;
+}
+
+/**
+ * Doses due in the last 24 hours with nothing logged and no notification yet: a summary to show, or `null`.
+ * Those doses are then marked as announced, so the next check does not repeat them.
+ */
+export async function checkMissedDoses(
+  db: DiaryDatabase,
+  nowMs: number,
+  timeZone: string,
+  languages: readonly string[],
+): Promise<MissedSummary | null> {
+  const today: IsoDate = localDateTimeAt(nowMs, timeZone).slice(0, 10);
+  const [inputs, state, settings] = await Promise.all([
+    loadScheduleInputs(db, addDays(today, -2)),
+    loadReminderState(db),
+    loadSettings(db),
+  ]);
+  const plans: DosePlan[] = inputs.medications.map((medication) => ({
+    medicationId: medication.id,
+    phases: buildPhases(
+      inputs.events.filter((event) => event.medicationId === medication.id),
+      today,
+    ),
+    reminder: inputs.reminders.find((reminder) => reminder.id === doseReminderId(medication.id)),
+  }));
+  const fresh = unloggedDosesSince(plans, inputs.doseLogs, state, today, nowMs, timeZone).filter(
+    (dose) => state.notifiedAt[dose.id] === undefined,
+  );
+  if (fresh.length === 0) return null;
+  await updateReminderState(db, (current) =>
+    pruneReminderState(
+      {
+        ...current,
+        notifiedAt: { ...current.notifiedAt, ...Object.fromEntries(fresh.map((dose) => [dose.id, nowMs])) },
+      },
+      nowMs,
+    ),
+  );
+  const texts = pickLocale(settings.locale, languages) === 'zh-CN' ? remindersZhCN : remindersEn;
+  return {
+    title: texts.notification.missedTitle(fresh.length),
+    body: texts.notification.missedBody,
+    count: fresh.length,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The service worker's reminder listeners. A tap on a notification's Taken or Snooze button is handled
+ * here, writing to IndexedDB without opening a window; a tap on the notification itself opens (or focuses)
+ * the app at Today. The background check runs where Periodic Background Sync exists (installed Chromium
+ * apps); elsewhere the event simply never comes. Which dose is due is decided by the app's own loop while a
+ * tab is open (see src/lib/state/reminders.svelte.ts), never here.
+ */
+import { DiaryDatabase } from '../lib/db/database';
+import { checkMissedDoses, handleNotificationAction } from './notification-actions';
+
+declare const self: ServiceWorkerGlobalScope;
+
+/** Periodic Background Sync is not in TypeScript's WebWorker library. */
+interface PeriodicSyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+const BACKGROUND_CHECK_TAG = 'hs-diary-missed-doses';
+
+let database: DiaryDatabase | undefined;
+/** Opened on first use: most service-worker starts (fetches) never need it. */
+function db(): DiaryDatabase {
+  database ??= new DiaryDatabase();
+  return database;
+}
+
+function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * Keep the worker alive for `work`. Only events the browser dispatched can be extended; a test that
+ * dispatches a synthetic event inside the worker (tests/e2e/reminders.e2e.ts) still runs the same work.
+ */
+function extend(event: ExtendableEvent, work: Promise<unknown>): void {
+  if (event.isTrusted) event.waitUntil(work);
+  else void work;
+}
+
+async function tellWindows(message: { type: string }): Promise<readonly WindowClient[]> {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  for (const client of windows) client.postMessage(message);
+  return windows;
+}
+
+async function openToday(): Promise<void> {
+  const windows = await tellWindows({ type: 'open-today' });
+  const existing = windows[0];
+  if (existing) {
+    await existing.focus().catch(() => undefined);
+    return;
+  }
+  await self.clients.openWindow(new URL('./#/', self.registration.scope).href);
+}
+
+async function onNotificationClick(notification: Notification, action: string): Promise<void> {
+  const outcome = await handleNotificationAction(db(), notification.data, action, Date.now()).catch(
+    () => 'open' as const,
+  );
+  notification.close();
+  // A logged dose or a snooze reaches open tabs by itself: Dexie tells other contexts of every write.
+  if (outcome === 'open') await openToday();
+}
+
+self.addEventListener('notificationclick', (event) => {
+  extend(
+    event,
+    onNotificationClick(event.notification, event.action).catch(() => undefined),
+  );
+});
+
+async function onBackgroundCheck(): Promise<void> {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  // With a tab open, the app's own loop is already reminding.
+  const windows = await self.clients.matchAll({ type: 'window' });
+  if (windows.some((client) => client.visibilityState === 'visible')) return;
+  const summary = await checkMissedDoses(db(), Date.now(), deviceTimeZone(), self.navigator.languages);
+  if (!summary) return;
+  await self.registration.showNotification(summary.title, {
+    tag: 'missed-doses',
+    body: summary.body,
+    icon: 'pwa-192.png',
+    data: { kind: 'missed' },
+  });
+}
+
+self.addEventListener('periodicsync' as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
+  const sync = event as PeriodicSyncEvent;
+  if (sync.tag === BACKGROUND_CHECK_TAG)
+    extend(
+      sync,
+      onBackgroundCheck().catch(() => undefined),
+    );
+});
