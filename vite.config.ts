@@ -89,5 +89,7 @@ export default defineConfig({
     setupFiles: ['./vitest.setup.ts'],
     env: { TZ: 'Europe/London' },
     expect: { requireAssertions: true },
+    // Component tests load lazy chunks and fake IndexedDB; a busy two-core CI machine needs headroom.
+    testTimeout: 20_000,
   },
 });

@@ -131,6 +131,10 @@ export const coreEn = {
       unavailable:
         'This browser does not let HS Diary store data (a private window can do this). What you typed is still here.',
       unknown: 'This day could not be saved. What you typed is still here: try again.',
+      newer:
+        'This diary was saved by a newer version of HS Diary, so this one cannot change it. Reload the app to update it; what you typed is still here.',
+      upgradePending:
+        'HS Diary is finishing an update from another tab. What you typed is still here: save again in a moment.',
     },
   },
   regions: {

@@ -115,6 +115,8 @@ export const coreZhCN: CoreMessages = {
       blocked: '另一个标签页正在更新 HS 日记。请关闭其他 HS 日记标签页后重试。',
       unavailable: '此浏览器不允许 HS 日记保存数据（隐私窗口可能会这样）。您输入的内容还在。',
       unknown: '这一天没有保存成功。您输入的内容还在：请重试。',
+      newer: '这本日记由更新版本的 HS 日记保存，当前版本不能修改它。请重新加载应用以更新；您输入的内容还在。',
+      upgradePending: 'HS 日记正在完成另一个标签页中的更新。您输入的内容还在：请稍后再保存。',
     },
   },
   regions: {

@@ -47,7 +47,7 @@ it('says to update before making changes, refuses to save, and keeps the entry o
     }),
   );
   await user.click(screen.getByRole('button', { name: en.form.save }));
-  expect(await screen.findByText(en.form.storage.blocked)).toBeInTheDocument();
+  expect(await screen.findByText(en.form.storage.newer)).toBeInTheDocument();
   expect(within(painGroup).getByRole('radio', { name: '3' })).toBeChecked();
   expect(await diaryDb.days.count()).toBe(1);
 }, 20_000);

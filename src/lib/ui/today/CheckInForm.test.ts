@@ -71,7 +71,7 @@ describe('CheckInForm', () => {
     await user.click(pain('2'));
     await user.click(drainage(0));
     await user.click(screen.getByText(en.form.moreDetails));
-    const note = await screen.findByRole('textbox', { name: en.form.note });
+    const note = await screen.findByRole('textbox', { name: en.form.note }, { timeout: 10_000 });
     await fireEvent.input(note, { target: { value: 'x'.repeat(10_000) } });
     await user.click(screen.getByRole('button', { name: en.form.save }));
     expect(await screen.findByRole('alert')).toHaveTextContent(en.form.problems.noteTooLong(10_000, 2000));
@@ -85,7 +85,7 @@ describe('CheckInForm', () => {
     await user.click(pain('7'));
     await user.click(drainage(2));
     await user.click(screen.getByRole('radio', { name: en.form.yes }));
-    await user.click(await screen.findByRole('checkbox', { name: en.regions['axilla-left'] }));
+    await user.click(await screen.findByRole('checkbox', { name: en.regions['axilla-left'] }, { timeout: 10_000 }));
     await user.click(screen.getByRole('checkbox', { name: en.regions.buttocks }));
     await user.click(screen.getByRole('button', { name: en.form.more }));
     await user.click(screen.getByRole('button', { name: en.form.save }));
@@ -105,7 +105,7 @@ describe('CheckInForm', () => {
     const { onSaved, user } = renderForm({ date: '2026-11-20', existing });
     expect(pain('5')).toBeChecked();
     // A day with optional details opens with them shown.
-    expect(await screen.findByRole('textbox', { name: en.form.note })).toHaveValue('sore');
+    expect(await screen.findByRole('textbox', { name: en.form.note }, { timeout: 10_000 })).toHaveValue('sore');
     await user.click(pain('3'));
     await user.click(screen.getByRole('button', { name: en.form.saveChanges }));
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
