@@ -77,7 +77,7 @@ describe('storage failures', () => {
 
     await app.form.fill(2, 0);
     await app.form.save.click();
-    await app.page.getByText(app.t.form.storage.blocked, { exact: true }).waitFor();
+    await app.page.getByText(app.t.form.storage.newer, { exact: true }).waitFor();
     await expect(app.form.pain(2).isChecked()).resolves.toBe(true);
 
     const settings = new BackupSettings(app);
