@@ -16,7 +16,7 @@ import { checkRegimenChange, type RegimenProblem } from '../domain/regimen';
 import type { DiaryDatabase } from './database';
 import { classifyStorageError } from './errors';
 import { withStorage } from './lifecycle';
-import { reportUnreadableRow } from './unreadable-rows';
+import { readValidRows } from './unreadable-rows';
 import type { Unsubscribe } from './days-repository';
 
 /** Thrown when a medication or event does not pass its schema or would make the history impossible. */
@@ -28,19 +28,6 @@ export class InvalidRegimenError extends Error {
     super(`invalid regimen change: ${[...problems.map((problem) => problem.kind), ...invalidFields].join(', ')}`);
     this.name = 'InvalidRegimenError';
   }
-}
-
-function readAll<T>(
-  table: string,
-  schema: { safeParse: (row: unknown) => { success: true; data: T } | { success: false } },
-  rows: unknown[],
-): T[] {
-  return rows.flatMap((row) => {
-    const result = schema.safeParse(row);
-    if (result.success) return [result.data];
-    reportUnreadableRow(table, row);
-    return [];
-  });
 }
 
 function fieldsOf(error: { issues: { path: PropertyKey[] }[] }): string[] {
@@ -128,7 +115,11 @@ export async function saveRegimenEvent(db: DiaryDatabase, input: unknown, today:
     db.transaction('rw', db.medications, db.regimenEvents, async () => {
       if (!(await db.medications.get(event.medicationId))) throw new InvalidRegimenError([], ['medicationId']);
       const history = await db.regimenEvents.where('medicationId').equals(event.medicationId).toArray();
-      const problems = checkRegimenChange(readAll('regimenEvents', regimenEventSchema, history), { put: event }, today);
+      const problems = checkRegimenChange(
+        readValidRows('regimenEvents', regimenEventSchema, history),
+        { put: event },
+        today,
+      );
       if (problems.length > 0) throw new InvalidRegimenError(problems);
       await db.regimenEvents.put(event);
       return event;
@@ -148,7 +139,7 @@ export function deleteRegimenEvent(
       if (!event) return undefined;
       const history = await db.regimenEvents.where('medicationId').equals(event.medicationId).toArray();
       const problems = checkRegimenChange(
-        readAll('regimenEvents', regimenEventSchema, history),
+        readValidRows('regimenEvents', regimenEventSchema, history),
         { removeId: eventId },
         today,
       );
@@ -176,9 +167,9 @@ export async function loadMedicationRecords(db: DiaryDatabase): Promise<Medicati
       db.doseLogs.toArray(),
     ]);
     return {
-      medications: readAll('medications', medicationSchema, medications),
-      events: readAll('regimenEvents', regimenEventSchema, events),
-      doseLogs: readAll('doseLogs', doseLogSchema, doseLogs),
+      medications: readValidRows('medications', medicationSchema, medications),
+      events: readValidRows('regimenEvents', regimenEventSchema, events),
+      doseLogs: readValidRows('doseLogs', doseLogSchema, doseLogs),
     };
   });
 }

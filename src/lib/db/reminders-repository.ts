@@ -28,7 +28,7 @@ import {
 import type { DiaryDatabase } from './database';
 import type { Unsubscribe } from './days-repository';
 import { classifyStorageError } from './errors';
-import { reportUnreadableRow } from './unreadable-rows';
+import { readValidRows } from './unreadable-rows';
 
 const REMINDER_STATE_KEY = 'reminderState';
 const CALENDAR_EXPORT_KEY = 'calendarExport';
@@ -48,19 +48,6 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof InvalidReminderError) throw error;
     throw classifyStorageError(error);
   }
-}
-
-function readAll<T>(
-  table: string,
-  schema: { safeParse: (row: unknown) => { success: true; data: T } | { success: false } },
-  rows: unknown[],
-): T[] {
-  return rows.flatMap((row) => {
-    const result = schema.safeParse(row);
-    if (result.success) return [result.data];
-    reportUnreadableRow(table, row);
-    return [];
-  });
 }
 
 function parsed<T>(
@@ -93,10 +80,10 @@ export function loadScheduleInputs(db: DiaryDatabase, logsFrom: IsoDate): Promis
       db.doseLogs.where('scheduledFor').aboveOrEqual(logsFrom).toArray(),
     ]);
     return {
-      medications: readAll('medications', medicationSchema, medications),
-      events: readAll('regimenEvents', regimenEventSchema, events),
-      reminders: readAll('reminders', reminderSchema, reminders),
-      doseLogs: readAll('doseLogs', doseLogSchema, doseLogs),
+      medications: readValidRows('medications', medicationSchema, medications),
+      events: readValidRows('regimenEvents', regimenEventSchema, events),
+      reminders: readValidRows('reminders', reminderSchema, reminders),
+      doseLogs: readValidRows('doseLogs', doseLogSchema, doseLogs),
     };
   });
 }
@@ -121,7 +108,7 @@ export function watchReminders(
   onError: (error: unknown) => void,
 ): Unsubscribe {
   const subscription = liveQuery(async () =>
-    readAll('reminders', reminderSchema, await db.reminders.toArray()),
+    readValidRows('reminders', reminderSchema, await db.reminders.toArray()),
   ).subscribe({
     next: onChange,
     error: (error: unknown) => onError(classifyStorageError(error)),

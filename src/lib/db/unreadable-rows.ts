@@ -19,3 +19,17 @@ export function onUnreadableRow(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** The rows that pass their schema; the others are counted here and left in place, never deleted. */
+export function readValidRows<T>(
+  table: string,
+  schema: { safeParse: (row: unknown) => { success: true; data: T } | { success: false } },
+  rows: unknown[],
+): T[] {
+  return rows.flatMap((row) => {
+    const result = schema.safeParse(row);
+    if (result.success) return [result.data];
+    reportUnreadableRow(table, row);
+    return [];
+  });
+}
