@@ -71,7 +71,7 @@ async function diaryWithBackup(passphrase?: string): Promise<{ app: HsDiary; fil
   });
   const settings = new BackupSettings(app);
   await settings.open();
-  await expect(settings.lastBackup.innerText()).resolves.toBe(app.t.backup.lastBackupNever);
+  await expect.poll(() => settings.lastBackup.innerText()).toBe(app.t.backup.lastBackupNever);
   const file = await settings.backUp(passphrase);
   return { app, file };
 }
@@ -97,7 +97,7 @@ describe('backup and import', () => {
       'visits',
     ]);
     const settings = new BackupSettings(app);
-    await expect(settings.lastBackup.innerText()).resolves.toMatch(/^Last backup: today \(/);
+    await expect.poll(() => settings.lastBackup.innerText()).toMatch(/^Last backup: today \(/);
 
     const fresh = await openApp('#/settings');
     const freshSettings = new BackupSettings(fresh);
@@ -144,7 +144,7 @@ describe('backup and import', () => {
     await settings.chooseFile(file);
     await settings.preview.unlock('wrong horse');
     await settings.preview.alert.waitFor();
-    await expect(settings.preview.alert.innerText()).resolves.toBe(fresh.t.backup.problems.wrongPassphrase);
+    await expect.poll(() => settings.preview.alert.innerText()).toBe(fresh.t.backup.problems.wrongPassphrase);
     expect(await readStoredDays(fresh.page)).toEqual([]);
     await settings.preview.unlock('correct horse battery');
     await settings.preview.table.waitFor();
@@ -164,17 +164,17 @@ describe('backup and import', () => {
 
     await settings.chooseFile({ name: file.name, text: file.text.slice(0, Math.floor(file.text.length / 2)) });
     await settings.preview.alert.waitFor();
-    await expect(settings.preview.alert.innerText()).resolves.toBe(fresh.t.backup.problems.damaged);
+    await expect.poll(() => settings.preview.alert.innerText()).toBe(fresh.t.backup.problems.damaged);
 
     const json = JSON.parse(file.text) as { tables: { days: { pain: number }[] } };
     (json.tables.days[1] as { pain: number }).pain = 11;
     await settings.chooseFile({ name: file.name, text: JSON.stringify(json) });
-    await expect(settings.preview.alert.innerText()).resolves.toBe(
-      'Row 2 of the diary days: pain must be 10 or less. Nothing was imported.',
-    );
+    await expect
+      .poll(() => settings.preview.alert.innerText())
+      .toBe('Row 2 of the diary days: pain must be 10 or less. Nothing was imported.');
 
     await settings.chooseFile({ name: 'notes.json', text: '{"hello": "world"}' });
-    await expect(settings.preview.alert.innerText()).resolves.toBe(fresh.t.backup.problems.notBackup);
+    await expect.poll(() => settings.preview.alert.innerText()).toBe(fresh.t.backup.problems.notBackup);
     expect(await readStoredDays(fresh.page)).toEqual(before);
   });
 

@@ -82,7 +82,7 @@ describe('the diary', () => {
 
     await app.diary.open(date.slice(0, 7));
     const entry = await app.diary.entry(date);
-    await expect(entry.innerText()).resolves.toContain(app.t.diary.pain(2));
+    await expect.poll(() => entry.innerText()).toContain(app.t.diary.pain(2));
     await entry.click();
     await (await app.day(date).heading()).waitFor();
     await expect(app.form.pain(2).isChecked()).resolves.toBe(true);
@@ -91,7 +91,7 @@ describe('the diary', () => {
     await app.form.saveChanges.click();
     await app.diary.heading.waitFor();
     await expect.poll(() => entry.innerText()).toContain(app.t.diary.pain(7));
-    await expect(entry.innerText()).resolves.not.toContain(app.t.diary.pain(2));
+    await expect.poll(() => entry.innerText()).not.toContain(app.t.diary.pain(2));
     expect((await readStoredDays(app.page)).map((day) => [day.date, day.pain])).toEqual([[date, 7]]);
   });
 
@@ -131,7 +131,7 @@ describe('the diary', () => {
 
     await app.undoButton.click();
     await entry.waitFor();
-    await expect(entry.innerText()).resolves.toContain(app.t.diary.pain(5));
+    await expect.poll(() => entry.innerText()).toContain(app.t.diary.pain(5));
     await app.notice.getByText(app.t.day.restoredToast).waitFor();
     expect((await readStoredDays(app.page)).map((stored) => [stored.date, stored.pain])).toEqual([[date, 5]]);
   });

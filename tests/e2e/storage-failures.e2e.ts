@@ -72,7 +72,7 @@ describe('storage failures', () => {
     const banners = new TodayBanners(app);
     const alert = banners.databaseAlert(app.t.backup.database.newerTitle);
     await alert.waitFor();
-    await expect(alert.innerText()).resolves.toContain(app.t.backup.database.newer);
+    await expect.poll(() => alert.innerText()).toContain(app.t.backup.database.newer);
     await app.today.sameAsYesterday.waitFor();
 
     await app.form.fill(2, 0);
@@ -102,7 +102,7 @@ describe('storage failures', () => {
     await gotoApp(page, e2e.url);
     const alert = new TodayBanners(app).databaseAlert(app.t.backup.database.unavailableTitle);
     await alert.waitFor();
-    await expect(alert.innerText()).resolves.toContain(app.t.backup.database.unavailable);
+    await expect.poll(() => alert.innerText()).toContain(app.t.backup.database.unavailable);
     await expect(app.today.heading.isVisible()).resolves.toBe(true);
     await expect(new TodayBanners(app).firstRun.count()).resolves.toBe(0);
   });
@@ -119,7 +119,7 @@ describe('storage failures', () => {
     await app.goto('#/');
     const banners = new TodayBanners(app);
     await banners.risk.waitFor();
-    await expect(banners.risk.innerText()).resolves.toContain(app.t.backup.risk.notPersisted);
+    await expect.poll(() => banners.risk.innerText()).toContain(app.t.backup.risk.notPersisted);
 
     await app.goto('#/settings');
     const settingsWarning = page.getByRole('region', { name: app.t.backup.risk.title, exact: true });
@@ -150,7 +150,7 @@ describe('storage failures', () => {
     await app.goto('#/settings');
     const warning = page.getByRole('region', { name: app.t.backup.risk.title, exact: true });
     await warning.waitFor();
-    await expect(warning.innerText()).resolves.toContain(app.t.backup.risk.iosTab);
+    await expect.poll(() => warning.innerText()).toContain(app.t.backup.risk.iosTab);
     await expect(
       warning.getByRole('button', { name: app.t.backup.risk.backUpNow, exact: true }).isVisible(),
     ).resolves.toBe(true);

@@ -179,7 +179,7 @@ describe('visit summary', () => {
     await page.getByRole('spinbutton', { name: f.nodules, exact: true }).fill('3');
     await page.getByRole('spinbutton', { name: f.abscesses, exact: true }).fill('2');
     await page.getByRole('spinbutton', { name: f.drainingTunnels, exact: true }).fill('1');
-    await expect(page.getByTestId('ihs4-band').textContent()).resolves.toBe(f.ihs4Result(11, f.bands.severe));
+    await expect.poll(() => page.getByTestId('ihs4-band').textContent()).toBe(f.ihs4Result(11, f.bands.severe));
     await page.getByRole('radio', { name: 'II', exact: true }).check();
     await page.getByRole('textbox', { name: f.questions, exact: true }).fill('Is surgery an option?');
     await page.getByRole('button', { name: f.save, exact: true }).click();

@@ -96,7 +96,7 @@ describe('tabs', () => {
     const banners = new TodayBanners(app);
     const alert = banners.databaseAlert(app.t.backup.database.updatingTitle);
     await alert.waitFor();
-    await expect(alert.innerText()).resolves.toContain(app.t.backup.database.updating);
+    await expect.poll(() => alert.innerText()).toContain(app.t.backup.database.updating);
     await expect.poll(() => otherTab(upgrader)).toMatchObject({ wasBlocked: true, isOpen: false });
     await expect(app.form.pain(6).isChecked()).resolves.toBe(true);
 

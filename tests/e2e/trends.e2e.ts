@@ -202,7 +202,7 @@ describe('Trends', () => {
     const rangeText = async (from: number, to = 0) =>
       t.range.shown(await shortDate(page, localDate(from)), await shortDate(page, localDate(to)));
 
-    await expect(trends.rangeHeading.innerText()).resolves.toBe(await rangeText(-89));
+    await expect.poll(() => trends.rangeHeading.innerText()).toBe(await rangeText(-89));
 
     await trends.range('30d').check();
     await expect.poll(() => trends.rangeHeading.innerText()).toBe(await rangeText(-29));

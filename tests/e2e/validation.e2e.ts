@@ -20,8 +20,8 @@ describe('validation', () => {
     await app.form.save.click();
 
     await app.form.problems.waitFor();
-    await expect(app.form.problems.innerText()).resolves.toContain(app.t.form.problems.pain);
-    await expect(app.form.problems.innerText()).resolves.toContain(app.t.form.problemsTitle);
+    await expect.poll(() => app.form.problems.innerText()).toContain(app.t.form.problems.pain);
+    await expect.poll(() => app.form.problems.innerText()).toContain(app.t.form.problemsTitle);
     expect(await readStoredDays(app.page)).toEqual([]);
     await expect(app.today.savedHeading.count()).resolves.toBe(0);
 
@@ -36,7 +36,7 @@ describe('validation', () => {
     const app = await openApp(`#/day/${tomorrow}`);
     const day = app.day(tomorrow);
     await day.invalidHeading.waitFor();
-    await expect(day.alert.innerText()).resolves.toBe(app.t.day.futureDate);
+    await expect.poll(() => day.alert.innerText()).toBe(app.t.day.futureDate);
     await expect(app.page.locator('main form').count()).resolves.toBe(0);
     await expect(app.form.save.count()).resolves.toBe(0);
     await expect(app.form.painGroup.count()).resolves.toBe(0);
@@ -45,14 +45,14 @@ describe('validation', () => {
     await app.diary.otherDate.fill(tomorrow);
     await app.diary.openButton.click();
     await app.diary.problem.waitFor();
-    await expect(app.diary.problem.innerText()).resolves.toBe(app.t.day.futureDate);
+    await expect.poll(() => app.diary.problem.innerText()).toBe(app.t.day.futureDate);
     await expect(app.diary.heading.isVisible()).resolves.toBe(true);
     expect(new URL(app.page.url()).hash).toBe('#/diary');
     await expect(app.diary.otherDate.getAttribute('aria-invalid')).resolves.toBe('true');
 
     await app.goto('#/day/2026-02-30');
     await app.day('2026-02-30').invalidHeading.waitFor();
-    await expect(app.day('2026-02-30').alert.innerText()).resolves.toBe(app.t.day.notADate);
+    await expect.poll(() => app.day('2026-02-30').alert.innerText()).toBe(app.t.day.notADate);
     await expect(app.form.save.count()).resolves.toBe(0);
     expect(await readStoredDays(app.page)).toEqual([]);
   });
@@ -67,8 +67,8 @@ describe('validation', () => {
     await app.form.save.click();
 
     await app.form.problems.waitFor();
-    await expect(app.form.problems.innerText()).resolves.toContain('The note is too long');
-    await expect(app.form.problems.innerText()).resolves.toContain(app.t.form.problems.noteTooLong(10_000, 2000));
+    await expect.poll(() => app.form.problems.innerText()).toContain('The note is too long');
+    await expect.poll(() => app.form.problems.innerText()).toContain(app.t.form.problems.noteTooLong(10_000, 2000));
     await expect(app.form.note.inputValue()).resolves.toBe(note);
     await expect(app.form.pain(3).isChecked()).resolves.toBe(true);
     expect(await readStoredDays(app.page)).toEqual([]);
