@@ -32,6 +32,7 @@ import {
 } from '../../src/lib/domain/trend-series';
 import { drawTrendsChart } from '../../src/lib/ui/trends/chart.chunk';
 import { generateDiary, mulberry32 } from '../factories/diary-generator';
+import { patientHistory } from './patient-history';
 import { applyImport, previewImport, readBackupTables } from '../../src/lib/db/backup-repository';
 import { makeBackupFile, readBackup } from '../../src/lib/export/backup';
 import type { BackupFile } from '../../src/lib/domain/backup-format';
@@ -201,30 +202,13 @@ async function runDiaryBench(): Promise<DiaryBenchResult> {
   }
 }
 
-let eventId = 0;
-function event(medicationId: string, date: string, kind: RegimenEvent['kind'], extra: Partial<RegimenEvent> = {}) {
-  eventId += 1;
-  return { id: `bench-event-${eventId}`, medicationId, date, kind, ...extra } satisfies RegimenEvent;
-}
-
 /**
  * A five-year history like a real patient's: adalimumab weekly for a few months, stopped for side effects;
  * then upadacitinib from 4.5 years ago, raised from 15 to 30 mg, interrupted twice (infection; surgery in
  * the last year) and resumed each time, the second time at 15 mg and raised to 30 mg again later. Dose logs for every scheduled dose, about 93 % taken.
  */
 function medicationHistory(): { medications: MedicationPhases[]; events: RegimenEvent[]; doseLogs: DoseLog[] } {
-  const at = (days: number) => addDays(END_DATE, days);
-  const events = [
-    event('adalimumab', at(-1790), 'start', { dose: { amount: 40, unit: 'mg' }, frequency: 'weekly' }),
-    event('adalimumab', at(-1680), 'stop', { reason: 'side-effect' }),
-    event('upadacitinib', at(-1643), 'start', { dose: { amount: 15, unit: 'mg' }, frequency: 'once-daily' }),
-    event('upadacitinib', at(-1460), 'dose-change', { dose: { amount: 30, unit: 'mg' }, frequency: 'once-daily' }),
-    event('upadacitinib', at(-1000), 'interruption', { reason: 'infection' }),
-    event('upadacitinib', at(-986), 'resume', { dose: { amount: 30, unit: 'mg' }, frequency: 'once-daily' }),
-    event('upadacitinib', at(-300), 'interruption', { reason: 'surgery' }),
-    event('upadacitinib', at(-272), 'resume', { dose: { amount: 15, unit: 'mg' }, frequency: 'once-daily' }),
-    event('upadacitinib', at(-150), 'dose-change', { dose: { amount: 30, unit: 'mg' }, frequency: 'once-daily' }),
-  ];
+  const events = patientHistory(END_DATE);
   const colors: Record<string, string> = { adalimumab: '#d55e00', upadacitinib: '#0072b2' };
   const medications = ['adalimumab', 'upadacitinib'].map((id) => ({
     id,

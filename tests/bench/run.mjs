@@ -8,15 +8,18 @@
  *      chart.js render, for one year and for all time, in Chromium.
  *   5. Backup of the five-year data set: export (plain and encrypted), reading it back, importing it into an
  *      empty database (plan + apply), and the file's size, in Chromium.
- * Exits 0 unless section 1, 2, 4 or 5 crashes; a Lighthouse failure is printed and the bench carries on.
+ *   6. Visit summary for 90 days and one year: the model, the QR code (version, payload bytes, time) and the
+ *      PDF in English and Chinese (time, size, pages), in Chromium.
+ * `npm run bench -- 4 6` runs only the sections named. Exits 0 unless section 1, 2, 4, 5 or 6 crashes; a Lighthouse failure is printed and the bench carries on.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
 import { chromiumPath } from '../ensure-chromium.mjs';
 import { DIST, startServer } from '../serve.mjs';
@@ -25,6 +28,7 @@ const APP_BASE = '/hs-diary/';
 const BENCH_BASE = '/bench/';
 const BENCH_ROOT = fileURLToPath(new URL('./', import.meta.url));
 const BENCH_OUT = fileURLToPath(new URL('../../.bench/storage-bench/', import.meta.url));
+const PDF_OUT = fileURLToPath(new URL('../../.bench/summary-pdfs/', import.meta.url));
 const BUDGET_BYTES = 60 * 1024;
 const VIEWPORT = { width: 390, height: 844 };
 const WIDTH = 78;
@@ -32,6 +36,7 @@ const WIDTH = 78;
 /** @typedef {import('./browser-entry').DiaryBenchResult} DiaryBenchResult */
 /** @typedef {import('./browser-entry').TrendsBenchResult} TrendsBenchResult */
 /** @typedef {import('./browser-entry').BackupBenchResult} BackupBenchResult */
+/** @typedef {import('./summary-entry').SummaryBenchResult} SummaryBenchResult */
 /** @typedef {{ file: string, raw: number, gzip: number }} SizedFile */
 /** @typedef {{ before: SizedFile[], after: SizedFile[], missing: string[], readyMs: number }} TodayMeasurement */
 
@@ -185,22 +190,36 @@ function printToday({ before, after, missing, readyMs }, browserVersion) {
 /** @type {Promise<unknown> | undefined} */
 let benchBuild;
 
-/** Bundle browser-entry.ts (the app's real code) once for sections 2 and 4. */
+/** Bundle the bench page (the app's real code, Svelte runes included) once for sections 2, 4, 5 and 6. */
 function buildBenchPage() {
   benchBuild ??= build({
     configFile: false,
     envDir: false,
+    plugins: [svelte({ configFile: false })],
     root: BENCH_ROOT,
     base: BENCH_BASE,
     publicDir: false,
     logLevel: 'warn',
-    build: { outDir: BENCH_OUT, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+    build: {
+      outDir: BENCH_OUT,
+      emptyOutDir: true,
+      target: 'es2022',
+      reportCompressedSize: false,
+      // The bench page bundles pdf-lib and chart.js together; its size is not what the app ships.
+      chunkSizeWarningLimit: 4096,
+    },
   });
   return benchBuild;
 }
 
-/** @param {import('playwright-core').Browser} browser */
-async function measureStorage(browser) {
+/**
+ * Open the bench page in a fresh context of `browser` and run one of its `window.run…Bench()` functions.
+ * @template {'runDiaryBench' | 'runTrendsBench' | 'runBackupBench' | 'runSummaryBench'} Name
+ * @param {import('playwright-core').Browser} browser
+ * @param {Name} name
+ * @returns {Promise<Awaited<ReturnType<Window[Name]>>>}
+ */
+async function runInBenchPage(browser, name) {
   await buildBenchPage();
   const server = await startServer({ root: BENCH_OUT, base: BENCH_BASE });
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
@@ -210,9 +229,11 @@ async function measureStorage(browser) {
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(server.url);
-    await page.waitForFunction(() => typeof window.runDiaryBench === 'function');
+    await page.waitForFunction((bench) => typeof window[bench] === 'function', name);
     try {
-      return await page.evaluate(() => window.runDiaryBench());
+      /** @type {unknown} */
+      const result = await page.evaluate((bench) => /** @type {Promise<unknown>} */ (window[bench]()), name);
+      return /** @type {Awaited<ReturnType<Window[Name]>>} */ (result);
     } catch (error) {
       if (pageErrors.length > 0) throw new Error(`${describeError(error)}\npage errors: ${pageErrors.join('; ')}`);
       throw error;
@@ -222,6 +243,9 @@ async function measureStorage(browser) {
     await server.close();
   }
 }
+
+/** @param {import('playwright-core').Browser} browser */
+const measureStorage = (browser) => runInBenchPage(browser, 'runDiaryBench');
 
 /** @param {DiaryBenchResult} result */
 function printStorage(result) {
@@ -243,28 +267,7 @@ function printStorage(result) {
 // ------------------------------------------------------------------------------ 4. Trends (after 3)
 
 /** @param {import('playwright-core').Browser} browser */
-async function measureTrends(browser) {
-  await buildBenchPage();
-  const server = await startServer({ root: BENCH_OUT, base: BENCH_BASE });
-  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    /** @type {string[]} */
-    const pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
-    await page.waitForFunction(() => typeof window.runTrendsBench === 'function');
-    try {
-      return await page.evaluate(() => window.runTrendsBench());
-    } catch (error) {
-      if (pageErrors.length > 0) throw new Error(`${describeError(error)}\npage errors: ${pageErrors.join('; ')}`);
-      throw error;
-    }
-  } finally {
-    await context.close();
-    await server.close();
-  }
-}
+const measureTrends = (browser) => runInBenchPage(browser, 'runTrendsBench');
 
 /** @param {TrendsBenchResult} result */
 function printTrends(result) {
@@ -314,31 +317,58 @@ function printTrends(result) {
   return { oneYearChart, phaseTable, allTimeChart };
 }
 
+// ----------------------------------------------------------------------------- 6. Visit summary
+
+/** @param {number | null} version */
+const qrVersionText = (version) => (version === null ? 'none fits' : `v${version}`);
+
+/** @param {SummaryBenchResult} result */
+function printSummary(result) {
+  heading('6. Visit summary: model, QR code and PDF for 90 days and one year (the app’s code in Chromium)');
+  note(
+    `Same diary as section 2 (${result.days} days), ${result.events} regimen events, ${result.doseLogs} dose logs, one visit.`,
+  );
+  note('Medians of 5 runs (3 for PDFs), after one unmeasured run; the QR limit the app allows is version 20.');
+  console.log();
+  const [first, second] = result.ranges;
+  if (!first || !second) throw new Error('the summary bench returned fewer than two ranges');
+  row('', first.label, second.label);
+  row('Summary model (source + model, daily values)', ms(first.modelMs), ms(second.modelMs));
+  row('QR: link (codec + deflate + base64url) and modules', ms(first.qrMs), ms(second.qrMs));
+  row('  QR version (error correction M)', qrVersionText(first.qrVersion), qrVersionText(second.qrVersion));
+  row('  values carried', first.resolution, second.resolution);
+  row('  payload, compressed binary', `${first.payloadBytes} B`, `${second.payloadBytes} B`);
+  row('  whole link, address included', `${first.urlBytes} B`, `${second.urlBytes} B`);
+  row('PDF, English (words + layout + save)', ms(first.pdfEnglish.ms), ms(second.pdfEnglish.ms));
+  row(
+    '  size, pages',
+    `${kb(first.pdfEnglish.bytes)}, ${first.pdfEnglish.pages}`,
+    `${kb(second.pdfEnglish.bytes)}, ${second.pdfEnglish.pages}`,
+  );
+  row('PDF, Chinese (font cached; subset embedded)', ms(first.pdfChinese.ms), ms(second.pdfChinese.ms));
+  row(
+    '  size, pages',
+    `${kb(first.pdfChinese.bytes)}, ${first.pdfChinese.pages}`,
+    `${kb(second.pdfChinese.bytes)}, ${second.pdfChinese.pages}`,
+  );
+  row('First Chinese PDF (font fetched; 90 days)', ms(result.chineseFirstPdfMs));
+  mkdirSync(PDF_OUT, { recursive: true });
+  for (const range of result.ranges) {
+    const name = range.label.replace(' ', '-');
+    writeFileSync(join(PDF_OUT, `summary-${name}-en.pdf`), Buffer.from(range.pdfEnglish.base64, 'base64'));
+    writeFileSync(join(PDF_OUT, `summary-${name}-zh.pdf`), Buffer.from(range.pdfChinese.base64, 'base64'));
+  }
+  note(`The PDFs are in ${PDF_OUT} (look at them: pdftoppm -png -r 80 <file> <prefix>).`);
+  return result;
+}
+
+/** @param {import('playwright-core').Browser} browser */
+const measureSummary = (browser) => runInBenchPage(browser, 'runSummaryBench');
+
 // ------------------------------------------------------------------------------ 5. Backup (after 4)
 
 /** @param {import('playwright-core').Browser} browser */
-async function measureBackup(browser) {
-  await buildBenchPage();
-  const server = await startServer({ root: BENCH_OUT, base: BENCH_BASE });
-  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    /** @type {string[]} */
-    const pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
-    await page.waitForFunction(() => typeof window.runBackupBench === 'function');
-    try {
-      return await page.evaluate(() => window.runBackupBench());
-    } catch (error) {
-      if (pageErrors.length > 0) throw new Error(`${describeError(error)}\npage errors: ${pageErrors.join('; ')}`);
-      throw error;
-    }
-  } finally {
-    await context.close();
-    await server.close();
-  }
-}
+const measureBackup = (browser) => runInBenchPage(browser, 'runBackupBench');
 
 /** @param {BackupBenchResult} result */
 function printBackup(result) {
@@ -476,57 +506,57 @@ let scores;
 let trends;
 /** @type {BackupBenchResult | undefined} */
 let backup;
+/** @type {SummaryBenchResult | undefined} */
+let summaryBench;
 
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
-try {
+/** Sections named on the command line (`npm run bench -- 4 6`), or all of them. */
+const wanted = new Set(process.argv.slice(2).map(Number));
+const isWanted = (/** @type {number} */ number) => wanted.size === 0 || wanted.has(number);
+
+/**
+ * Run one section in a Chromium of its own; a crash is printed and counted, and the bench carries on.
+ * @param {number} number
+ * @param {string} name
+ * @param {(browser: import('playwright-core').Browser) => Promise<void>} work
+ */
+async function section(number, name, work) {
+  if (!isWanted(number)) return;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
   try {
-    today = printToday(await measureToday(browser), browser.version());
+    await work(browser);
   } catch (error) {
-    failures.push('Today budget');
-    heading('1. Today budget: FAILED');
+    failures.push(name);
+    heading(`${number}. ${name}: FAILED`);
+    console.error(describeError(error));
+  } finally {
+    await browser.close();
+  }
+}
+
+await section(1, 'Today budget', async (browser) => {
+  today = printToday(await measureToday(browser), browser.version());
+});
+await section(2, 'Five-year data set', async (browser) => {
+  storage = await measureStorage(browser);
+  printStorage(storage);
+});
+if (isWanted(3)) {
+  try {
+    scores = await runLighthouse();
+  } catch (error) {
+    note('Lighthouse could not run; the other figures stand.');
     console.error(describeError(error));
   }
-  try {
-    storage = await measureStorage(browser);
-    printStorage(storage);
-  } catch (error) {
-    failures.push('five-year data set');
-    heading('2. Five-year data set: FAILED');
-    console.error(describeError(error));
-  }
-} finally {
-  await browser.close();
 }
-
-try {
-  scores = await runLighthouse();
-} catch (error) {
-  note('Lighthouse could not run; the other figures stand.');
-  console.error(describeError(error));
-}
-
-// After Lighthouse, so the sections print in order; a browser of its own, like section 1 and 2 had.
-const trendsBrowser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
-try {
-  trends = printTrends(await measureTrends(trendsBrowser));
-} catch (error) {
-  failures.push('Trends');
-  heading('4. Trends: FAILED');
-  console.error(describeError(error));
-} finally {
-  await trendsBrowser.close();
-}
-
-const backupBrowser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
-try {
-  backup = printBackup(await measureBackup(backupBrowser));
-} catch (error) {
-  failures.push('Backup');
-  heading('5. Backup: FAILED');
-  console.error(describeError(error));
-} finally {
-  await backupBrowser.close();
-}
+await section(4, 'Trends', async (browser) => {
+  trends = printTrends(await measureTrends(browser));
+});
+await section(5, 'Backup', async (browser) => {
+  backup = printBackup(await measureBackup(browser));
+});
+await section(6, 'Visit summary', async (browser) => {
+  summaryBench = printSummary(await measureSummary(browser));
+});
 
 const summary = [
   today
@@ -541,6 +571,9 @@ const summary = [
   backup
     ? `Backup ${kb(backup.rawBytes)} (${kb(backup.gzipBytes)} gz), export ${ms(backup.exportPlainMs)}, import ${ms(backup.previewMs + backup.applyMs)}`
     : 'Backup n/a',
+  summaryBench
+    ? `Summary 1 y: QR ${qrVersionText(summaryBench.ranges[1]?.qrVersion ?? null)} (${summaryBench.ranges[1]?.payloadBytes} B) in ${ms(summaryBench.ranges[1]?.qrMs ?? 0)}, PDF en ${ms(summaryBench.ranges[1]?.pdfEnglish.ms ?? 0)} / zh ${ms(summaryBench.ranges[1]?.pdfChinese.ms ?? 0)}`
+    : 'Summary n/a',
   scores
     ? `Lighthouse P ${scores.performance ?? '-'} / A ${scores.accessibility ?? '-'} / BP ${scores.bestPractices ?? '-'}`
     : 'Lighthouse n/a',

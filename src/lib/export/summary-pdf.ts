@@ -55,6 +55,10 @@ const BLACK = rgb(0.1, 0.12, 0.13);
 const MUTED = rgb(0.3, 0.34, 0.36);
 const RULE = rgb(0.78, 0.8, 0.8);
 const FOOTER_HEIGHT = 20;
+/** A heading's 11.5 pt line, its space above and its gap below. */
+const HEADING_HEIGHT = 24;
+/** How much shorter the chart is drawn when that keeps the summary on one page. */
+const COMPACT_CHART_SCALE = 0.6;
 
 function hexColor(hex: string): RGB {
   const value = Number.parseInt(hex.slice(1), 16);
@@ -89,21 +93,53 @@ export function wrapText(text: string, font: PDFFont, size: number, maxWidth: nu
   return lines;
 }
 
+/** What the layout draws on: a pdf-lib page, or nothing at all while the layout is only measured. */
+type Canvas = Pick<PDFPage, 'drawText' | 'drawLine' | 'drawRectangle' | 'drawCircle'>;
+
+const BLANK_CANVAS: Canvas = {
+  drawText: () => undefined,
+  drawLine: () => undefined,
+  drawRectangle: () => undefined,
+  drawCircle: () => undefined,
+};
+
+/** Where each heading and the block after it landed: a heading must never end a page. */
+export interface LayoutMark {
+  page: number;
+  kind: 'heading' | 'block';
+  text: string;
+}
+
+export interface SummaryLayout {
+  pages: number;
+  /** True when the chart was drawn shorter so that the summary fits on one page. */
+  isChartCompact: boolean;
+  marks: LayoutMark[];
+}
+
 class Writer {
-  page: PDFPage;
+  page: Canvas;
+  pageCount = 0;
   y: number;
   readonly left: number;
   readonly right: number;
+  readonly marks: LayoutMark[] = [];
 
   constructor(
-    readonly doc: PDFDocument,
+    /** `null` measures the layout without drawing it. */
+    readonly doc: PDFDocument | null,
     readonly frame: PdfPageFrame,
     readonly fonts: PdfFonts,
   ) {
     this.left = frame.margin;
     this.right = frame.width - frame.margin;
-    this.page = doc.addPage([frame.width, frame.height]);
+    this.page = this.newPage();
     this.y = frame.height - frame.margin;
+  }
+
+  private newPage(): Canvas {
+    this.pageCount += 1;
+    return this.doc?.addPage([this.frame.width, this.frame.height]) ?? BLANK_CANVAS;
   }
 
   get width(): number {
@@ -113,8 +149,12 @@ class Writer {
   /** Start a new page unless `height` still fits above the footer. */
   ensure(height: number): void {
     if (this.y - height >= this.frame.margin + FOOTER_HEIGHT) return;
-    this.page = this.doc.addPage([this.frame.width, this.frame.height]);
+    this.page = this.newPage();
     this.y = this.frame.height - this.frame.margin;
+  }
+
+  mark(kind: LayoutMark['kind'], text: string): void {
+    this.marks.push({ page: this.pageCount, kind, text });
   }
 
   text(
@@ -132,12 +172,16 @@ class Writer {
       this.page.drawText(line, { x, y: this.y + size * 0.3, size, font, color: options.color ?? BLACK });
     }
     this.y -= options.gap ?? 0;
+    this.mark('block', text);
   }
 
-  heading(text: string): void {
-    this.ensure(40);
+  /** A section heading, moved to the next page with the section unless `keepWithNext` points fit below it. */
+  heading(text: string, keepWithNext: number): void {
+    this.ensure(HEADING_HEIGHT + keepWithNext);
     this.y -= 6;
     this.text(text, { size: 11.5, font: this.fonts.bold, gap: 2 });
+    const last = this.marks.at(-1);
+    if (last) last.kind = 'heading';
   }
 
   rule(): void {
@@ -186,11 +230,28 @@ class Writer {
       });
     this.y -= height;
     this.rule();
+    this.mark('block', cells.flat().join(' '));
   }
 }
 
-function drawChart(writer: Writer, content: PdfContent): void {
-  const { geometry, xLabels, eventLabels } = content.chart;
+/** The chart drawn `scale` times its height: every y of the geometry is measured from the top, so it scales. */
+function scaledChart(geometry: ChartGeometry, scale: number): ChartGeometry {
+  if (scale === 1) return geometry;
+  const point = ({ x, y }: { x: number; y: number }) => ({ x, y: y * scale });
+  return {
+    ...geometry,
+    height: geometry.height * scale,
+    plot: { ...geometry.plot, top: geometry.plot.top * scale, bottom: geometry.plot.bottom * scale },
+    dots: geometry.dots.map(point),
+    lines: geometry.lines.map((line) => line.map(point)),
+    yTicks: geometry.yTicks.map((tick) => ({ ...tick, y: tick.y * scale })),
+  };
+}
+
+/** The chart with its heading, which never stays behind on the page before. */
+function drawChart(writer: Writer, content: PdfContent, scale: number): void {
+  const { xLabels, eventLabels } = content.chart;
+  const geometry = scaledChart(content.chart.geometry, scale);
   const fonts = writer.fonts;
   const labelSize = 6.5;
   // Event labels above the chart, in lanes so neighbours do not overlap.
@@ -206,7 +267,7 @@ function drawChart(writer: Writer, content: PdfContent): void {
   });
   const laneHeight = labelSize * 1.4;
   const labelsHeight = laneEnds.length * laneHeight;
-  writer.ensure(geometry.height + labelsHeight + 30);
+  writer.heading(content.chart.title, geometry.height + labelsHeight + 30);
   const top = writer.y - labelsHeight;
   const originX = writer.left;
   const X = (x: number) => originX + x;
@@ -279,9 +340,30 @@ function drawChart(writer: Writer, content: PdfContent): void {
   writer.text(`${content.chart.key.join(' · ')} — ${content.chart.caption}`, { size: 7, color: MUTED, gap: 2 });
 }
 
-/** Lay the summary out into `doc`. */
-export function layoutSummary(doc: PDFDocument, content: PdfContent, fonts: PdfFonts, frame: PdfPageFrame): void {
+/**
+ * Lay the summary out into `doc`. It is measured first: when it would run onto a second page but fits on
+ * one with a shorter chart, the chart is drawn shorter (a clinician reads one page faster than two).
+ */
+export function layoutSummary(
+  doc: PDFDocument,
+  content: PdfContent,
+  fonts: PdfFonts,
+  frame: PdfPageFrame,
+): SummaryLayout {
+  const pagesAt = (scale: number) => {
+    const measuring = new Writer(null, frame, fonts);
+    drawSummary(measuring, content, scale);
+    return measuring.pageCount;
+  };
+  const isChartCompact = pagesAt(1) > 1 && pagesAt(COMPACT_CHART_SCALE) === 1;
   const writer = new Writer(doc, frame, fonts);
+  drawSummary(writer, content, isChartCompact ? COMPACT_CHART_SCALE : 1);
+  drawFooters(doc, content, fonts, frame);
+  return { pages: writer.pageCount, isChartCompact, marks: writer.marks };
+}
+
+function drawSummary(writer: Writer, content: PdfContent, chartScale: number): void {
+  const fonts = writer.fonts;
   writer.text(content.title, { size: 16, font: fonts.bold, gap: 2 });
   writer.text(content.rangeLine, { size: 12, font: fonts.bold });
   writer.text(content.madeLine, { size: 8.5, color: MUTED, gap: 4 });
@@ -304,7 +386,7 @@ export function layoutSummary(doc: PDFDocument, content: PdfContent, fonts: PdfF
     writer.y = lowest - 4;
   }
 
-  writer.heading(content.medicationsTitle);
+  writer.heading(content.medicationsTitle, 40);
   if (content.medications.length === 0) writer.text(content.noMedications);
   for (const medication of content.medications) {
     writer.ensure(40);
@@ -330,10 +412,10 @@ export function layoutSummary(doc: PDFDocument, content: PdfContent, fonts: PdfF
     writer.y -= 3;
   }
 
-  writer.heading(content.chart.title);
-  drawChart(writer, content);
+  drawChart(writer, content, chartScale);
 
-  writer.heading(content.phasesTitle);
+  // The header row and the first phase.
+  writer.heading(content.phasesTitle, 60);
   const widths = [0.3, 0.1, 0.09, 0.23, 0.13, 0.15].map((share) => share * writer.width);
   writer.row(
     content.phaseHeader.map((label) => [label]),
@@ -343,7 +425,8 @@ export function layoutSummary(doc: PDFDocument, content: PdfContent, fonts: PdfF
   for (const row of content.phaseRows)
     writer.row(row.cells, widths, { bar: hexColor(row.isPaused ? '#b3261e' : row.color) });
 
-  writer.heading(content.flaresTitle);
+  // The total, the header row and the first region.
+  writer.heading(content.flaresTitle, 50);
   writer.text(content.flaresTotal, { gap: 2 });
   if (content.flareRows.length > 0) {
     const flareWidths = [0.35 * writer.width, 0.12 * writer.width];
@@ -360,13 +443,16 @@ export function layoutSummary(doc: PDFDocument, content: PdfContent, fonts: PdfF
   }
 
   if (content.interventions.length > 0) {
-    writer.heading(content.interventionsTitle);
+    writer.heading(content.interventionsTitle, 26);
     for (const line of content.interventions) writer.text(line);
   }
 
-  writer.heading(content.questionsTitle);
+  writer.heading(content.questionsTitle, 26);
   writer.text(content.questions);
+}
 
+/** "Patient-reported data, not a diagnosis" and the page number, on every page. */
+function drawFooters(doc: PDFDocument, content: PdfContent, fonts: PdfFonts, frame: PdfPageFrame): void {
   const pages = doc.getPages();
   pages.forEach((page, index) => {
     const y = frame.margin - 2;
