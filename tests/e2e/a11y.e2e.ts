@@ -7,12 +7,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { HsDiary, type Lang } from './page-models/hs-diary';
 import { localDate, readStoredDays, useE2E } from './support';
+import { smallTargets, type SmallTarget } from './touch-targets';
 
 const e2e = useE2E();
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const SCHEMES = ['light', 'dark'] as const;
-const MIN_TARGET_PX = 44;
 
 /** Scan the screen as it is, in light and then dark, and describe every violation found. */
 async function scan(page: Page, screen: string): Promise<string[]> {
@@ -32,52 +32,6 @@ async function scan(page: Page, screen: string): Promise<string[]> {
   }
   await page.emulateMedia({ colorScheme: 'light' });
   return found;
-}
-
-interface SmallTarget {
-  text: string;
-  tag: string;
-  width: number;
-  height: number;
-}
-
-/**
- * Every visible button, link, disclosure summary and radio/checkbox (measured by its label, which is what a
- * finger hits, since several inputs are visually hidden inside theirs) smaller than `min` in either direction.
- * Skipped: anything inside an <svg> (the body map is a pointer convenience beside an accessible checklist) and
- * inline links inside running text.
- */
-async function smallTargets(page: Page, min = MIN_TARGET_PX): Promise<SmallTarget[]> {
-  return page.evaluate((minimum) => {
-    const controls = document.querySelectorAll<HTMLElement>(
-      'button, a[href], summary, input[type="radio"], input[type="checkbox"]',
-    );
-    const measured = new Set<Element>();
-    const small: SmallTarget[] = [];
-    for (const control of controls) {
-      if (control.closest('svg')) continue;
-      const isChoice = control instanceof HTMLInputElement;
-      const target: HTMLElement = isChoice ? (control.labels?.[0] ?? control) : control;
-      if (measured.has(target)) continue;
-      measured.add(target);
-      if (!target.checkVisibility({ visibilityProperty: true })) continue;
-      const box = target.getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue;
-      if (target instanceof HTMLAnchorElement && getComputedStyle(target).display === 'inline') {
-        const parentText = target.parentElement?.textContent?.trim() ?? '';
-        if (parentText.length > (target.textContent?.trim().length ?? 0)) continue;
-      }
-      if (box.width + 0.5 < minimum || box.height + 0.5 < minimum) {
-        small.push({
-          text: (target.getAttribute('aria-label') ?? target.textContent ?? '').replace(/\s+/g, ' ').trim(),
-          tag: target.tagName.toLowerCase(),
-          width: Math.round(box.width * 10) / 10,
-          height: Math.round(box.height * 10) / 10,
-        });
-      }
-    }
-    return small;
-  }, min);
 }
 
 /** Log days 2..12 days ago with pains 0..10 (every colour of the calendar), leaving yesterday missed. */

@@ -16,6 +16,7 @@ import { HsDiary, type Lang } from './page-models/hs-diary';
 import { SummaryScreen, VisitsScreen, summaryFigures, writeRows } from './page-models/summary';
 import { seedDay, writeDays, type SeedDay } from './page-models/trends';
 import { localDate, useE2E } from './support';
+import { smallTargets, type SmallTarget } from './touch-targets';
 
 const e2e = useE2E();
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -187,10 +188,45 @@ describe('visit summary', () => {
     await expect(page.getByText('Is surgery an option?').count()).resolves.toBe(1);
   });
 
-  test('axe finds nothing on Summary and Visits, light and dark', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page } = await e2e.open('#/', { colorScheme });
-      const app = new HsDiary(page, e2e.url);
+  test('every control on Summary (custom range, QR panel), Visits (form open) and the viewer is at least 44x44 CSS px', async () => {
+    const { app, summary } = await openSeeded();
+    const offenders: Record<string, SmallTarget[]> = {};
+    const measure = async (screen: string) => {
+      const small = await smallTargets(app.page);
+      if (small.length > 0) offenders[screen] = small;
+    };
+    await summary.preset('custom').check();
+    await measure('Summary (custom range)');
+    await summary.button('qr').click();
+    await summary.showAnyway.waitFor();
+    await measure('Summary (QR panel, unreachable note)');
+    await summary.showAnyway.click();
+    await summary.qrCode.waitFor();
+    await measure('Summary (QR code)');
+    const link = await summary.linkField.inputValue();
+
+    const visits = new VisitsScreen(app);
+    await visits.open();
+    await measure('Visits');
+    await app.page.getByRole('button', { name: visits.t.add, exact: true }).click();
+    await app.page.getByRole('radio', { name: visits.t.form.ihs4Mode.counts, exact: true }).check();
+    await measure('Visits (form, IHS4 from counts)');
+
+    await app.page.goto(link);
+    await app.page.getByTestId('summary-range').waitFor();
+    await measure('Viewer');
+    expect(offenders).toEqual({});
+  });
+
+  test('axe finds nothing on Summary and Visits, light and dark, English and Chinese', async () => {
+    for (const [lang, colorScheme] of [
+      ['en', 'light'],
+      ['en', 'dark'],
+      ['zh-CN', 'light'],
+      ['zh-CN', 'dark'],
+    ] as const) {
+      const { page } = await e2e.open('#/', { colorScheme, locale: lang === 'en' ? 'en-GB' : 'zh-CN' });
+      const app = new HsDiary(page, e2e.url, lang);
       await seed(app);
       const summary = new SummaryScreen(app);
       await summary.open();
@@ -198,10 +234,10 @@ describe('visit summary', () => {
       await summary.showAnyway.click();
       await summary.qrCode.waitFor();
       const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      expect(results.violations.map((violation) => `${colorScheme} summary ${violation.id}`)).toEqual([]);
+      expect(results.violations.map((violation) => `${lang} ${colorScheme} summary ${violation.id}`)).toEqual([]);
       await new VisitsScreen(app).open();
       const visits = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      expect(visits.violations.map((violation) => `${colorScheme} visits ${violation.id}`)).toEqual([]);
+      expect(visits.violations.map((violation) => `${lang} ${colorScheme} visits ${violation.id}`)).toEqual([]);
     }
   });
 });

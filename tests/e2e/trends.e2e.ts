@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { HsDiary, type Lang } from './page-models/hs-diary';
 import { MedicationsScreen, TrendsScreen, seedDay, writeDays, type SeedDay } from './page-models/trends';
 import { localDate, useE2E } from './support';
+import { smallTargets, type SmallTarget } from './touch-targets';
 
 const e2e = useE2E();
 
@@ -262,6 +263,30 @@ describe('Trends', () => {
     },
     120_000,
   );
+
+  test('every control on Medications (history, event form) and Trends is at least 44x44 CSS px', async () => {
+    const { page } = await e2e.open('#/');
+    const app = new HsDiary(page, e2e.url);
+    await app.form.save.waitFor();
+    await recordHistory(app);
+    const offenders: Record<string, SmallTarget[]> = {};
+    const measure = async (screen: string) => {
+      const small = await smallTargets(page);
+      if (small.length > 0) offenders[screen] = small;
+    };
+    await measure('Medications');
+    await page.getByRole('button', { name: app.t.medications.add, exact: true }).click();
+    await measure('Medications (add form)');
+
+    const trends = new TrendsScreen(app);
+    await trends.open();
+    await trends.canvas.waitFor();
+    await measure('Trends');
+    await trends.showTable.click();
+    await trends.dayTable.waitFor();
+    await measure('Trends (day table open)');
+    expect(offenders).toEqual({});
+  });
 
   test('says what to do when nothing is logged and no medication is recorded', async () => {
     const { page } = await e2e.open('#/trends');

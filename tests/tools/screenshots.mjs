@@ -58,6 +58,53 @@ for (const locale of ['en', 'zh-CN']) {
         }),
       );
       await new Promise((resolve) => (tx.oncomplete = resolve));
+      // A medicine started before the diary, raised, interrupted for an infection and resumed; one visit.
+      const more = /** @type {IDBDatabase} */ (db).transaction(['medications', 'regimenEvents', 'visits'], 'readwrite');
+      more.objectStore('medications').put({
+        id: 'shot-upa',
+        name: 'Upadacitinib',
+        presetId: 'upadacitinib',
+        drugClass: 'jak1-selective',
+        color: '#0072b2',
+      });
+      const day = (/** @type {number} */ offset) => dates[dates.length - 1 - offset]?.[0] ?? dates[0]?.[0];
+      const events = [
+        {
+          id: 'shot-e1',
+          medicationId: 'shot-upa',
+          date: day(0),
+          kind: 'start',
+          dose: { amount: 15, unit: 'mg' },
+          frequency: 'once-daily',
+        },
+        {
+          id: 'shot-e2',
+          medicationId: 'shot-upa',
+          date: day(6),
+          kind: 'dose-change',
+          dose: { amount: 30, unit: 'mg' },
+          frequency: 'once-daily',
+        },
+        { id: 'shot-e3', medicationId: 'shot-upa', date: day(12), kind: 'interruption', reason: 'infection' },
+        {
+          id: 'shot-e4',
+          medicationId: 'shot-upa',
+          date: day(15),
+          kind: 'resume',
+          dose: { amount: 30, unit: 'mg' },
+          frequency: 'once-daily',
+        },
+      ];
+      for (const event of events) more.objectStore('regimenEvents').put(event);
+      more.objectStore('visits').put({
+        id: 'shot-visit',
+        date: day(1),
+        ihs4: 12,
+        hurley: 'II',
+        notes: 'Start upadacitinib 15 mg.',
+        questions: 'Can I go swimming? Should I stay on 30 mg?',
+      });
+      await new Promise((resolve) => (more.oncomplete = resolve));
     }, SEED_DAYS);
     await page.reload();
     await page.waitForSelector('h1');
@@ -81,6 +128,21 @@ for (const locale of ['en', 'zh-CN']) {
       await page.waitForTimeout(800);
       await page.screenshot({ path: `${out}${name}-${tag}.png`, fullPage: true });
     }
+    // The QR panel (the tests run on 127.0.0.1, so first "show anyway"), then the viewer it links to.
+    await page.goto(`${server.url}#/summary`);
+    await page.waitForSelector('h1');
+    await page.getByRole('button', { name: locale === 'en' ? 'QR code' : '二维码' }).click();
+    await page.locator('.unreachable button').click();
+    await page.waitForSelector('[data-testid=summary-qr]');
+    await page.screenshot({ path: `${out}summary-qr-${tag}.png`, fullPage: true });
+    const link = await page.locator('.link input').inputValue();
+    await page.goto(link);
+    await page.waitForSelector('[data-testid=summary-range]');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}viewer-${tag}.png`, fullPage: true });
+    await page.goto(`${server.url}#/v/1.broken`);
+    await page.waitForSelector('h1');
+    await page.screenshot({ path: `${out}viewer-broken-${tag}.png`, fullPage: true });
     await page.goto(`${server.url}#/settings`);
     await page.waitForSelector('h1');
     await page.waitForTimeout(300);

@@ -104,7 +104,7 @@ export const summaryEn = {
     close: 'Close',
     copy: 'Copy link',
     copied: 'Link copied.',
-    copyFailed: 'The link could not be copied: select it below and copy it.',
+    copyFailed: 'The link could not be copied: it is selected in the box above, copy it from there.',
     linkLabel: 'Link to this summary',
     label: (version: number) => `QR code of the summary link (version ${version})`,
     details: (version: number, bytes: number) => `QR version ${version}, ${bytes} bytes.`,
@@ -120,6 +120,7 @@ export const summaryEn = {
       showAnyway: 'Show the code anyway',
       anywayHint: 'Only if your clinic’s phone is on the same network as this device.',
     },
+    failed: 'The QR code could not be drawn. Try again, or share the PDF instead.',
   },
   viewer: {
     title: 'Visit summary (read-only)',

@@ -99,7 +99,7 @@ export const summaryZhCN: typeof summaryEn = {
     close: '关闭',
     copy: '复制链接',
     copied: '链接已复制。',
-    copyFailed: '无法复制链接：请在下方选中并复制。',
+    copyFailed: '无法复制链接：链接已在上方的框中选中，请从那里复制。',
     linkLabel: '此摘要的链接',
     label: (version) => `摘要链接的二维码（版本 ${version}）`,
     details: (version, bytes) => `二维码版本 ${version}，${bytes} 字节。`,
@@ -112,6 +112,7 @@ export const summaryZhCN: typeof summaryEn = {
       showAnyway: '仍然显示二维码',
       anywayHint: '仅当诊所的手机与本设备在同一网络时使用。',
     },
+    failed: '无法生成二维码。请重试，或改为分享 PDF。',
   },
   viewer: {
     title: '就诊摘要（只读）',
