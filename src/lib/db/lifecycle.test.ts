@@ -5,6 +5,7 @@ import { DiaryDatabase } from './database';
 import { getDay, saveDay } from './days-repository';
 import { classifyStorageError, StorageFailure } from './errors';
 import { lifecycleOf, type DatabaseState } from './lifecycle';
+import { loadReminderState, recordDose, saveReminder, updateReminderState } from './reminders-repository';
 import { loadSettings, updateSettings } from './settings-repository';
 
 const TODAY = '2026-11-26';
@@ -54,6 +55,14 @@ describe('reopen and retry once', () => {
     db.close();
     await saveDay(db, dayFactory.build({ pain: 6 }), TODAY);
     expect(await getDay(db, '2026-11-20')).toMatchObject({ pain: 6 });
+  });
+
+  it('logs a dose after the connection was closed under the app (as the service worker may find it)', async () => {
+    const db = newDatabase();
+    await db.open();
+    db.close();
+    await recordDose(db, { medicationId: 'med-1', scheduledFor: '2026-11-20T08:00', status: 'taken', at: 1 });
+    expect(await db.doseLogs.count()).toBe(1);
   });
 
   it('reads after the connection was closed', async () => {
@@ -147,6 +156,20 @@ describe('a database newer than this build', () => {
     });
     await expect(updateSettings(db, { locale: 'en' })).rejects.toMatchObject({ detail: 'newer-database' });
     expect(await getDay(db, '2026-11-20')).toMatchObject({ pain: 4 });
+  });
+
+  it('refuses dose logs, reminders and reminder state too (the page and the service worker alike)', async () => {
+    const db = newDatabase(await makeNewer());
+    const dose = { medicationId: 'med-1', scheduledFor: '2026-11-20T08:00', status: 'taken', at: 1 } as const;
+    await expect(recordDose(db, dose)).rejects.toMatchObject({ kind: 'blocked', detail: 'newer-database' });
+    await expect(
+      saveReminder(db, { id: 'r1', kind: 'diary', enabled: true, times: ['20:00'], days: [] }),
+    ).rejects.toMatchObject({ detail: 'newer-database' });
+    await expect(updateReminderState(db, (state) => state)).rejects.toMatchObject({ detail: 'newer-database' });
+    expect(await db.doseLogs.count()).toBe(0);
+    expect(await db.reminders.count()).toBe(0);
+    // Reading still works, so reminders can still be shown.
+    await expect(loadReminderState(db)).resolves.toBeDefined();
   });
 
   it('refuses even when a write is the first thing the app does', async () => {

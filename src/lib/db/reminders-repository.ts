@@ -28,6 +28,7 @@ import {
 import type { DiaryDatabase } from './database';
 import type { Unsubscribe } from './days-repository';
 import { classifyStorageError } from './errors';
+import { withStorage } from './lifecycle';
 import { readValidRows } from './unreadable-rows';
 
 const REMINDER_STATE_KEY = 'reminderState';
@@ -41,14 +42,10 @@ export class InvalidReminderError extends Error {
   }
 }
 
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof InvalidReminderError) throw error;
-    throw classifyStorageError(error);
-  }
-}
+const isRefused = (error: unknown) => error instanceof InvalidReminderError;
+const read = <T>(db: DiaryDatabase, work: () => Promise<T>) => withStorage(db, work, { passThrough: isRefused });
+const write = <T>(db: DiaryDatabase, work: () => Promise<T>) =>
+  withStorage(db, work, { write: true, passThrough: isRefused });
 
 function parsed<T>(
   schema: {
@@ -72,7 +69,7 @@ export interface ScheduleInputs {
 }
 
 export function loadScheduleInputs(db: DiaryDatabase, logsFrom: IsoDate): Promise<ScheduleInputs> {
-  return guarded(async () => {
+  return read(db, async () => {
     const [medications, events, reminders, doseLogs] = await Promise.all([
       db.medications.toArray(),
       db.regimenEvents.toArray(),
@@ -107,8 +104,8 @@ export function watchReminders(
   onChange: (reminders: Reminder[]) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(async () =>
-    readValidRows('reminders', reminderSchema, await db.reminders.toArray()),
+  const subscription = liveQuery(() =>
+    read(db, async () => readValidRows('reminders', reminderSchema, await db.reminders.toArray())),
   ).subscribe({
     next: onChange,
     error: (error: unknown) => onError(classifyStorageError(error)),
@@ -118,7 +115,7 @@ export function watchReminders(
 
 export async function saveReminder(db: DiaryDatabase, input: unknown): Promise<Reminder> {
   const reminder = parsed(reminderSchema, input);
-  return guarded(async () => {
+  return write(db, async () => {
     await db.reminders.put(reminder);
     return reminder;
   });
@@ -139,7 +136,7 @@ export async function recordDoses(db: DiaryDatabase, records: readonly DoseRecor
   const logs = records.map((record) =>
     parsed(doseLogSchema, { id: doseLogId(record.medicationId, record.scheduledFor), ...record }),
   );
-  return guarded(() =>
+  return write(db, () =>
     db.transaction('rw', db.doseLogs, async () => {
       const existing = await db.doseLogs.bulkGet(logs.map((log) => log.id));
       const kept = logs.map((log, index) => {
@@ -159,15 +156,15 @@ export async function recordDose(db: DiaryDatabase, record: DoseRecord): Promise
 
 /** Take back a dose log (the Undo after Taken or Skipped). */
 export function removeDoseLog(db: DiaryDatabase, id: string): Promise<void> {
-  return guarded(() => db.doseLogs.delete(id));
+  return write(db, () => db.doseLogs.delete(id));
 }
 
 export function isDayLogged(db: DiaryDatabase, date: IsoDate): Promise<boolean> {
-  return guarded(async () => (await db.days.where('date').equals(date).count()) > 0);
+  return read(db, async () => (await db.days.where('date').equals(date).count()) > 0);
 }
 
 export async function loadReminderState(db: DiaryDatabase): Promise<ReminderState> {
-  return guarded(async () => {
+  return read(db, async () => {
     const result = reminderStateSchema.safeParse((await db.meta.get(REMINDER_STATE_KEY))?.value);
     return result.success ? result.data : EMPTY_REMINDER_STATE;
   });
@@ -178,7 +175,7 @@ export function updateReminderState(
   db: DiaryDatabase,
   change: (state: ReminderState) => ReminderState,
 ): Promise<ReminderState> {
-  return guarded(() =>
+  return write(db, () =>
     db.transaction('rw', db.meta, async () => {
       const current = reminderStateSchema.safeParse((await db.meta.get(REMINDER_STATE_KEY))?.value);
       const next = parsed(reminderStateSchema, change(current.success ? current.data : EMPTY_REMINDER_STATE));
@@ -201,7 +198,7 @@ export function watchReminderState(
 }
 
 export async function loadCalendarExportState(db: DiaryDatabase): Promise<CalendarExportState> {
-  return guarded(async () => {
+  return read(db, async () => {
     const result = calendarExportStateSchema.safeParse((await db.meta.get(CALENDAR_EXPORT_KEY))?.value);
     return result.success ? result.data : {};
   });
@@ -209,5 +206,5 @@ export async function loadCalendarExportState(db: DiaryDatabase): Promise<Calend
 
 export async function saveCalendarExportState(db: DiaryDatabase, state: CalendarExportState): Promise<void> {
   const value = parsed(calendarExportStateSchema, state);
-  await guarded(() => db.meta.put({ key: CALENDAR_EXPORT_KEY, value }));
+  await write(db, () => db.meta.put({ key: CALENDAR_EXPORT_KEY, value }));
 }
