@@ -13,11 +13,10 @@
  */
 import { DiaryDatabase, SCHEMA_VERSION } from '../../src/lib/db/database';
 import { listDays, saveDay } from '../../src/lib/db/days-repository';
-import { addDays, dateRange, weekdayMondayFirst } from '../../src/lib/domain/dates';
+import { addDays } from '../../src/lib/domain/dates';
 import type { DayEntry } from '../../src/lib/domain/day';
 import { indexDays } from '../../src/lib/domain/measures';
 import type { DoseLog, RegimenEvent } from '../../src/lib/domain/medication';
-import { buildPhases, phaseOn } from '../../src/lib/domain/phases';
 import {
   buildPhaseTables,
   buildTrendSeries,
@@ -31,8 +30,8 @@ import {
   type TrendSeries,
 } from '../../src/lib/domain/trend-series';
 import { drawTrendsChart } from '../../src/lib/ui/trends/chart.chunk';
-import { generateDiary, mulberry32 } from '../factories/diary-generator';
-import { patientHistory } from './patient-history';
+import { generateDiary } from '../factories/diary-generator';
+import { benchPhases, median, patientDoseLogs, patientHistory } from './patient-history';
 import { applyImport, previewImport, readBackupTables } from '../../src/lib/db/backup-repository';
 import { makeBackupFile, readBackup } from '../../src/lib/export/backup';
 import type { BackupFile } from '../../src/lib/domain/backup-format';
@@ -137,14 +136,6 @@ declare global {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
 async function runDiaryBench(): Promise<DiaryBenchResult> {
   await new DiaryDatabase(BENCH_DATABASE).delete();
   const db = new DiaryDatabase(BENCH_DATABASE);
@@ -202,41 +193,11 @@ async function runDiaryBench(): Promise<DiaryBenchResult> {
   }
 }
 
-/**
- * A five-year history like a real patient's: adalimumab weekly for a few months, stopped for side effects;
- * then upadacitinib from 4.5 years ago, raised from 15 to 30 mg, interrupted twice (infection; surgery in
- * the last year) and resumed each time, the second time at 15 mg and raised to 30 mg again later. Dose logs for every scheduled dose, about 93 % taken.
- */
+/** The shared five-year history (see patient-history.ts) as Trends reads it, with a log for every scheduled dose. */
 function medicationHistory(): { medications: MedicationPhases[]; events: RegimenEvent[]; doseLogs: DoseLog[] } {
   const events = patientHistory(END_DATE);
-  const colors: Record<string, string> = { adalimumab: '#d55e00', upadacitinib: '#0072b2' };
-  const medications = ['adalimumab', 'upadacitinib'].map((id) => ({
-    id,
-    color: colors[id] as string,
-    phases: buildPhases(
-      events.filter((item) => item.medicationId === id),
-      END_DATE,
-    ),
-  }));
-  const random = mulberry32(7);
-  const doseLogs: DoseLog[] = [];
-  for (const medication of medications) {
-    const first = medication.phases[0];
-    if (!first) continue;
-    for (const date of dateRange(first.start, END_DATE)) {
-      const phase = phaseOn(medication.phases, date);
-      if (phase?.kind !== 'on') continue;
-      if (phase.frequency === 'weekly' && weekdayMondayFirst(date) !== weekdayMondayFirst(phase.start)) continue;
-      doseLogs.push({
-        id: `bench-dose-${doseLogs.length}`,
-        medicationId: medication.id,
-        scheduledFor: `${date}T08:00`,
-        status: random() < 0.93 ? 'taken' : 'skipped',
-        at: 0,
-      });
-    }
-  }
-  return { medications, events, doseLogs };
+  const medications = benchPhases(events, END_DATE).map(({ id, color, phases }) => ({ id, color, phases }));
+  return { medications, events, doseLogs: patientDoseLogs(events, END_DATE) };
 }
 
 /** Median of `runs` timings of `work` (run once more first, unmeasured, to warm up). */

@@ -4,8 +4,10 @@
  * from 15 to 30 mg, interrupted twice (infection; surgery in the last year) and resumed each time, the second
  * time at 15 mg and raised to 30 mg again later.
  */
-import { addDays, type IsoDate } from '../../src/lib/domain/dates';
-import type { Medication, RegimenEvent } from '../../src/lib/domain/medication';
+import { addDays, dateRange, weekdayMondayFirst, type IsoDate } from '../../src/lib/domain/dates';
+import type { DoseLog, Medication, RegimenEvent } from '../../src/lib/domain/medication';
+import { buildPhases, phaseOn, type Phase } from '../../src/lib/domain/phases';
+import { mulberry32 } from '../factories/diary-generator';
 
 export const BENCH_MEDICATIONS: Medication[] = [
   { id: 'adalimumab', name: 'Adalimumab', presetId: 'adalimumab', drugClass: 'tnf', color: '#d55e00' },
@@ -35,4 +37,46 @@ export function patientHistory(endDate: IsoDate): RegimenEvent[] {
     event('upadacitinib', at(-272), 'resume', { dose: { amount: 15, unit: 'mg' }, frequency: 'once-daily' }),
     event('upadacitinib', at(-150), 'dose-change', { dose: { amount: 30, unit: 'mg' }, frequency: 'once-daily' }),
   ];
+}
+
+/** Each bench medication with its phases up to `endDate`. */
+export function benchPhases(events: readonly RegimenEvent[], endDate: IsoDate): (Medication & { phases: Phase[] })[] {
+  return BENCH_MEDICATIONS.map((medication) => ({
+    ...medication,
+    phases: buildPhases(
+      events.filter((event) => event.medicationId === medication.id),
+      endDate,
+    ),
+  }));
+}
+
+/** A log for every scheduled dose (08:00; weekly on the start's weekday), about 93 % taken, the rest skipped. */
+export function patientDoseLogs(events: readonly RegimenEvent[], endDate: IsoDate): DoseLog[] {
+  const random = mulberry32(7);
+  const doseLogs: DoseLog[] = [];
+  for (const medication of benchPhases(events, endDate)) {
+    const first = medication.phases[0];
+    if (!first) continue;
+    for (const date of dateRange(first.start, endDate)) {
+      const phase = phaseOn(medication.phases, date);
+      if (phase?.kind !== 'on') continue;
+      if (phase.frequency === 'weekly' && weekdayMondayFirst(date) !== weekdayMondayFirst(phase.start)) continue;
+      doseLogs.push({
+        id: `bench-dose-${doseLogs.length}`,
+        medicationId: medication.id,
+        scheduledFor: `${date}T08:00`,
+        status: random() < 0.93 ? 'taken' : 'skipped',
+        at: 0,
+      });
+    }
+  }
+  return doseLogs;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }

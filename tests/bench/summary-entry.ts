@@ -6,9 +6,7 @@
  * what the QR carries: its version and payload bytes.
  */
 import { PDFDocument } from 'pdf-lib';
-import { addDays, dateRange, weekdayMondayFirst, type IsoDate } from '../../src/lib/domain/dates';
-import type { DoseLog } from '../../src/lib/domain/medication';
-import { buildPhases, phaseOn } from '../../src/lib/domain/phases';
+import { addDays, type IsoDate } from '../../src/lib/domain/dates';
 import { fitSummaryUrl } from '../../src/lib/domain/qr-fit';
 import { buildSummaryModel, buildSummarySource, type SummaryRecords } from '../../src/lib/domain/summary-model';
 import { makeSummaryPdf } from '../../src/lib/export/pdf.chunk';
@@ -16,8 +14,8 @@ import { qrMatrix } from '../../src/lib/export/qr.chunk';
 import type { Locale } from '../../src/lib/domain/settings';
 import { i18n } from '../../src/lib/i18n/locale.svelte';
 import { pdfContent, pdfFrame } from '../../src/lib/ui/summary/pdf-content';
-import { generateDiary, mulberry32 } from '../factories/diary-generator';
-import { BENCH_MEDICATIONS, patientHistory } from './patient-history';
+import { generateDiary } from '../factories/diary-generator';
+import { BENCH_MEDICATIONS, median, patientDoseLogs, patientHistory } from './patient-history';
 
 const END_DATE: IsoDate = '2026-11-26';
 const APP_URL = 'https://hs-diary.example.org/hs-diary/';
@@ -68,14 +66,6 @@ declare global {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
 async function medianMs<T>(runs: number, work: () => T | Promise<T>): Promise<{ result: T; ms: number }> {
   const times: number[] = [];
   let result = await work();
@@ -89,28 +79,7 @@ async function medianMs<T>(runs: number, work: () => T | Promise<T>): Promise<{ 
 
 function records(): SummaryRecords {
   const events = patientHistory(END_DATE);
-  const random = mulberry32(7);
-  const doseLogs: DoseLog[] = [];
-  for (const medication of BENCH_MEDICATIONS) {
-    const phases = buildPhases(
-      events.filter((item) => item.medicationId === medication.id),
-      END_DATE,
-    );
-    const first = phases[0];
-    if (!first) continue;
-    for (const date of dateRange(first.start, END_DATE)) {
-      const phase = phaseOn(phases, date);
-      if (phase?.kind !== 'on') continue;
-      if (phase.frequency === 'weekly' && weekdayMondayFirst(date) !== weekdayMondayFirst(phase.start)) continue;
-      doseLogs.push({
-        id: `bench-dose-${doseLogs.length}`,
-        medicationId: medication.id,
-        scheduledFor: `${date}T08:00`,
-        status: random() < 0.93 ? 'taken' : 'skipped',
-        at: 0,
-      });
-    }
-  }
+  const doseLogs = patientDoseLogs(events, END_DATE);
   return {
     days: generateDiary({ years: 5, endDate: END_DATE, seed: 42 }),
     medications: BENCH_MEDICATIONS,

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { HsDiary, type Lang } from './page-models/hs-diary';
 import { localDate, readStoredDays, useE2E } from './support';
-import { smallTargets, type SmallTarget } from './touch-targets';
+import { smallTargets, touchTargetAudit } from './touch-targets';
 
 const e2e = useE2E();
 
@@ -158,11 +158,7 @@ describe('keyboard and touch', () => {
   test('every button, link and choice on Today, Diary and Settings is at least 44x44 CSS px', async () => {
     const { page } = await e2e.open('#/');
     const app = new HsDiary(page, e2e.url);
-    const offenders: Record<string, SmallTarget[]> = {};
-    const measure = async (screen: string) => {
-      const small = await smallTargets(page);
-      if (small.length > 0) offenders[screen] = small;
-    };
+    const { measure, offenders } = touchTargetAudit(page);
 
     // Sanity check of the measurement: a deliberately tiny button is reported.
     await page.evaluate(() => {

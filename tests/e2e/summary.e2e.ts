@@ -16,7 +16,7 @@ import { HsDiary, type Lang } from './page-models/hs-diary';
 import { SummaryScreen, VisitsScreen, summaryFigures, writeRows } from './page-models/summary';
 import { seedDay, writeDays, type SeedDay } from './page-models/trends';
 import { localDate, useE2E } from './support';
-import { smallTargets, type SmallTarget } from './touch-targets';
+import { touchTargetAudit } from './touch-targets';
 
 const e2e = useE2E();
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -190,11 +190,7 @@ describe('visit summary', () => {
 
   test('every control on Summary (custom range, QR panel), Visits (form open) and the viewer is at least 44x44 CSS px', async () => {
     const { app, summary } = await openSeeded();
-    const offenders: Record<string, SmallTarget[]> = {};
-    const measure = async (screen: string) => {
-      const small = await smallTargets(app.page);
-      if (small.length > 0) offenders[screen] = small;
-    };
+    const { measure, offenders } = touchTargetAudit(app.page);
     await summary.preset('custom').check();
     await measure('Summary (custom range)');
     await summary.button('qr').click();

@@ -48,3 +48,18 @@ export async function smallTargets(page: Page, min = MIN_TARGET_PX): Promise<Sma
     return small;
   }, min);
 }
+
+/** Measure screen after screen; `offenders` lists, by screen, every target found too small. */
+export function touchTargetAudit(page: Page): {
+  measure: (screen: string) => Promise<void>;
+  offenders: Record<string, SmallTarget[]>;
+} {
+  const offenders: Record<string, SmallTarget[]> = {};
+  return {
+    offenders,
+    async measure(screen) {
+      const small = await smallTargets(page);
+      if (small.length > 0) offenders[screen] = small;
+    },
+  };
+}

@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { HsDiary, type Lang } from './page-models/hs-diary';
 import { MedicationsScreen, TrendsScreen, seedDay, writeDays, type SeedDay } from './page-models/trends';
 import { localDate, useE2E } from './support';
-import { smallTargets, type SmallTarget } from './touch-targets';
+import { touchTargetAudit } from './touch-targets';
 
 const e2e = useE2E();
 
@@ -269,11 +269,7 @@ describe('Trends', () => {
     const app = new HsDiary(page, e2e.url);
     await app.form.save.waitFor();
     await recordHistory(app);
-    const offenders: Record<string, SmallTarget[]> = {};
-    const measure = async (screen: string) => {
-      const small = await smallTargets(page);
-      if (small.length > 0) offenders[screen] = small;
-    };
+    const { measure, offenders } = touchTargetAudit(page);
     await measure('Medications');
     await page.getByRole('button', { name: app.t.medications.add, exact: true }).click();
     await measure('Medications (add form)');
