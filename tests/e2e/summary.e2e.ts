@@ -169,6 +169,26 @@ describe('visit summary', () => {
     }
   });
 
+  test('prints on one or two A4 pages: the summary only, without the app around it', async () => {
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    const { app, summary } = await openSeeded();
+    await summary.preset('1y').check();
+    await app.page.getByTestId('summary-range').getByText('365 days').waitFor();
+    await app.page.emulateMedia({ media: 'print' });
+    const file = join(OUTPUT_DIR, 'summary-print-en.pdf');
+    await app.page.pdf({ path: file, format: 'A4', printBackground: true });
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    const t = app.t.summary;
+    for (const expected of [t.heading.title, t.phases.title, t.flares.title, t.heading.disclaimer, 'Upadacitinib'])
+      expect(text).toContain(expected);
+    // No navigation bar, range picker or share buttons on paper.
+    for (const absent of [app.t.nav.settings, t.intro, t.actions.qr]) expect(text).not.toContain(absent);
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, join(OUTPUT_DIR, 'summary-print-en')]);
+  });
+
   test('a visit records the IHS4 from the clinician’s counts with its band', async () => {
     const { page } = await e2e.open('#/visits');
     const app = new HsDiary(page, e2e.url);
