@@ -38,10 +38,11 @@ export const medicationsZhCN: typeof medicationsEn = {
     upadacitinib: '乌帕替尼',
     tofacitinib: '托法替布',
     ivarmacitinib: '艾玛昔替尼',
-    povorcitinib: '泊沃西替尼',
+    // No Chinese generic name is approved yet (only proposed, Dec 2025): the INN, as clinicians write it.
+    povorcitinib: 'Povorcitinib',
     adalimumab: '阿达木单抗',
     secukinumab: '司库奇尤单抗',
-    bimekizumab: '比吉利珠单抗',
+    bimekizumab: '比奇珠单抗',
     doxycycline: '多西环素',
     'clindamycin-rifampicin': '克林霉素 + 利福平',
   },
