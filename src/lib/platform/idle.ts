@@ -1,11 +1,39 @@
-/** Work that must not delay the first screen: run it once the page has loaded and the browser is idle. */
-export function afterFirstScreen(): Promise<void> {
+/**
+ * Work that must not delay the first screen (the service worker, reminders, backup notices, storage health)
+ * waits until the first screen is drawn with its content and the browser is idle. Waiting for the page's
+ * `load` event alone was not enough: on a slow phone the idle moment came while Today was still reading
+ * the diary, and those imports competed with it.
+ */
+const FALLBACK_MS = 4000;
+
+let markDrawn: () => void = () => undefined;
+const drawn = new Promise<void>((resolve) => (markDrawn = resolve));
+
+/** Say the first screen is up (Today with its form, or any other screen once its code is in). Idempotent. */
+export function firstScreenDrawn(): void {
+  markDrawn();
+}
+
+function whenIdle(): Promise<void> {
   return new Promise((resolve) => {
-    const begin = () => {
-      if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 2000 });
-      else setTimeout(resolve, 200);
-    };
-    if (document.readyState === 'complete') begin();
-    else addEventListener('load', begin, { once: true });
+    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 200);
   });
+}
+
+function whenLoaded(): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.readyState === 'complete') resolve();
+    else addEventListener('load', () => resolve(), { once: true });
+  });
+}
+
+/**
+ * Resolves once the page has loaded, the first screen is drawn and the browser is idle. Should a screen
+ * never say it is drawn (a failure path), the work starts anyway a few seconds after `load`.
+ */
+export async function afterFirstScreen(): Promise<void> {
+  await whenLoaded();
+  await Promise.race([drawn, new Promise<void>((resolve) => setTimeout(resolve, FALLBACK_MS))]);
+  await whenIdle();
 }
