@@ -235,7 +235,7 @@ describe('on Today', () => {
     await preview.importButton.click();
     await preview.doneButton.click();
     await fresh.today.sameAsYesterday.waitFor();
-    await expect(banners.firstRun.count()).resolves.toBe(0);
+    await expect.poll(() => banners.firstRun.count()).toBe(0);
     expect(await readStoredDays(fresh.page)).toHaveLength(3);
   });
 
@@ -246,7 +246,7 @@ describe('on Today', () => {
     await banners.firstRun.waitFor({ state: 'detached' });
     await app.reload();
     await app.form.save.waitFor();
-    await expect(banners.firstRun.count()).resolves.toBe(0);
+    await banners.expectAbsent(banners.firstRun);
   });
 
   test('reminds to back up when the last backup is over 30 days old, backs up in one tap, then goes quiet', async () => {

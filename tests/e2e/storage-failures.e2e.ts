@@ -104,7 +104,8 @@ describe('storage failures', () => {
     await alert.waitFor();
     await expect.poll(() => alert.innerText()).toContain(app.t.backup.database.unavailable);
     await expect(app.today.heading.isVisible()).resolves.toBe(true);
-    await expect(new TodayBanners(app).firstRun.count()).resolves.toBe(0);
+    const banners = new TodayBanners(app);
+    await banners.expectAbsent(banners.firstRun);
   });
 
   test('storage the browser may clear: a warning with a one-tap backup, on Today and in Settings', async () => {
@@ -132,7 +133,8 @@ describe('storage failures', () => {
     // Backed up, so Today has nothing to suggest until something new is saved.
     await app.goto('#/');
     await app.today.sameAsYesterday.waitFor();
-    await expect(banners.risk.count()).resolves.toBe(0);
+    await expect.poll(() => banners.risk.count()).toBe(0);
+    await banners.expectAbsent(banners.risk);
   });
 
   test('a plain Safari tab on an iPhone: told that Safari may clear the diary, and offered a backup', async () => {

@@ -295,12 +295,21 @@ class ReminderLoop {
     }
     // Without notifications, one notice on screen names every dose that just fell due.
     const [only] = onScreen;
+    // Worded when drawn, so a notice still showing when the patient switches language follows it.
+    const words = () => i18n.t.reminders.notification;
+    const nameOf = (dose: ScheduledDose) => doseName(doses.medicationOf(dose.medicationId), dose);
+    const toToday = () => i18n.t.nav.today;
     if (onScreen.length === 1 && only) {
-      notices.show(t.notice(t.title(only.name), t.body(only.dose.time)), t.taken, () => doses.markTaken(only.dose));
+      const message = () => words().notice(words().title(nameOf(only.dose)), words().body(only.dose.time));
+      notices.show(
+        message,
+        () => words().taken,
+        () => doses.markTaken(only.dose),
+      );
     } else if (onScreen.length > 1) {
-      const title = t.title(i18n.formatList(onScreen.map((item) => item.name)));
+      const title = () => words().title(i18n.formatList(onScreen.map((item) => nameOf(item.dose))));
       if (isOnToday()) notices.show(title);
-      else notices.show(title, i18n.t.nav.today, () => void (location.hash = '#/'));
+      else notices.show(title, toToday, () => void (location.hash = '#/'));
     }
     announced.push(...onScreen.map((item) => item.dose.id));
 
@@ -322,7 +331,11 @@ class ReminderLoop {
       if (isShown) announced.push(diaryTag);
       // On Today the check-in card is the reminder; elsewhere a notice points to it.
       else if (isVisible && !isOnToday()) {
-        notices.show(t.diaryTitle, i18n.t.nav.today, () => void (location.hash = '#/'));
+        notices.show(
+          () => words().diaryTitle,
+          toToday,
+          () => void (location.hash = '#/'),
+        );
         announced.push(diaryTag);
       }
     }

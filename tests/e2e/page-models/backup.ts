@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { HsDiary, Messages } from './hs-diary';
 
 export type BackupMessages = Messages['backup'];
@@ -184,6 +185,20 @@ export class TodayBanners {
 
   get risk(): Locator {
     return this.app.page.getByRole('region', { name: this.t.risk.title, exact: true });
+  }
+
+  /**
+   * Absence of a banner, proven rather than assumed: the banners load after the first screen, so first wait
+   * for their code to arrive, then check the banner stays away for a second while its data is read.
+   */
+  async expectAbsent(banner: Locator): Promise<void> {
+    await this.app.page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((entry) => entry.name.includes('/FirstRunImport-')),
+    );
+    for (let check = 0; check < 10; check += 1) {
+      expect(await banner.count(), 'a banner that should not be there').toBe(0);
+      await this.app.page.waitForTimeout(100);
+    }
   }
 
   get reminder(): Locator {

@@ -1,0 +1,40 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../i18n/locale.svelte';
+import { notices } from '../../state/notices.svelte';
+import NoticeBar from './NoticeBar.svelte';
+
+beforeEach(async () => {
+  await i18n.use('en');
+  await i18n.need('reminders');
+});
+
+afterEach(() => {
+  notices.dismiss();
+});
+
+describe('NoticeBar', () => {
+  it('shows a notice with its action, runs the action once and goes away', async () => {
+    const undo = vi.fn();
+    render(NoticeBar);
+    notices.show('Deleted.', 'Undo', undo);
+    await fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    expect(undo).toHaveBeenCalledOnce();
+    expect(screen.queryByText('Deleted.')).not.toBeInTheDocument();
+  });
+
+  it('words a reminder notice in the language in use, even after a switch while it shows', async () => {
+    render(NoticeBar);
+    notices.show(
+      () => i18n.t.reminders.notification.diaryTitle,
+      () => i18n.t.nav.today,
+      () => undefined,
+    );
+    expect(await screen.findByText('How was your skin today?')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Today' })).toBeInTheDocument();
+    await i18n.use('zh-CN');
+    expect(await screen.findByText(i18n.t.reminders.notification.diaryTitle)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: i18n.t.nav.today })).toBeInTheDocument();
+    expect(screen.queryByText('How was your skin today?')).not.toBeInTheDocument();
+  });
+});
