@@ -454,6 +454,15 @@ async function runLighthouse() {
     ]) {
       row(/** @type {string} */ (label), lhr.audits[/** @type {string} */ (id)]?.displayValue ?? 'n/a');
     }
+    // What moved, when something did: the elements behind the layout shift score.
+    const shifts =
+      /** @type {{ items?: { node?: { selector?: string, snippet?: string }, score?: number }[] } | undefined} */ (
+        lhr.audits['layout-shifts']?.details
+      );
+    for (const item of (shifts?.items ?? []).slice(0, 5))
+      note(
+        `  shift ${item.score?.toFixed(3) ?? '?'}: ${item.node?.selector ?? item.node?.snippet ?? 'unknown element'}`,
+      );
 
     for (const [id, label] of [
       ['accessibility', 'Accessibility'],

@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { TodayBanners } from './page-models/backup';
 import { HsDiary } from './page-models/hs-diary';
 import { gotoApp, localDate, readStoredDays, useE2E, waitForServiceWorkerControl } from './support';
 
@@ -58,10 +59,22 @@ describe('offline', () => {
     ]);
   });
 
-  test('the first visit tells the patient the app now works offline', async () => {
+  test('the first visit tells the patient the app now works offline, without moving the check-in', async () => {
     const { page } = await e2e.open('#/');
+    await page.evaluate(() => {
+      (window as unknown as { __layoutShift: number }).__layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+          if (!entry.hadRecentInput) (window as unknown as { __layoutShift: number }).__layoutShift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
     const app = new HsDiary(page, e2e.url);
     await page.getByText(app.t.pwa.offlineReady, { exact: true }).waitFor();
+    // Everything kept for after the first screen has arrived (the worker, the backup notices on Today)
+    // and found its place without pushing the form down: a cumulative layout shift under 0.05.
+    await new TodayBanners(app).firstRun.waitFor();
+    const layoutShift = await page.evaluate(() => (window as unknown as { __layoutShift: number }).__layoutShift);
+    expect(layoutShift).toBeLessThan(0.05);
     await page.getByRole('button', { name: app.t.pwa.dismiss, exact: true }).click();
     await page.getByText(app.t.pwa.offlineReady, { exact: true }).waitFor({ state: 'detached' });
     await expect(

@@ -12,7 +12,6 @@ beforeEach(async () => {
   await i18n.use('en');
   editing.mark('form', false);
   pwa.isUpdateReady = false;
-  pwa.isOfflineReady = false;
 });
 
 describe('UpdatePrompt', () => {
@@ -33,12 +32,5 @@ describe('UpdatePrompt', () => {
     flushSync();
     await userEvent.setup().click(screen.getByRole('button', { name: en.pwa.later }));
     expect(screen.queryByText(en.pwa.updateReady)).not.toBeInTheDocument();
-  });
-
-  it('says once that the app now works offline', () => {
-    render(UpdatePrompt);
-    pwa.isOfflineReady = true;
-    flushSync();
-    expect(screen.getByText(en.pwa.offlineReady)).toBeInTheDocument();
   });
 });
