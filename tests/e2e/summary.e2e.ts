@@ -40,6 +40,7 @@ function seededDays(): SeedDay[] {
           regions: ['axilla-left'],
           drainage: 3,
           interventions: ['lesion-drained'],
+          note: 'Lump under the left arm burst; 可以游泳吗 asked at work.',
         }),
       }),
     );
@@ -126,6 +127,10 @@ describe('visit summary', () => {
     await page.getByRole('heading', { level: 1, name: app.t.summary.viewer.title }).waitFor();
     await page.getByTestId('summary-range').waitFor();
     expect(await summaryFigures(page)).toEqual(onScreen);
+    // The patient's notes stay on the phone: the screen has them, the scanned link says they are not in it.
+    await expect(app.page.getByText('Lump under the left arm burst').count()).resolves.toBe(1);
+    await page.getByText(app.t.summary.notes.notCarried, { exact: true }).waitFor();
+    await expect(page.getByText('Lump under the left arm burst').count()).resolves.toBe(0);
     await expect(page.getByRole('navigation').count()).resolves.toBe(0);
     expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
   });
@@ -155,6 +160,8 @@ describe('visit summary', () => {
         expect(squeeze(text)).toContain(squeeze(expected));
       expect(text).toContain('4.2');
       expect(text).toContain('IHS4 12');
+      expect(squeeze(text)).toContain(squeeze(t.notes.title));
+      expect(text).toContain('Lump under the left arm burst');
       expect(squeeze(text)).toContain(squeeze('可以游泳吗'));
       if (lang === 'en') {
         expect(text).toContain('Upadacitinib');

@@ -16,7 +16,9 @@ import {
   buildSummarySource,
   clampRange,
   defaultSummaryPreset,
+  summaryNotes,
   summaryPresetRange,
+  SUMMARY_NOTES,
   weeklyFromDays,
   type SummaryRecords,
 } from './summary-model';
@@ -200,6 +202,39 @@ describe('buildSummaryModel', () => {
 });
 
 const dateIn = (from: string, max: number) => fc.integer({ min: 0, max }).map((offset) => addDays(from, offset));
+
+describe('summaryNotes', () => {
+  it('gives the notes of the range, newest first, shortened, with a count of the rest', () => {
+    const days = daysFrom('2026-06-01', [
+      { note: 'Before the range.' },
+      { note: '  Two\n\nlines,   spaced  ' },
+      { note: '   ' },
+      { note: 'x'.repeat(400) },
+      ...repeat(3, SUMMARY_NOTES.shown + 2).map((pain, index) => ({ pain, note: `Day ${index}` })),
+    ]);
+    const notes = summaryNotes(days, { from: '2026-06-02', to: TODAY });
+    expect(notes.shown).toHaveLength(SUMMARY_NOTES.shown);
+    expect(notes.shown[0]).toEqual({ date: '2026-06-14', text: `Day ${SUMMARY_NOTES.shown + 1}` });
+    expect(notes.shown.map((note) => note.date)).toEqual([...notes.shown.map((note) => note.date)].sort().reverse());
+    // Ten dated notes and the two early ones are in the range; the blank one and the one before it are not.
+    expect(notes.more).toBe(SUMMARY_NOTES.shown + 2 + 2 - SUMMARY_NOTES.shown);
+    const all = summaryNotes(days, { from: '2026-06-02', to: '2026-06-04' });
+    expect(all).toEqual({
+      shown: [
+        { date: '2026-06-04', text: `${'x'.repeat(SUMMARY_NOTES.chars - 1)}…` },
+        { date: '2026-06-02', text: 'Two lines, spaced' },
+      ],
+      more: 0,
+    });
+  });
+
+  it('are left out of the QR code: the viewer’s model says they were not carried', () => {
+    const source = buildSummarySource(records(), { from: '2026-04-01', to: TODAY }, TODAY, 'daily');
+    expect(buildSummaryModel(source).notes).toBeNull();
+    const notes = { shown: [{ date: '2026-06-10', text: 'Sore' }], more: 0 };
+    expect(buildSummaryModel(source, notes).notes).toEqual(notes);
+  });
+});
 
 describe('buildSummaryModel on any decodable source', () => {
   it('never throws, whatever the events say', () => {

@@ -307,8 +307,33 @@ export interface SummaryModel {
   lastVisit?: SummarySource['lastVisit'];
   nextVisit?: IsoDate;
   questions: string;
+  /** The patient's own notes; `null` where they were not carried (the QR code leaves them on the phone). */
+  notes: SummaryNotes | null;
   /** What the renderers must say cannot be computed (weekly values only). */
   unavailable: DailyOnlyMeasure[];
+}
+
+/** The notes written in the range, newest first: a few, shortened, so the summary stays one or two pages. */
+export interface SummaryNotes {
+  shown: { date: IsoDate; text: string }[];
+  /** Notes in the range beyond those shown. */
+  more: number;
+}
+
+export const SUMMARY_NOTES = { shown: 8, chars: 280 } as const;
+
+export function summaryNotes(days: readonly DayEntry[], range: SummaryRange): SummaryNotes {
+  const written = days
+    .filter((day) => range.from <= day.date && day.date <= range.to && day.note.trim() !== '')
+    .sort((a, b) => b.date.localeCompare(a.date));
+  const shorten = (note: string) => {
+    const text = note.trim().replace(/\s+/g, ' ');
+    return text.length <= SUMMARY_NOTES.chars ? text : `${text.slice(0, SUMMARY_NOTES.chars - 1).trimEnd()}…`;
+  };
+  return {
+    shown: written.slice(0, SUMMARY_NOTES.shown).map((day) => ({ date: day.date, text: shorten(day.note) })),
+    more: Math.max(0, written.length - SUMMARY_NOTES.shown),
+  };
 }
 
 function mean(values: readonly number[]): number | null {
@@ -385,8 +410,11 @@ function buildChart(source: SummarySource, days: DaysByDate, medications: Summar
   return chart;
 }
 
-/** Everything the summary shows, computed from its raw facts alone. */
-export function buildSummaryModel(source: SummarySource): SummaryModel {
+/**
+ * Everything the summary shows, computed from its raw facts alone; the patient's notes come beside them
+ * on the patient's own device (see `summaryNotes`) and are `null` in the viewer.
+ */
+export function buildSummaryModel(source: SummarySource, notes: SummaryNotes | null = null): SummaryModel {
   const { range } = source;
   const isDaily = source.resolution === 'daily';
   const dayEntries = source.days.map(asDayEntry);
@@ -489,6 +517,7 @@ export function buildSummaryModel(source: SummarySource): SummaryModel {
     medications,
     chart: buildChart(source, days, medications),
     questions: source.questions,
+    notes,
     unavailable: isDaily ? [] : [...DAILY_ONLY_MEASURES],
   };
   if (source.lastVisit) model.lastVisit = source.lastVisit;

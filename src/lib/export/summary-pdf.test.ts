@@ -78,6 +78,11 @@ function content({ flareRegions = 3, phases = 1 } = {}): PdfContent {
     flareRows: Array.from({ length: flareRegions }, (_, index) => [`Region ${index + 1}`, String(index + 1)]),
     interventionsTitle: 'Interventions',
     interventions: ['Surgery: 19 Nov 2026'],
+    notesTitle: 'Notes from the diary',
+    notes: [
+      { date: '20 Nov 2026', text: 'Bad night, new lump under the left arm.' },
+      { date: '', text: 'And 2 more notes in the diary.' },
+    ],
     questionsTitle: 'Questions for this visit',
     questions: 'Can I stay on 30 mg?',
     disclaimer: 'Patient-reported data, not a diagnosis.',

@@ -1,6 +1,6 @@
 /**
  * The layout of the summary PDF: one to two pages, margins 15 mm, header, medicines with their timeline,
- * the chart drawn with PDF lines, the phase table, flares by region, interventions, questions, and on every
+ * the chart drawn with PDF lines, the phase table, flares by region, interventions, notes, questions, and on every
  * page "patient-reported data, not a diagnosis" with the page number. It receives worded content (see
  * ui/summary/pdf-content.ts) and fonts; pdf-lib comes with it, so it is reached only through pdf.chunk.ts.
  */
@@ -34,6 +34,9 @@ export interface PdfContent {
   flareRows: string[][];
   interventionsTitle: string;
   interventions: string[];
+  notesTitle: string;
+  /** Dated notes (a date may be empty, for a line that is not a note). */
+  notes: { date: string; text: string }[];
   questionsTitle: string;
   questions: string;
   disclaimer: string;
@@ -445,6 +448,22 @@ function drawSummary(writer: Writer, content: PdfContent, chartScale: number): v
   if (content.interventions.length > 0) {
     writer.heading(content.interventionsTitle, 26);
     for (const line of content.interventions) writer.text(line);
+  }
+
+  writer.heading(content.notesTitle, 26);
+  for (const note of content.notes) {
+    if (note.date === '') {
+      writer.text(note.text, { color: MUTED });
+      continue;
+    }
+    // The date in bold in its own column, the note wrapped beside it (as the medicine timeline).
+    writer.ensure(12);
+    const top = writer.y;
+    writer.text(note.date, { font: writer.fonts.bold, maxWidth: 70 });
+    const afterDate = writer.y;
+    writer.y = top;
+    writer.text(note.text, { x: writer.left + 74 });
+    writer.y = Math.min(writer.y, afterDate) - 1;
   }
 
   writer.heading(content.questionsTitle, 26);

@@ -92,6 +92,12 @@ export const summaryEn = {
     title: 'Questions for this visit',
     none: 'No questions written.',
   },
+  notes: {
+    title: 'Notes from the diary',
+    none: 'No notes written in this range.',
+    more: (count: number) => `And ${count} more ${count === 1 ? 'note' : 'notes'} in the diary.`,
+    notCarried: 'The patient’s own notes stay on their phone: they are in the PDF, not in the QR code.',
+  },
   weekly: {
     notice: 'Weekly values (daily values do not fit a QR code).',
     unavailable:

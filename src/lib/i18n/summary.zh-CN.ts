@@ -89,6 +89,12 @@ export const summaryZhCN: typeof summaryEn = {
     title: '本次就诊要问的问题',
     none: '没有写问题。',
   },
+  notes: {
+    title: '日记中的备注',
+    none: '此范围内没有写备注。',
+    more: (count) => `日记中还有 ${count} 条备注。`,
+    notCarried: '患者自己的备注保存在其手机上：PDF 中有，二维码中没有。',
+  },
   weekly: {
     notice: '每周数值（每日数值放不进二维码）。',
     unavailable: '仅凭每周数值，无法计算 NRS30 应答、应答丧失、各阶段平均值、发作部位和处理。',

@@ -13,6 +13,7 @@ import {
   summaryPresetRange,
   type SummaryModel,
   type SummaryRange,
+  summaryNotes,
   type SummaryRangePreset,
   type SummaryRecords,
 } from '../domain/summary-model';
@@ -84,7 +85,7 @@ export class SummaryData {
   }
 
   get model(): SummaryModel {
-    return buildSummaryModel(this.sourceAt('daily'));
+    return buildSummaryModel(this.sourceAt('daily'), summaryNotes(this.records.days, this.range));
   }
 
   /** The viewer link for the QR code, on this app's own address (origin and path, for a sub-path deployment). */

@@ -122,6 +122,16 @@ export function pdfContent(model: SummaryModel, chartWidth: number, chartHeight:
             (entry) =>
               `${i18n.t.form.interventionNames[entry.kind]}: ${entry.dates.map((date) => shortDate(date)).join(', ')}`,
           ),
+    notesTitle: t.notes.title,
+    notes:
+      model.notes === null
+        ? [{ date: '', text: t.notes.notCarried }]
+        : model.notes.shown.length === 0
+          ? [{ date: '', text: t.notes.none }]
+          : [
+              ...model.notes.shown.map((note) => ({ date: shortDate(note.date), text: note.text })),
+              ...(model.notes.more > 0 ? [{ date: '', text: t.notes.more(model.notes.more) }] : []),
+            ],
     questionsTitle: t.questions.title,
     questions: model.questions || t.questions.none,
     disclaimer: t.heading.disclaimer,
