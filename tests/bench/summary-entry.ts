@@ -8,7 +8,12 @@
 import { PDFDocument } from 'pdf-lib';
 import { addDays, type IsoDate } from '../../src/lib/domain/dates';
 import { fitSummaryUrl } from '../../src/lib/domain/qr-fit';
-import { buildSummaryModel, buildSummarySource, type SummaryRecords } from '../../src/lib/domain/summary-model';
+import {
+  buildSummaryModel,
+  buildSummarySource,
+  summaryNotes,
+  type SummaryRecords,
+} from '../../src/lib/domain/summary-model';
 import { makeSummaryPdf } from '../../src/lib/export/pdf.chunk';
 import { qrMatrix } from '../../src/lib/export/qr.chunk';
 import type { Locale } from '../../src/lib/domain/settings';
@@ -36,7 +41,7 @@ export interface SummaryRangeFigures {
   from: IsoDate;
   to: IsoDate;
   daysInRange: number;
-  /** Median of `buildSummarySource` + `buildSummaryModel` (daily values). */
+  /** Median of `buildSummarySource` + `buildSummaryModel` (daily values) with the range's notes. */
   modelMs: number;
   /** Median of the QR link (source, binary codec, deflate, base64url, version) plus its module matrix. */
   qrMs: number;
@@ -101,7 +106,11 @@ function records(): SummaryRecords {
 
 async function pdfOf(records: SummaryRecords, from: IsoDate, locale: Locale): Promise<Uint8Array> {
   await i18n.use(locale);
-  const model = buildSummaryModel(buildSummarySource(records, { from, to: END_DATE }, END_DATE, 'daily'));
+  const range = { from, to: END_DATE };
+  const model = buildSummaryModel(
+    buildSummarySource(records, range, END_DATE, 'daily'),
+    summaryNotes(records.days, range),
+  );
   const frame = pdfFrame('a4');
   return makeSummaryPdf(pdfContent(model, frame.width - 2 * frame.margin, 150), { frame });
 }
@@ -132,7 +141,9 @@ async function runSummaryBench(): Promise<SummaryBenchResult> {
     const from = addDays(END_DATE, -(days - 1));
     const range = { from, to: END_DATE };
     await i18n.use('en');
-    const model = await medianMs(RUNS, () => buildSummaryModel(buildSummarySource(diary, range, END_DATE, 'daily')));
+    const model = await medianMs(RUNS, () =>
+      buildSummaryModel(buildSummarySource(diary, range, END_DATE, 'daily'), summaryNotes(diary.days, range)),
+    );
     const qr = await medianMs(RUNS, () => {
       const fit = fitSummaryUrl(APP_URL, (resolution) => buildSummarySource(diary, range, END_DATE, resolution));
       return { fit, matrix: qrMatrix(fit.url) };
