@@ -12,6 +12,9 @@ import { gotoApp, localDate, readStoredDays, useE2E, waitForServiceWorkerControl
 
 const e2e = useE2E();
 
+/** The page keeps the sum of its layout shifts here (see the first-visit test). */
+type LayoutShiftWindow = Window & { __layoutShift?: number };
+
 async function isControlled(page: Page): Promise<boolean> {
   return page.evaluate(() => navigator.serviceWorker.controller !== null);
 }
@@ -62,10 +65,12 @@ describe('offline', () => {
   test('the first visit tells the patient the app now works offline, without moving the check-in', async () => {
     const { page } = await e2e.open('#/');
     await page.evaluate(() => {
-      (window as unknown as { __layoutShift: number }).__layoutShift = 0;
+      (window as LayoutShiftWindow).__layoutShift = 0;
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-          if (!entry.hadRecentInput) (window as unknown as { __layoutShift: number }).__layoutShift += entry.value;
+          if (!entry.hadRecentInput)
+            (window as LayoutShiftWindow).__layoutShift =
+              ((window as LayoutShiftWindow).__layoutShift ?? 0) + entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
     const app = new HsDiary(page, e2e.url);
@@ -73,7 +78,7 @@ describe('offline', () => {
     // Everything kept for after the first screen has arrived (the worker, the backup notices on Today)
     // and found its place without pushing the form down: a cumulative layout shift under 0.05.
     await new TodayBanners(app).firstRun.waitFor();
-    const layoutShift = await page.evaluate(() => (window as unknown as { __layoutShift: number }).__layoutShift);
+    const layoutShift = await page.evaluate(() => (window as LayoutShiftWindow).__layoutShift);
     expect(layoutShift).toBeLessThan(0.05);
     await page.getByRole('button', { name: app.t.pwa.dismiss, exact: true }).click();
     await page.getByText(app.t.pwa.offlineReady, { exact: true }).waitFor({ state: 'detached' });

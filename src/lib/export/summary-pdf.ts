@@ -178,6 +178,18 @@ class Writer {
     this.mark('block', text);
   }
 
+  /** A date in bold in its own column, with its text wrapped beside it (the medicine timeline, the notes). */
+  datedLine(date: string, text: string, options: { size?: number; x?: number } = {}): void {
+    const x = options.x ?? this.left;
+    this.ensure(12);
+    const top = this.y;
+    this.text(date, { size: options.size, font: this.fonts.bold, x, maxWidth: 70 });
+    const afterDate = this.y;
+    this.y = top;
+    this.text(text, { size: options.size, x: x + 74 });
+    this.y = Math.min(this.y, afterDate);
+  }
+
   /** A section heading, moved to the next page with the section unless `keepWithNext` points fit below it. */
   heading(text: string, keepWithNext: number): void {
     this.ensure(HEADING_HEIGHT + keepWithNext);
@@ -403,15 +415,8 @@ function drawSummary(writer: Writer, content: PdfContent, chartScale: number): v
     });
     writer.text(medication.name, { size: 10, font: fonts.bold, x: writer.left + 11 });
     for (const line of medication.lines) writer.text(line, { size: 8.5, x: writer.left + 11 });
-    for (const event of medication.timeline) {
-      writer.ensure(12);
-      const top = writer.y;
-      writer.text(event.date, { size: 8.5, font: fonts.bold, x: writer.left + 11, maxWidth: 70 });
-      const afterDate = writer.y;
-      writer.y = top;
-      writer.text(event.text, { size: 8.5, x: writer.left + 85 });
-      writer.y = Math.min(writer.y, afterDate);
-    }
+    for (const event of medication.timeline)
+      writer.datedLine(event.date, event.text, { size: 8.5, x: writer.left + 11 });
     writer.y -= 3;
   }
 
@@ -456,14 +461,8 @@ function drawSummary(writer: Writer, content: PdfContent, chartScale: number): v
       writer.text(note.text, { color: MUTED });
       continue;
     }
-    // The date in bold in its own column, the note wrapped beside it (as the medicine timeline).
-    writer.ensure(12);
-    const top = writer.y;
-    writer.text(note.date, { font: writer.fonts.bold, maxWidth: 70 });
-    const afterDate = writer.y;
-    writer.y = top;
-    writer.text(note.text, { x: writer.left + 74 });
-    writer.y = Math.min(writer.y, afterDate) - 1;
+    writer.datedLine(note.date, note.text);
+    writer.y -= 1;
   }
 
   writer.heading(content.questionsTitle, 26);

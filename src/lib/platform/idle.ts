@@ -28,12 +28,16 @@ function whenLoaded(): Promise<void> {
   });
 }
 
+let firstScreenOrLate: Promise<void> | undefined;
+
 /**
  * Resolves once the page has loaded, the first screen is drawn and the browser is idle. Should a screen
  * never say it is drawn (a failure path), the work starts anyway a few seconds after `load`.
  */
 export async function afterFirstScreen(): Promise<void> {
-  await whenLoaded();
-  await Promise.race([drawn, new Promise<void>((resolve) => setTimeout(resolve, FALLBACK_MS))]);
+  firstScreenOrLate ??= whenLoaded().then(() =>
+    Promise.race([drawn, new Promise<void>((resolve) => setTimeout(resolve, FALLBACK_MS))]),
+  );
+  await firstScreenOrLate;
   await whenIdle();
 }
