@@ -326,11 +326,11 @@ export interface StoredDay {
 }
 
 /**
- * The rows of the app's `days` table, read with the raw IndexedDB API (not through the app), so a test
+ * The rows of one of the app's tables, read with the raw IndexedDB API (not through the app), so a test
  * sees what was really written. An absent database counts as empty and is not created.
  */
-export async function readStoredDays(page: Page): Promise<StoredDay[]> {
-  return page.evaluate(async () => {
+export async function readStoredRows<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(async (table) => {
     const databases = await indexedDB.databases();
     if (!databases.some((database) => database.name === 'hs-diary')) return [];
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -339,14 +339,25 @@ export async function readStoredDays(page: Page): Promise<StoredDay[]> {
       request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
     });
     try {
-      if (!db.objectStoreNames.contains('days')) return [];
-      return await new Promise<StoredDay[]>((resolve, reject) => {
-        const request = db.transaction('days', 'readonly').objectStore('days').getAll();
-        request.onsuccess = () => resolve(request.result as StoredDay[]);
+      if (!db.objectStoreNames.contains(table)) return [];
+      return await new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(table, 'readonly').objectStore(table).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
         request.onerror = () => reject(request.error ?? new Error('getAll failed'));
       });
     } finally {
       db.close();
     }
-  });
+  }, table);
+}
+
+/** The rows of the app's `days` table (see `readStoredRows`). */
+export function readStoredDays(page: Page): Promise<StoredDay[]> {
+  return readStoredRows<StoredDay>(page, 'days');
+}
+
+/** The saved language, from the `meta` table's settings row (see `readStoredRows`). */
+export async function readStoredLocale(page: Page): Promise<string | undefined> {
+  const rows = await readStoredRows<{ key: string; value?: { locale?: string } }>(page, 'meta');
+  return rows.find((row) => row.key === 'settings')?.value?.locale;
 }

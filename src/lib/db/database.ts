@@ -7,8 +7,9 @@ import type { DayEntry } from '../domain/day';
 import type { DoseLog, Medication, RegimenEvent, Reminder } from '../domain/medication';
 import type { Visit } from '../domain/visit';
 import { attachLifecycle } from './lifecycle';
+import { DATABASE_NAME, SCHEMA_VERSION } from './schema-version';
 
-export const DATABASE_NAME = 'hs-diary';
+export { DATABASE_NAME, SCHEMA_VERSION };
 
 /** A row of the key-value `meta` table (settings, last backup time). */
 export interface MetaRow {
@@ -40,6 +41,3 @@ export class DiaryDatabase extends Dexie {
     attachLifecycle(this, SCHEMA_VERSION);
   }
 }
-
-/** The highest schema version this build knows. */
-export const SCHEMA_VERSION = 1;

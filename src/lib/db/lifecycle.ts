@@ -18,6 +18,7 @@
  */
 import type { DiaryDatabase } from './database';
 import { classifyStorageError, StorageFailure } from './errors';
+import { schemaVersionOf } from './schema-version';
 
 export type DatabaseState =
   'idle' | 'open' | 'newer' | 'upgrade-requested' | 'closed-for-upgrade' | 'upgrade-blocked' | 'unavailable';
@@ -135,7 +136,7 @@ export class DatabaseLifecycle {
   }
 
   #onReady(): void {
-    const installed = Math.floor(this.#db.backendDB().version / 10);
+    const installed = schemaVersionOf(this.#db.backendDB().version);
     this.#set(installed > this.#schemaVersion ? 'newer' : 'open');
   }
 

@@ -17,6 +17,12 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** Saved settings as read from storage: a value that does not pass the schema falls back to the defaults. */
+export function settingsOrDefaults(value: unknown): Settings {
+  const result = settingsSchema.safeParse(value ?? {});
+  return result.success ? result.data : {};
+}
+
 /** The locale to start in: the saved choice, else the first browser language we speak, else English. */
 export function pickLocale(saved: Locale | undefined, browserLanguages: readonly string[]): Locale {
   if (saved) return saved;

@@ -1,8 +1,11 @@
 /** What the Today screen needs: today's entry, the last one before it, and the days missed in between. */
+import type { RecentDays } from '../db/days-repository';
 import { addDays, type IsoDate } from '../domain/dates';
 import type { DayEntry } from '../domain/day';
 import { findMissedDays, MISSED_DAYS_LOOKBACK } from '../domain/missed-days';
-import { diaryDb, watchRecentDays, type RecentDays } from '../db';
+import { afterFirstScreen } from '../platform/idle';
+import { database, whenDatabaseWanted } from './database';
+import { takeRecentDaysReadAtStart, todayWindow } from './diary-at-start';
 
 export class TodayData {
   #recent = $state.raw<RecentDays | null>(null);
@@ -16,16 +19,35 @@ export class TodayData {
   /** Follow the database for the current `today`; call inside `$effect` so a new day re-subscribes. */
   follow(): () => void {
     const today = this.#today();
-    return watchRecentDays(
-      diaryDb,
-      addDays(today, -MISSED_DAYS_LOOKBACK),
-      today,
-      (recent) => {
-        this.#recent = recent;
-        this.error = null;
-      },
-      (error) => (this.error = error),
-    );
+    const { from, to } = todayWindow(today);
+    const readAtStart = takeRecentDaysReadAtStart(today);
+    if (readAtStart) this.#recent = readAtStart;
+    // Drawn from the start-up read, Today follows the database once the screen is up or a save loads it
+    // anyway; without that read there is nothing to show until the database answers.
+    const start = readAtStart ? Promise.race([afterFirstScreen(), whenDatabaseWanted()]) : Promise.resolve();
+    let isStopped = false;
+    let unsubscribe: (() => void) | undefined;
+    const onError = (error: unknown) => (this.error = error);
+    void start
+      .then(database)
+      .then(({ diaryDb, watchRecentDays }) => {
+        if (isStopped) return;
+        unsubscribe = watchRecentDays(
+          diaryDb,
+          from,
+          to,
+          (recent) => {
+            this.#recent = recent;
+            this.error = null;
+          },
+          onError,
+        );
+      })
+      .catch(onError);
+    return () => {
+      isStopped = true;
+      unsubscribe?.();
+    };
   }
 
   get isLoaded(): boolean {

@@ -1,5 +1,5 @@
 /** The one wording of a storage failure for every screen: by its kind, and by its detail where that says more. */
-import { StorageFailure } from '../../db';
+import { StorageFailure } from '../../db/errors';
 import { i18n } from '../../i18n/locale.svelte';
 
 export function storageFailureText(error: unknown): string {

@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dayFactory } from '../../../../tests/factories/day-factory';
@@ -6,6 +7,7 @@ import { diaryDb } from '../../db';
 import { en } from '../../i18n/en';
 import { i18n } from '../../i18n/locale.svelte';
 import { clock } from '../../state/clock.svelte';
+import { readDiaryAtStart, takeRecentDaysReadAtStart } from '../../state/diary-at-start';
 import TodayScreen from './TodayScreen.svelte';
 
 const TODAY = '2026-11-26';
@@ -57,5 +59,28 @@ describe('TodayScreen', () => {
     expect(await screen.findByText(en.today.intro)).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: en.today.missedTitle })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Same as/ })).not.toBeInTheDocument();
+  });
+
+  it('is drawn at once from the start-up read, without waiting for the database', async () => {
+    await diaryDb.days.put(dayFactory.build({ date: '2026-11-25', pain: 6, drainage: 2 }));
+    await readDiaryAtStart(TODAY);
+    render(TodayScreen);
+    await tick();
+    // Synchronously there: the database's own answer would need several turns of IndexedDB.
+    expect(screen.getByRole('button', { name: en.today.sameAsYesterday })).toBeInTheDocument();
+
+    await userEvent.setup().click(screen.getByRole('button', { name: en.today.sameAsYesterday }));
+    expect(await screen.findByRole('heading', { name: new RegExp(en.today.savedTitle) })).toBeInTheDocument();
+    expect(await diaryDb.days.get(TODAY)).toMatchObject({ pain: 6, drainage: 2 });
+  });
+
+  it('uses the start-up read once, for the date it was read on', async () => {
+    await diaryDb.days.put(dayFactory.build({ date: TODAY, pain: 8 }));
+    await readDiaryAtStart(TODAY);
+    expect(takeRecentDaysReadAtStart('2026-11-27')).toBeUndefined();
+    await readDiaryAtStart(TODAY);
+    expect(takeRecentDaysReadAtStart(TODAY)?.days.map((day) => day.pain)).toEqual([8]);
+    // A later visit to Today reads the database, which may have changed since start-up.
+    expect(takeRecentDaysReadAtStart(TODAY)).toBeUndefined();
   });
 });

@@ -1,0 +1,31 @@
+/**
+ * The diary as it stood when the app started, read before the first screen without Dexie (see
+ * `db/start-read.ts`): the settings for the language, and Today's days. Today takes its days once; from then
+ * on it follows the database, which may have changed since.
+ */
+import { readAtStart, type StartRead } from '../db/start-read';
+import type { RecentDays } from '../db/days-repository';
+import { addDays, type IsoDate } from '../domain/dates';
+import { MISSED_DAYS_LOOKBACK } from '../domain/missed-days';
+
+/** The days Today reads: the window in which missed days are offered, ending today. */
+export function todayWindow(today: IsoDate): { from: IsoDate; to: IsoDate } {
+  return { from: addDays(today, -MISSED_DAYS_LOOKBACK), to: today };
+}
+
+let untaken: { today: IsoDate; recent: RecentDays } | null = null;
+
+/** Read the settings and Today's days; `null` when only Dexie may open the database (see `readAtStart`). */
+export async function readDiaryAtStart(today: IsoDate): Promise<StartRead | null> {
+  const { from, to } = todayWindow(today);
+  const read = await readAtStart(from, to);
+  untaken = read ? { today, recent: read.recent } : null;
+  return read;
+}
+
+/** Today's days as read at start, for the first Today screen only, and only if the date has not changed. */
+export function takeRecentDaysReadAtStart(today: IsoDate): RecentDays | undefined {
+  const recent = untaken?.today === today ? untaken.recent : undefined;
+  untaken = null;
+  return recent;
+}

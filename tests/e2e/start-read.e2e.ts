@@ -1,0 +1,63 @@
+/**
+ * Today is drawn from the diary before Dexie has loaded (db/start-read.ts): a returning patient sees their
+ * last entry and can copy it at once, and the save waits for Dexie instead of failing.
+ */
+import type { Route } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { HsDiary } from './page-models/hs-diary';
+import { gotoApp, localDate, readStoredDays, readStoredLocale, useE2E } from './support';
+
+const e2e = useE2E();
+
+/** Dexie's bundle, told by a string of its own (the event it broadcasts to other tabs). */
+const isDexie = (body: string) => body.includes('storagemutated');
+
+describe('the first screen without Dexie', () => {
+  test('shows the saved diary while Dexie is held back, then saves once it arrives', async () => {
+    // Service workers blocked, so every script request goes through the route below.
+    const { context, page } = await e2e.open('#/', { serviceWorkers: 'block' });
+    const first = new HsDiary(page, e2e.url);
+    const yesterday = localDate(-1);
+    await first.day(yesterday).log(6, 2);
+    await first.navLink('settings').click();
+    await first.settings.heading.waitFor();
+    await first.settings.language('zh-CN').check();
+    await expect.poll(() => readStoredLocale(page)).toBe('zh-CN');
+    await page.close();
+
+    let releaseDexie: () => void = () => undefined;
+    const dexieReleased = new Promise<void>((resolve) => (releaseDexie = resolve));
+    let dexieRequested = false;
+    await context.route(/\/assets\/.*\.js$/, async (route: Route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (isDexie(body)) {
+        dexieRequested = true;
+        await dexieReleased;
+      }
+      await route.fulfill({ response, body });
+    });
+
+    const returning = await context.newPage();
+    const app = new HsDiary(returning, e2e.url, 'zh-CN');
+    await gotoApp(returning, e2e.url);
+    // Drawn from the start-up read: the saved language, and yesterday's entry to copy.
+    await app.today.heading.waitFor();
+    await app.today.sameAsYesterday.waitFor();
+    await expect(returning.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+    expect(await returning.getByText(app.t.today.sameAsHint(6, app.t.form.drainageShort[2] ?? '')).count()).toBe(1);
+
+    // The one-tap save asks for Dexie; it waits for it rather than failing.
+    await app.today.sameAsYesterday.click();
+    await expect.poll(() => dexieRequested).toBe(true);
+    expect(await app.today.savedHeading.count()).toBe(0);
+    releaseDexie();
+    await app.today.savedHeading.waitFor();
+    expect(await app.today.savedPain()).toBe(6);
+    const stored = await readStoredDays(returning);
+    expect(stored.map(({ date, pain, drainage }) => [date, pain, drainage]).sort()).toEqual([
+      [yesterday, 6, 2],
+      [localDate(0), 6, 2],
+    ]);
+  });
+});
