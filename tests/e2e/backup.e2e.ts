@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { BackupSettings, TodayBanners, type SavedFile } from './page-models/backup';
 import { HsDiary, type Lang } from './page-models/hs-diary';
-import { localDate, readStoredDays, useE2E } from './support';
+import { localDate, readStoredDays, readStoredRows, useE2E, writeStoredRows } from './support';
 
 const e2e = useE2E();
 
@@ -21,32 +21,11 @@ const MEDICATION = { id: 'e2e-med-1', name: 'Adalimumab', drugClass: 'tnf', colo
 
 /** Put rows straight into the app's database (for what has no screen yet, such as clinic visits). */
 async function seedRows(page: Page, rows: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(async (tables) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('hs-diary');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open failed'));
-    });
-    const tx = db.transaction(Object.keys(tables), 'readwrite');
-    for (const [table, list] of Object.entries(tables)) for (const row of list) tx.objectStore(table).put(row);
-    await new Promise((resolve) => (tx.oncomplete = resolve));
-    db.close();
-  }, rows);
+  await writeStoredRows(page, rows as Record<string, object[]>);
 }
 
 async function countRows(page: Page, table: string): Promise<number> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const request = indexedDB.open('hs-diary');
-      request.onsuccess = () => resolve(request.result);
-    });
-    const count = await new Promise<number>((resolve) => {
-      const request = db.transaction(name).objectStore(name).count();
-      request.onsuccess = () => resolve(request.result);
-    });
-    db.close();
-    return count;
-  }, table);
+  return (await readStoredRows(page, table)).length;
 }
 
 /** A diary of three logged days, a medication with its start, and a clinic visit; then its backup. */

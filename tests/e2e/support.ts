@@ -326,6 +326,51 @@ export interface StoredDay {
 }
 
 /**
+ * Wait until the app has created its database (Dexie, at any schema version). Today is drawn before Dexie
+ * loads (src/lib/db/start-read.ts), so a freshly opened app may not have made it yet; a raw
+ * `indexedDB.open('hs-diary')` before then would create an empty database without the app's tables.
+ */
+export async function waitForAppDatabase(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () =>
+          (await indexedDB.databases()).some(
+            (database) => database.name === 'hs-diary' && (database.version ?? 0) >= 10,
+          ),
+        ),
+      { timeout: ACTION_TIMEOUT_MS, message: 'the app never created its database' },
+    )
+    .toBe(true);
+}
+
+/**
+ * Put rows straight into the app's tables with the raw IndexedDB API, in one transaction, once the app has
+ * created its database. The app does not hear of these writes: load the screen afterwards.
+ */
+export async function writeStoredRows(page: Page, tables: Record<string, readonly object[]>): Promise<void> {
+  await waitForAppDatabase(page);
+  await page.evaluate(async (tables) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('hs-diary');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction(Object.keys(tables), 'readwrite');
+        for (const [table, rows] of Object.entries(tables))
+          for (const row of rows) transaction.objectStore(table).put(row);
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error ?? new Error('write failed'));
+      });
+    } finally {
+      db.close();
+    }
+  }, tables);
+}
+
+/**
  * The rows of one of the app's tables, read with the raw IndexedDB API (not through the app), so a test
  * sees what was really written. An absent database counts as empty and is not created.
  */

@@ -7,6 +7,7 @@
 import type { BrowserContext, Locator, Page, Worker } from 'playwright-core';
 import { reminderSettingsEn } from '../../../src/lib/i18n/reminder-settings.en';
 import { reminderSettingsZhCN } from '../../../src/lib/i18n/reminder-settings.zh-CN';
+import { readStoredRows, writeStoredRows } from '../support';
 import type { HsDiary, Lang, Messages } from './hs-diary';
 
 export const REMINDER_SETTINGS: Record<Lang, typeof reminderSettingsEn> = {
@@ -34,27 +35,7 @@ export interface SeedEvent {
 
 /** Write medications and their events with the raw IndexedDB API (the app must have opened the database once). */
 export async function writeMedications(page: Page, medications: SeedMedication[], events: SeedEvent[]): Promise<void> {
-  await page.evaluate(
-    async ({ medications, events }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('hs-diary');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
-      });
-      try {
-        await new Promise<void>((resolve, reject) => {
-          const transaction = db.transaction(['medications', 'regimenEvents'], 'readwrite');
-          for (const row of medications) transaction.objectStore('medications').put(row);
-          for (const row of events) transaction.objectStore('regimenEvents').put(row);
-          transaction.oncomplete = () => resolve();
-          transaction.onerror = () => reject(transaction.error ?? new Error('write failed'));
-        });
-      } finally {
-        db.close();
-      }
-    },
-    { medications, events },
-  );
+  await writeStoredRows(page, { medications, regimenEvents: events });
 }
 
 export interface StoredDoseLog {
@@ -66,23 +47,8 @@ export interface StoredDoseLog {
 }
 
 /** The `doseLogs` rows as the database holds them, read with the raw IndexedDB API. */
-export async function readDoseLogs(page: Page): Promise<StoredDoseLog[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('hs-diary');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
-    });
-    try {
-      return await new Promise<StoredDoseLog[]>((resolve, reject) => {
-        const request = db.transaction('doseLogs', 'readonly').objectStore('doseLogs').getAll();
-        request.onsuccess = () => resolve(request.result as StoredDoseLog[]);
-        request.onerror = () => reject(request.error ?? new Error('getAll failed'));
-      });
-    } finally {
-      db.close();
-    }
-  });
+export function readDoseLogs(page: Page): Promise<StoredDoseLog[]> {
+  return readStoredRows<StoredDoseLog>(page, 'doseLogs');
 }
 
 export interface ShownNotification {

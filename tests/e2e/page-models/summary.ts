@@ -3,30 +3,12 @@
  * any table (medications, events, dose logs, visits) beside `writeDays`.
  */
 import type { Locator, Page } from 'playwright-core';
+import { writeStoredRows } from '../support';
 import type { HsDiary, Messages } from './hs-diary';
 
 /** Put rows straight into one store of the app's database (the app must have opened it once). */
 export async function writeRows(page: Page, store: string, rows: readonly object[]): Promise<void> {
-  await page.evaluate(
-    async ({ store, rows }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('hs-diary');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
-      });
-      try {
-        await new Promise<void>((resolve, reject) => {
-          const transaction = db.transaction(store, 'readwrite');
-          for (const row of rows) transaction.objectStore(store).put(row);
-          transaction.oncomplete = () => resolve();
-          transaction.onerror = () => reject(transaction.error ?? new Error('write failed'));
-        });
-      } finally {
-        db.close();
-      }
-    },
-    { store, rows },
-  );
+  await writeStoredRows(page, { [store]: rows });
 }
 
 /** The figures a clinician reads first, as text, from the summary on any screen that draws it. */

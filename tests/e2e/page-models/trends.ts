@@ -4,6 +4,7 @@
  * seeding helper for logged days.
  */
 import type { Locator, Page } from 'playwright-core';
+import { writeStoredRows } from '../support';
 import type { HsDiary, Messages } from './hs-diary';
 
 /** A `days` row as the app stores it (src/lib/domain/day.ts: `dayEntrySchema`). */
@@ -39,23 +40,7 @@ export function seedDay(date: string, pain: number, extra: Partial<SeedDay> = {}
  * once, so the schema exists). The app does not hear of these writes: load the screen afterwards.
  */
 export async function writeDays(page: Page, days: readonly SeedDay[]): Promise<void> {
-  await page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('hs-diary');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
-    });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const transaction = db.transaction('days', 'readwrite');
-        for (const row of rows) transaction.objectStore('days').put(row);
-        transaction.oncomplete = () => resolve();
-        transaction.onerror = () => reject(transaction.error ?? new Error('write failed'));
-      });
-    } finally {
-      db.close();
-    }
-  }, days);
+  await writeStoredRows(page, { days });
 }
 
 export class MedicationsScreen {
