@@ -301,15 +301,15 @@ class ReminderLoop {
     const toToday = () => i18n.t.nav.today;
     if (onScreen.length === 1 && only) {
       const message = () => words().notice(words().title(nameOf(only.dose)), words().body(only.dose.time));
-      notices.show(
+      notices.tell(
         message,
         () => words().taken,
         () => doses.markTaken(only.dose),
       );
     } else if (onScreen.length > 1) {
       const title = () => words().title(i18n.formatList(onScreen.map((item) => nameOf(item.dose))));
-      if (isOnToday()) notices.show(title);
-      else notices.show(title, toToday, () => void (location.hash = '#/'));
+      if (isOnToday()) notices.tell(title);
+      else notices.tell(title, toToday, () => void (location.hash = '#/'));
     }
     announced.push(...onScreen.map((item) => item.dose.id));
 
@@ -331,7 +331,7 @@ class ReminderLoop {
       if (isShown) announced.push(diaryTag);
       // On Today the check-in card is the reminder; elsewhere a notice points to it.
       else if (isVisible && !isOnToday()) {
-        notices.show(
+        notices.tell(
           () => words().diaryTitle,
           toToday,
           () => void (location.hash = '#/'),

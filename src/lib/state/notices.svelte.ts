@@ -22,23 +22,60 @@ class Notices {
   current = $state<Notice | null>(null);
   #timer: ReturnType<typeof setTimeout> | undefined;
   #nextId = 1;
+  readonly #waiting: Notice[] = [];
 
+  /** The answer to something the patient just did ("Saved.", "Deleted." with Undo): shown at once. */
   show(message: NoticeText, actionLabel?: NoticeText, action?: () => void | Promise<void>): void {
-    clearTimeout(this.#timer);
-    const notice: Notice = { id: this.#nextId++, message };
-    if (actionLabel && action) Object.assign(notice, { actionLabel, action });
-    this.current = notice;
-    this.#timer = setTimeout(() => this.dismiss(notice.id), NOTICE_MS);
+    this.#put(this.#make(message, actionLabel, action));
+  }
+
+  /**
+   * News the patient did not ask for just now (ready to work offline, a dose fell due): it waits while
+   * another notice is up, so it never takes away an answer, or its Undo, before the patient has read it.
+   */
+  tell(message: NoticeText, actionLabel?: NoticeText, action?: () => void | Promise<void>): void {
+    const notice = this.#make(message, actionLabel, action);
+    if (this.current) this.#waiting.push(notice);
+    else this.#put(notice);
   }
 
   dismiss(id?: number): void {
-    if (id === undefined || this.current?.id === id) this.current = null;
+    if (id !== undefined && this.current?.id !== id) return;
+    this.#clear();
+    this.#showWaiting();
   }
 
   async runAction(): Promise<void> {
     const notice = this.current;
-    this.dismiss();
-    await notice?.action?.();
+    this.#clear();
+    try {
+      await notice?.action?.();
+    } finally {
+      // The action may have answered with a notice of its own ("Restored."); waiting news comes after it.
+      if (!this.current) this.#showWaiting();
+    }
+  }
+
+  #make(message: NoticeText, actionLabel?: NoticeText, action?: () => void | Promise<void>): Notice {
+    const notice: Notice = { id: this.#nextId++, message };
+    if (actionLabel && action) Object.assign(notice, { actionLabel, action });
+    return notice;
+  }
+
+  #put(notice: Notice): void {
+    clearTimeout(this.#timer);
+    this.current = notice;
+    this.#timer = setTimeout(() => this.dismiss(notice.id), NOTICE_MS);
+  }
+
+  #clear(): void {
+    clearTimeout(this.#timer);
+    this.current = null;
+  }
+
+  #showWaiting(): void {
+    const next = this.#waiting.shift();
+    if (next) this.#put(next);
   }
 }
 

@@ -21,7 +21,7 @@ class Pwa {
       },
       // A passing notice at the foot of the screen: news, not a question, and it must not push Today's
       // form down as the patient reaches for it (it did, as a card at the top: a layout shift of 0.1).
-      onOfflineReady: () => notices.show(() => i18n.t.pwa.offlineReady),
+      onOfflineReady: () => notices.tell(() => i18n.t.pwa.offlineReady),
     }).catch(() => {
       // Without a service worker the app still works online; there is nothing to tell the patient.
     });

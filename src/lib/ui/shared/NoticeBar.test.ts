@@ -37,4 +37,39 @@ describe('NoticeBar', () => {
     expect(screen.getByRole('button', { name: i18n.t.nav.today })).toBeInTheDocument();
     expect(screen.queryByText('How was your skin today?')).not.toBeInTheDocument();
   });
+
+  it('keeps news waiting while an answer with Undo is up, and shows it after the Undo has answered', async () => {
+    const restore = vi.fn(() => notices.show('Entry restored.'));
+    render(NoticeBar);
+    notices.show('Entry deleted.', 'Undo', restore);
+    notices.tell('Ready to work offline.');
+    expect(await screen.findByText('Entry deleted.')).toBeInTheDocument();
+    expect(screen.queryByText('Ready to work offline.')).not.toBeInTheDocument();
+
+    await fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(restore).toHaveBeenCalledOnce();
+    expect(await screen.findByText('Entry restored.')).toBeInTheDocument();
+    expect(screen.queryByText('Ready to work offline.')).not.toBeInTheDocument();
+
+    await fireEvent.click(screen.getByRole('button', { name: i18n.t.pwa.dismiss }));
+    expect(await screen.findByText('Ready to work offline.')).toBeInTheDocument();
+  });
+
+  it('shows news at once when nothing else is up, and an answer to a tap replaces it', async () => {
+    vi.useFakeTimers();
+    try {
+      render(NoticeBar);
+      notices.tell('A dose is due.');
+      expect(await screen.findByText('A dose is due.')).toBeInTheDocument();
+      notices.show('Saved.');
+      expect(await screen.findByText('Saved.')).toBeInTheDocument();
+      expect(screen.queryByText('A dose is due.')).not.toBeInTheDocument();
+      // News waiting behind an answer comes up when the answer times out.
+      notices.tell('Ready to work offline.');
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(screen.getByText('Ready to work offline.')).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
