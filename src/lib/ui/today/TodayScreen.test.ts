@@ -1,16 +1,24 @@
 import { render, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dayFactory } from '../../../../tests/factories/day-factory';
 import { diaryDb } from '../../db';
 import { en } from '../../i18n/en';
 import { i18n } from '../../i18n/locale.svelte';
 import { clock } from '../../state/clock.svelte';
+import { reminders } from '../../state/reminders.svelte';
 import { readDiaryAtStart, takeRecentDaysReadAtStart } from '../../state/diary-at-start';
 import TodayScreen from './TodayScreen.svelte';
 
 const TODAY = '2026-11-26';
+
+// Today starts reminders once its check-in is drawn, and they load their code a moment later: let that
+// finish inside this file, or it lands after the test environment is gone.
+afterAll(async () => {
+  await vi.waitFor(() => expect(reminders.isStarted).toBe(true), { timeout: 10_000 });
+  await import('../../state/doses.svelte');
+});
 
 beforeEach(async () => {
   await i18n.use('en');
