@@ -40,6 +40,12 @@ for (const locale of ['en', 'zh-CN']) {
     await page.waitForSelector('h1');
     const tag = `${locale}-${colorScheme}`;
     await page.screenshot({ path: `${out}today-empty-${tag}.png`, fullPage: true });
+    // Dexie creates the database after the first screen (src/lib/db/start-read.ts): seed once it has.
+    const hasDatabase = () =>
+      page.evaluate(async () =>
+        (await indexedDB.databases()).some((db) => db.name === 'hs-diary' && (db.version ?? 0) >= 10),
+      );
+    while (!(await hasDatabase())) await page.waitForTimeout(50);
     await page.evaluate(async (dates) => {
       const open = indexedDB.open('hs-diary');
       const db = await new Promise((resolve) => (open.onsuccess = () => resolve(open.result)));
@@ -108,6 +114,9 @@ for (const locale of ['en', 'zh-CN']) {
     }, SEED_DAYS);
     await page.reload();
     await page.waitForSelector('h1');
+    // Today's doses card arrives after the first screen, above the form: tap once it is there.
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('heading', { level: 2, name: /Doses today|今天的用药/ }).waitFor();
     await page.getByRole('radio', { name: '5' }).first().check({ force: true });
     await page.locator('input[name=flare][value=yes]').check({ force: true });
     await page.screenshot({ path: `${out}today-form-${tag}.png`, fullPage: true });
