@@ -5,7 +5,7 @@
 import type { Route } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { HsDiary } from './page-models/hs-diary';
-import { gotoApp, localDate, readStoredDays, readStoredLocale, useE2E } from './support';
+import { gotoApp, localDate, readStoredDays, readStoredSettings, useE2E } from './support';
 
 const e2e = useE2E();
 
@@ -22,7 +22,7 @@ describe('the first screen without Dexie', () => {
     await first.navLink('settings').click();
     await first.settings.heading.waitFor();
     await first.settings.language('zh-CN').check();
-    await expect.poll(() => readStoredLocale(page)).toBe('zh-CN');
+    await expect.poll(async () => (await readStoredSettings(page)).locale).toBe('zh-CN');
     await page.close();
 
     let releaseDexie: () => void = () => undefined;

@@ -12,7 +12,7 @@
 import { describe, expect, test } from 'vitest';
 import { BackupSettings, TodayBanners } from './page-models/backup';
 import { HsDiary } from './page-models/hs-diary';
-import { gotoApp, localDate, readStoredDays, useE2E } from './support';
+import { gotoApp, localDate, readStoredDays, readStoredSettings, useE2E } from './support';
 
 const e2e = useE2E();
 
@@ -130,6 +130,8 @@ describe('storage failures', () => {
       settingsWarning.getByRole('button', { name: app.t.backup.risk.backUpNow, exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`hs-diary-backup-${localDate(0)}.json`);
+    // The app records the backup once the file is delivered, a moment after the download starts.
+    await expect.poll(async () => (await readStoredSettings(page)).lastBackupAt).toBeGreaterThan(0);
     // Backed up, so Today has nothing to suggest until something new is saved.
     await app.goto('#/');
     await app.today.sameAsYesterday.waitFor();

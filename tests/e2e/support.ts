@@ -401,8 +401,8 @@ export function readStoredDays(page: Page): Promise<StoredDay[]> {
   return readStoredRows<StoredDay>(page, 'days');
 }
 
-/** The saved language, from the `meta` table's settings row (see `readStoredRows`). */
-export async function readStoredLocale(page: Page): Promise<string | undefined> {
-  const rows = await readStoredRows<{ key: string; value?: { locale?: string } }>(page, 'meta');
-  return rows.find((row) => row.key === 'settings')?.value?.locale;
+/** The saved settings (language, last backup, ...), from the `meta` table's settings row (see `readStoredRows`). */
+export async function readStoredSettings(page: Page): Promise<{ locale?: string; lastBackupAt?: number }> {
+  const rows = await readStoredRows<{ key: string; value?: { locale?: string; lastBackupAt?: number } }>(page, 'meta');
+  return rows.find((row) => row.key === 'settings')?.value ?? {};
 }
