@@ -1,13 +1,18 @@
 /**
- * Today is drawn from the diary before Dexie has loaded (db/start-read.ts): a returning patient sees their
- * last entry and can copy it at once, and the save waits for Dexie instead of failing.
+ * Today's first screen for a returning patient. It is drawn from the diary before Dexie has loaded
+ * (db/start-read.ts): the last entry is there to copy at once, and the save waits for Dexie instead of
+ * failing. What arrives after it (today's doses) takes the space kept for it and moves nothing.
  */
 import type { Route } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { HsDiary } from './page-models/hs-diary';
+import { TodayDoses, writeMedications } from './page-models/reminders';
 import { gotoApp, localDate, readStoredDays, readStoredSettings, useE2E } from './support';
 
 const e2e = useE2E();
+
+/** The page keeps the sum of its layout shifts (without recent input) here. */
+type LayoutShiftWindow = Window & { __layoutShift?: number };
 
 /** Dexie's bundle, told by a string of its own (the event it broadcasts to other tabs). */
 const isDexie = (body: string) => body.includes('storagemutated');
@@ -59,5 +64,49 @@ describe('the first screen without Dexie', () => {
       [yesterday, 6, 2],
       [localDate(0), 6, 2],
     ]);
+  });
+
+  test('a daily medicine: its doses card arrives in the space it had last time, moving nothing', async () => {
+    const { context, page } = await e2e.open('#/', { serviceWorkers: 'block' });
+    await writeMedications(
+      page,
+      [{ id: 'upa', name: 'Upadacitinib', presetId: 'upadacitinib', drugClass: 'jak1-selective', color: '#0072b2' }],
+      [
+        {
+          id: 'upa-start',
+          medicationId: 'upa',
+          date: localDate(-30),
+          kind: 'start',
+          dose: { amount: 15, unit: 'mg' },
+          frequency: 'once-daily',
+        },
+      ],
+    );
+    const app = new HsDiary(page, e2e.url);
+    const doses = new TodayDoses(app);
+    // The visit that learns the card's height.
+    await app.reload();
+    await doses.card.waitFor();
+    await expect.poll(() => page.getByTestId('doses-space').evaluate((space) => space.style.minHeight)).toBe('');
+    await page.close();
+
+    const returning = await context.newPage();
+    await returning.addInitScript(() => {
+      (window as LayoutShiftWindow).__layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+          if (!entry.hadRecentInput)
+            (window as LayoutShiftWindow).__layoutShift =
+              ((window as LayoutShiftWindow).__layoutShift ?? 0) + entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const back = new HsDiary(returning, e2e.url);
+    await gotoApp(returning, e2e.url);
+    await back.form.save.waitFor();
+    // Until the doses are known, their space is kept (a stand-in card of the height they had).
+    await new TodayDoses(back).card.waitFor();
+    await expect.poll(() => returning.getByTestId('doses-space').evaluate((space) => space.style.minHeight)).toBe('');
+    await returning.waitForLoadState('networkidle');
+    expect(await returning.evaluate(() => (window as LayoutShiftWindow).__layoutShift)).toBeLessThan(0.05);
   });
 });
