@@ -7,12 +7,17 @@ import type { Route } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { HsDiary } from './page-models/hs-diary';
 import { TodayDoses, writeMedications } from './page-models/reminders';
-import { gotoApp, localDate, readStoredDays, readStoredSettings, useE2E } from './support';
+import {
+  gotoApp,
+  layoutShiftOf,
+  localDate,
+  readStoredDays,
+  readStoredSettings,
+  useE2E,
+  watchLayoutShift,
+} from './support';
 
 const e2e = useE2E();
-
-/** The page keeps the sum of its layout shifts (without recent input) here. */
-type LayoutShiftWindow = Window & { __layoutShift?: number };
 
 /** Dexie's bundle, told by a string of its own (the event it broadcasts to other tabs). */
 const isDexie = (body: string) => body.includes('storagemutated');
@@ -91,22 +96,14 @@ describe('the first screen without Dexie', () => {
     await page.close();
 
     const returning = await context.newPage();
-    await returning.addInitScript(() => {
-      (window as LayoutShiftWindow).__layoutShift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-          if (!entry.hadRecentInput)
-            (window as LayoutShiftWindow).__layoutShift =
-              ((window as LayoutShiftWindow).__layoutShift ?? 0) + entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
     const back = new HsDiary(returning, e2e.url);
     await gotoApp(returning, e2e.url);
+    await watchLayoutShift(returning);
     await back.form.save.waitFor();
     // Until the doses are known, their space is kept (a stand-in card of the height they had).
     await new TodayDoses(back).card.waitFor();
     await expect.poll(() => returning.getByTestId('doses-space').evaluate((space) => space.style.minHeight)).toBe('');
     await returning.waitForLoadState('networkidle');
-    expect(await returning.evaluate(() => (window as LayoutShiftWindow).__layoutShift)).toBeLessThan(0.05);
+    expect(await layoutShiftOf(returning)).toBeLessThan(0.05);
   });
 });

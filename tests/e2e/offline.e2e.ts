@@ -8,12 +8,17 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { TodayBanners } from './page-models/backup';
 import { HsDiary } from './page-models/hs-diary';
-import { gotoApp, localDate, readStoredDays, useE2E, waitForServiceWorkerControl } from './support';
+import {
+  gotoApp,
+  layoutShiftOf,
+  localDate,
+  readStoredDays,
+  useE2E,
+  waitForServiceWorkerControl,
+  watchLayoutShift,
+} from './support';
 
 const e2e = useE2E();
-
-/** The page keeps the sum of its layout shifts here (see the first-visit test). */
-type LayoutShiftWindow = Window & { __layoutShift?: number };
 
 async function isControlled(page: Page): Promise<boolean> {
   return page.evaluate(() => navigator.serviceWorker.controller !== null);
@@ -64,21 +69,13 @@ describe('offline', () => {
 
   test('the first visit tells the patient the app now works offline, without moving the check-in', async () => {
     const { page } = await e2e.open('#/');
-    await page.evaluate(() => {
-      (window as LayoutShiftWindow).__layoutShift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-          if (!entry.hadRecentInput)
-            (window as LayoutShiftWindow).__layoutShift =
-              ((window as LayoutShiftWindow).__layoutShift ?? 0) + entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchLayoutShift(page);
     const app = new HsDiary(page, e2e.url);
     await page.getByText(app.t.pwa.offlineReady, { exact: true }).waitFor();
     // Everything kept for after the first screen has arrived (the worker, the backup notices on Today)
     // and found its place without pushing the form down: a cumulative layout shift under 0.05.
     await new TodayBanners(app).firstRun.waitFor();
-    const layoutShift = await page.evaluate(() => (window as LayoutShiftWindow).__layoutShift);
+    const layoutShift = await layoutShiftOf(page);
     expect(layoutShift).toBeLessThan(0.05);
     await page.getByRole('button', { name: app.t.pwa.dismiss, exact: true }).click();
     await page.getByText(app.t.pwa.offlineReady, { exact: true }).waitFor({ state: 'detached' });

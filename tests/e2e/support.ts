@@ -64,6 +64,7 @@ declare global {
   interface Window {
     __cspViolations?: CspViolation[];
     __reportCspViolation?: (violation: CspViolation) => Promise<void>;
+    __layoutShift?: number;
   }
 }
 
@@ -303,6 +304,24 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
     await page.getByRole('heading', { level: 1 }).first().waitFor();
   }
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+}
+
+/**
+ * Start adding up the page's layout shifts that no input caused, from its navigation on (the observer is
+ * buffered); `layoutShiftOf` reads the sum, the page's cumulative layout shift so far.
+ */
+export async function watchLayoutShift(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.__layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!entry.hadRecentInput) window.__layoutShift = (window.__layoutShift ?? 0) + entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+export function layoutShiftOf(page: Page): Promise<number> {
+  return page.evaluate(() => window.__layoutShift ?? 0);
 }
 
 /** A local calendar date `offset` days from today, as YYYY-MM-DD (Node and the browser share the time zone). */
