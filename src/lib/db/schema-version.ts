@@ -1,6 +1,6 @@
 /**
- * The database's name, this build's schema version and the key settings are kept under, kept apart from `database.ts` so that the start-up
- * read (`start-read.ts`), which must not load Dexie, shares them with it.
+ * The database's name, this build's schema version and the key settings are kept under, apart from
+ * `database.ts` so that the start-up read (`start-read.ts`), which must not load Dexie, shares them with it.
  */
 export const DATABASE_NAME = 'hs-diary';
 

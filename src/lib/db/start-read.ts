@@ -25,8 +25,6 @@ export interface StartRead {
   recent: RecentDays;
 }
 
-const EMPTY_DIARY: StartRead = { settings: {}, recent: { days: [], lastBefore: undefined } };
-
 /**
  * Settings and the days from `from` to `to` (both included) with the last day logged before `to`; an empty
  * diary when there is no database yet; `null` when only Dexie may open this database (see the header).
@@ -35,7 +33,7 @@ export async function readAtStart(from: IsoDate, to: IsoDate, name = DATABASE_NA
   let db: IDBDatabase | undefined;
   try {
     db = await openExisting(name);
-    if (!db) return EMPTY_DIARY;
+    if (!db) return { settings: {}, recent: { days: [], lastBefore: undefined } };
     const stores = db.objectStoreNames;
     if (schemaVersionOf(db.version) !== SCHEMA_VERSION || !stores.contains('days') || !stores.contains('meta'))
       return null;

@@ -1,7 +1,8 @@
 /**
  * The diary as it stood when the app started, read before the first screen without Dexie (see
- * `db/start-read.ts`): the settings for the language, and Today's days. Today takes its days once; from then
- * on it follows the database, which may have changed since.
+ * `db/start-read.ts`): the settings for the language, and Today's days. Today takes its days once, when the
+ * app starts on Today; from then on it follows the database, which may have changed since. A start on
+ * another screen keeps no days, so a later visit to Today never shows them stale.
  */
 import { readAtStart, type StartRead } from '../db/start-read';
 import type { RecentDays } from '../db/days-repository';
@@ -15,11 +16,14 @@ export function todayWindow(today: IsoDate): { from: IsoDate; to: IsoDate } {
 
 let untaken: { today: IsoDate; recent: RecentDays } | null = null;
 
-/** Read the settings and Today's days; `null` when only Dexie may open the database (see `readAtStart`). */
-export async function readDiaryAtStart(today: IsoDate): Promise<StartRead | null> {
+/**
+ * Read the settings and Today's days, keeping the days for Today when `isTodayFirst`; `null` when only Dexie
+ * may open the database (see `readAtStart`).
+ */
+export async function readDiaryAtStart(today: IsoDate, isTodayFirst: boolean): Promise<StartRead | null> {
   const { from, to } = todayWindow(today);
   const read = await readAtStart(from, to);
-  untaken = read ? { today, recent: read.recent } : null;
+  untaken = read && isTodayFirst ? { today, recent: read.recent } : null;
   return read;
 }
 

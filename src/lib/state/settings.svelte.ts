@@ -4,7 +4,7 @@ import { i18n } from '../i18n/locale.svelte';
 import { clock } from './clock.svelte';
 import { database } from './database';
 import { readDiaryAtStart } from './diary-at-start';
-import { isViewerHash } from './routes';
+import { isViewerHash, parseRoute } from './routes';
 
 async function applyLocale(locale: Locale): Promise<void> {
   await i18n.use(locale);
@@ -22,7 +22,7 @@ export async function loadStartupSettings(): Promise<void> {
 
 /** Without Dexie when the start-up read can answer (it also reads Today's days); through Dexie when not. */
 async function readSavedLocale(): Promise<Locale | undefined> {
-  const read = await readDiaryAtStart(clock.today);
+  const read = await readDiaryAtStart(clock.today, parseRoute(location.hash).name === 'today');
   if (read) return read.settings.locale;
   try {
     const { diaryDb, loadSettings } = await database();

@@ -71,7 +71,7 @@ describe('TodayScreen', () => {
 
   it('is drawn at once from the start-up read, without waiting for the database', async () => {
     await diaryDb.days.put(dayFactory.build({ date: '2026-11-25', pain: 6, drainage: 2 }));
-    await readDiaryAtStart(TODAY);
+    await readDiaryAtStart(TODAY, true);
     render(TodayScreen);
     await tick();
     // Synchronously there: the database's own answer would need several turns of IndexedDB.
@@ -84,11 +84,18 @@ describe('TodayScreen', () => {
 
   it('uses the start-up read once, for the date it was read on', async () => {
     await diaryDb.days.put(dayFactory.build({ date: TODAY, pain: 8 }));
-    await readDiaryAtStart(TODAY);
+    await readDiaryAtStart(TODAY, true);
     expect(takeRecentDaysReadAtStart('2026-11-27')).toBeUndefined();
-    await readDiaryAtStart(TODAY);
+    await readDiaryAtStart(TODAY, true);
     expect(takeRecentDaysReadAtStart(TODAY)?.days.map((day) => day.pain)).toEqual([8]);
     // A later visit to Today reads the database, which may have changed since start-up.
+    expect(takeRecentDaysReadAtStart(TODAY)).toBeUndefined();
+  });
+
+  it('keeps no days from the start-up read when the app starts on another screen', async () => {
+    await diaryDb.days.put(dayFactory.build({ date: TODAY, pain: 8 }));
+    // Started on a Day screen, the patient may log today there before ever opening Today.
+    expect((await readDiaryAtStart(TODAY, false))?.recent.days).toHaveLength(1);
     expect(takeRecentDaysReadAtStart(TODAY)).toBeUndefined();
   });
 });
