@@ -1,5 +1,5 @@
 /**
- * Medications HS patients commonly take, with their usual doses and frequencies (DESIGN.md), so adding
+ * Medications HS patients commonly take, with their usual doses and frequencies, so adding
  * one is a tap. The ids are stable keys for the translated names; a custom medication has none.
  */
 import type { DOSE_UNITS, DRUG_CLASSES, FREQUENCIES } from './medication';

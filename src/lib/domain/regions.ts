@@ -1,4 +1,4 @@
-/** Body regions where HS lesions appear, as in DESIGN.md; the ids are stored, so never rename one. */
+/** Body regions where HS lesions appear, as the body map draws them; the ids are stored, so never rename one. */
 export const REGION_IDS = [
   'axilla-left',
   'axilla-right',
