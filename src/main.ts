@@ -1,3 +1,4 @@
+/** Start-up: loads the stored language (reading Today's rows on the way), then mounts the app over the placeholder in index.html. */
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';

@@ -1,3 +1,4 @@
+/** Which recent days the patient has not logged, so Today can offer to fill them in. */
 import { addDays, dateRange, type IsoDate } from './dates';
 
 /** How far back the "fill in missed days" offer reaches; older gaps are left to the Diary. */
