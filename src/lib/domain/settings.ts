@@ -1,5 +1,6 @@
 /** Settings kept in the `meta` table, with the defaults a first run starts from. */
 import * as z from 'zod/mini';
+import { patientDetailsSchema } from './patient';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -14,6 +15,8 @@ export const settingsSchema = z.object({
   lastBackupReminderAt: z.optional(z.int().check(z.gte(0))),
   /** The patient said "No thanks" to importing a backup on first run. */
   firstRunImportDismissed: z.optional(z.boolean()),
+  /** Who the visit summary is about, entered by the patient (see patient.ts). */
+  patient: z.optional(patientDetailsSchema),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -184,4 +184,27 @@ export const summaryEn = {
       notes: 'Notes',
     },
   },
+  patient: {
+    title: 'About you, for the report',
+    intro:
+      'Your clinic files the summary under your name. What you enter here appears on the PDF and the printout, and stays on this device. All of it is optional.',
+    name: 'Name',
+    dateOfBirth: 'Date of birth',
+    clinicNumber: 'Clinic or hospital number',
+    nameInQr: 'Also put my name in the QR code',
+    nameInQrHint: 'Off: the QR code carries your diary figures without your name.',
+    save: 'Save details',
+    saved: 'Details saved.',
+    problems: {
+      'too-long': (max: number) => `Use at most ${max} characters.`,
+      'control-characters': 'Remove the line breaks or hidden formatting characters.',
+      'not-a-date': 'Enter a real date, such as 12 April 1990.',
+      'in-the-future': 'The date of birth cannot be after today.',
+    },
+    header: {
+      name: 'Name',
+      dateOfBirth: 'Born',
+      clinicNumber: 'Clinic no.',
+    },
+  },
 };

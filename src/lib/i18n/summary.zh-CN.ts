@@ -176,4 +176,26 @@ export const summaryZhCN: typeof summaryEn = {
       notes: '笔记',
     },
   },
+  patient: {
+    title: '报告上的个人信息',
+    intro: '诊所会按姓名归档摘要。这里填写的内容会显示在 PDF 和打印件上，只保存在本设备中。全部可不填。',
+    name: '姓名',
+    dateOfBirth: '出生日期',
+    clinicNumber: '门诊号或病历号',
+    nameInQr: '二维码中也包含我的姓名',
+    nameInQrHint: '关闭时：二维码只包含日记数据，不含姓名。',
+    save: '保存信息',
+    saved: '信息已保存。',
+    problems: {
+      'too-long': (max) => `最多 ${max} 个字。`,
+      'control-characters': '请删除换行或隐藏的格式字符。',
+      'not-a-date': '请输入有效日期，例如 1990年4月12日。',
+      'in-the-future': '出生日期不能晚于今天。',
+    },
+    header: {
+      name: '姓名',
+      dateOfBirth: '出生日期',
+      clinicNumber: '病历号',
+    },
+  },
 };
