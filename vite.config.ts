@@ -28,6 +28,63 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * What a host should send with every response: the policy again as a header, where it can also forbid
+ * framing by other sites (a `<meta>` policy cannot set `frame-ancestors`), and the usual hardening.
+ * The build writes them for the common static hosts (see `hostConfigs`), and `tests/serve.mjs` serves
+ * the build with the very file it writes, so the tests run as deployed.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  // Nothing here needs these; a page that never asks for them cannot be tricked into asking.
+  'Permissions-Policy':
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), accelerometer=(), gyroscope=(), magnetometer=()',
+};
+
+/** Paths (from the app's folder) and how long they may be cached: `assets/` is content-hashed. */
+export const CACHE_RULES: readonly { path: string; cacheControl: string }[] = [
+  { path: '/assets/*', cacheControl: 'public, max-age=31536000, immutable' },
+  { path: '/index.html', cacheControl: 'no-cache' },
+  { path: '/sw.js', cacheControl: 'no-cache' },
+  { path: '/', cacheControl: 'no-cache' },
+];
+
+/** `_headers` for Netlify and Cloudflare Pages (the app at the site's root). */
+export function headersFile(): string {
+  const block = (path: string, headers: Record<string, string>) =>
+    [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
+  return [
+    '# Written by the build (vite.config.ts): security headers for every response, then caching.',
+    block('/*', SECURITY_HEADERS),
+    ...CACHE_RULES.map((rule) => block(rule.path, { 'Cache-Control': rule.cacheControl })),
+    '',
+  ].join('\n');
+}
+
+/** An nginx snippet: `include` it in every `location` that serves the app (see the README). */
+export function nginxSnippet(): string {
+  return [
+    '# Written by the build (vite.config.ts). nginx drops inherited add_header lines in a location that has',
+    '# its own, so include this file in each location that serves HS Diary.',
+    ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `add_header ${name} "${value}" always;`),
+    '',
+  ].join('\n');
+}
+
+function hostConfigs(): Plugin {
+  return {
+    name: 'hs-diary:host-configs',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+      this.emitFile({ type: 'asset', fileName: 'nginx-security-headers.conf', source: nginxSnippet() });
+    },
+  };
+}
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'hs-diary:content-security-policy',
@@ -49,6 +106,7 @@ export default defineConfig({
     svelte(),
     svelteTesting(),
     contentSecurityPolicy(),
+    hostConfigs(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/service-worker',

@@ -1,10 +1,11 @@
 // @ts-check
 /**
  * Serves the built app (dist/) as plain static files under a sub-path, on 127.0.0.1, the way a patient's
- * host would: used by the browser tests and the bench, and by `npm run preview`.
+ * host would: used by the browser tests and the bench, and by `npm run preview`. It sends the headers the
+ * build wrote into `_headers` (the file Netlify and Cloudflare Pages read), so the tests run as deployed.
  *   node tests/serve.mjs [port] [base]      (defaults: 4173, /hs-diary/)
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,54 @@ const TYPES = /** @type {Record<string, string>} */ ({
 export const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /**
+ * The rules of a `_headers` file: a path (`/*` and `/assets/*` end in a wildcard) and its headers.
+ * @param {string} text
+ * @returns {{ path: string, headers: [string, string][] }[]}
+ */
+export function parseHeadersFile(text) {
+  /** @type {{ path: string, headers: [string, string][] }[]} */
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: [] });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    const rule = rules.at(-1);
+    if (colon === -1 || !rule) throw new Error(`_headers: cannot read "${line}"`);
+    rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+/**
+ * @param {{ path: string, headers: [string, string][] }[]} rules
+ * @param {string} path the request's path within the app's folder, starting with "/"
+ * @returns {Record<string, string>}
+ */
+function headersFor(rules, path) {
+  /** @type {Record<string, string>} */
+  const headers = {};
+  for (const rule of rules) {
+    const matches = rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : path === rule.path;
+    if (matches) for (const [name, value] of rule.headers) headers[name] = value;
+  }
+  return headers;
+}
+
+/** Without a `_headers` file (a build of something else, such as the bench's floor page): sensible caching. */
+const DEFAULT_RULES = parseHeadersFile(
+  [
+    '/*',
+    '  X-Content-Type-Options: nosniff',
+    '  Cache-Control: no-cache',
+    '/assets/*',
+    '  Cache-Control: public, max-age=31536000, immutable',
+  ].join('\n'),
+);
+
+/**
  * @param {{ root?: string, base?: string, port?: number }} [options]
  * @returns {Promise<{ url: string, origin: string, close: () => Promise<void> }>}
  */
@@ -32,6 +81,8 @@ export function startServer({ root = DIST, base = '/hs-diary/', port = 0 } = {})
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`No build in ${root}: run "npm run build" first.`);
   }
+  const headersPath = join(root, '_headers');
+  const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : DEFAULT_RULES;
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === base.slice(0, -1) || url.pathname === '/') {
@@ -49,11 +100,9 @@ export function startServer({ root = DIST, base = '/hs-diary/', port = 0 } = {})
       response.writeHead(404).end('not found');
       return;
     }
-    const isHashed = relative.startsWith('assets/');
     response.writeHead(200, {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': isHashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
+      ...headersFor(rules, `/${url.pathname.slice(base.length)}`),
     });
     createReadStream(file).pipe(response);
   });
