@@ -2,13 +2,15 @@
 /**
  * Serves the built app (dist/) as plain static files under a sub-path, on 127.0.0.1, the way a patient's
  * host would: used by the browser tests and the bench, and by `npm run preview`. It sends the headers the
- * build wrote into `_headers` (the file Netlify and Cloudflare Pages read), so the tests run as deployed.
+ * build wrote into `_headers` (the file Netlify and Cloudflare Pages read), and compresses text with brotli
+ * or gzip as a real host does, so the tests and the bench run as deployed.
  *   node tests/serve.mjs [port] [base]      (defaults: 4173, /hs-diary/)
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const TYPES = /** @type {Record<string, string>} */ ({
   '.html': 'text/html; charset=utf-8',
@@ -73,6 +75,40 @@ const DEFAULT_RULES = parseHeadersFile(
   ].join('\n'),
 );
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.webmanifest', '.json', '.txt']);
+
+/** Compressed bodies by file, modification time and encoding: each file is compressed once, as hosts do. */
+/** @type {Map<string, Buffer>} */
+const compressed = new Map();
+
+/**
+ * The body of `file` for a request that accepts `acceptEncoding`, compressed when the type is text.
+ * @param {string} file
+ * @param {string} acceptEncoding
+ * @returns {{ body: Buffer, encoding: 'br' | 'gzip' | null }}
+ */
+function bodyFor(file, acceptEncoding) {
+  const encoding = !COMPRESSIBLE.has(extname(file))
+    ? null
+    : /\bbr\b/.test(acceptEncoding)
+      ? 'br'
+      : /\bgzip\b/.test(acceptEncoding)
+        ? 'gzip'
+        : null;
+  if (encoding === null) return { body: readFileSync(file), encoding };
+  const key = `${file}:${statSync(file).mtimeMs}:${encoding}`;
+  let body = compressed.get(key);
+  if (!body) {
+    const raw = readFileSync(file);
+    body =
+      encoding === 'br'
+        ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : gzipSync(raw, { level: 9 });
+    compressed.set(key, body);
+  }
+  return { body, encoding };
+}
+
 /**
  * @param {{ root?: string, base?: string, port?: number }} [options]
  * @returns {Promise<{ url: string, origin: string, close: () => Promise<void> }>}
@@ -100,11 +136,15 @@ export function startServer({ root = DIST, base = '/hs-diary/', port = 0 } = {})
       response.writeHead(404).end('not found');
       return;
     }
+    const { body, encoding } = bodyFor(file, String(request.headers['accept-encoding'] ?? ''));
     response.writeHead(200, {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': body.length,
+      Vary: 'Accept-Encoding',
+      ...(encoding && { 'Content-Encoding': encoding }),
       ...headersFor(rules, `/${url.pathname.slice(base.length)}`),
     });
-    createReadStream(file).pipe(response);
+    response.end(request.method === 'HEAD' ? undefined : body);
   });
   return new Promise((resolvePromise) => {
     server.listen(port, '127.0.0.1', () => {

@@ -1,7 +1,7 @@
 /**
  * The app served as deployed, with the headers the build writes for static hosts (`dist/_headers`): the
  * policy as a header too, where it can forbid framing (a `<meta>` policy cannot), and the usual hardening.
- * A page of another origin that frames the app gets nothing drawn.
+ * A page of another origin that frames the app gets nothing drawn; text is served compressed.
  */
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -45,6 +45,19 @@ describe('headers a host sends', () => {
     const asset = await page.request.get(script);
     expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(asset.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  test('text is compressed as a real host compresses it: brotli when the browser takes it, else gzip', async () => {
+    const { page } = await e2e.open('#/');
+    const script = await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[src]')?.src ?? '');
+    const brotli = await page.request.get(script, { headers: { 'Accept-Encoding': 'br, gzip' } });
+    expect(brotli.headers()['content-encoding']).toBe('br');
+    expect(brotli.headers()['vary']).toBe('Accept-Encoding');
+    const gzip = await page.request.get(script, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gzip.headers()['content-encoding']).toBe('gzip');
+    expect(await gzip.text()).toBe(await brotli.text());
+    const icon = await page.request.get(`${e2e.url}pwa-192.png`, { headers: { 'Accept-Encoding': 'br' } });
+    expect(icon.headers()['content-encoding']).toBeUndefined();
   });
 
   test('another origin framing the app gets nothing drawn', async () => {
