@@ -87,3 +87,9 @@ const failureOf = (request: IDBRequest): Error => request.error ?? new Error('In
 async function firstValue(request: IDBRequest<IDBCursorWithValue | null>): Promise<unknown> {
   return (await result(request))?.value;
 }
+
+/** Resolves once IndexedDB answers a fresh open of the diary (success or failure), creating nothing. */
+export async function storageAnswers(name = DATABASE_NAME): Promise<void> {
+  const db = await openExisting(name).catch(() => undefined);
+  db?.close();
+}

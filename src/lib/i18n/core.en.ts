@@ -21,6 +21,15 @@ export const coreEn = {
     offlineReady: 'HS Diary now works offline on this device.',
     dismiss: 'Dismiss',
   },
+  storageAnswer: {
+    title: 'Your diary’s storage is not answering',
+    body: 'This browser has not opened HS Diary’s storage for several seconds, so your entries cannot be shown or saved yet. Nothing is lost.',
+    whatToDo:
+      'Close other tabs and windows of HS Diary. If this message stays, close the browser completely (on an iPhone or iPad, swipe it away) and open HS Diary again.',
+    stillTrying: 'HS Diary keeps trying.',
+    answersAgain: 'The storage answers again. Reload HS Diary to carry on.',
+    reload: 'Reload HS Diary',
+  },
   today: {
     title: 'Today',
     intro: 'How was your skin today? It takes a few seconds, and it stays on this device.',

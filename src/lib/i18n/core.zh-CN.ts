@@ -16,6 +16,15 @@ export const coreZhCN: CoreMessages = {
     offlineReady: 'HS 日记现在可以在本设备上离线使用。',
     dismiss: '关闭',
   },
+  storageAnswer: {
+    title: '日记的存储没有响应',
+    body: '浏览器已有好几秒未能打开 HS 日记的存储，所以暂时无法显示或保存记录。数据没有丢失。',
+    whatToDo:
+      '请关闭 HS 日记的其他标签页和窗口。如果此提示仍在，请完全退出浏览器（在 iPhone 或 iPad 上，请将其从后台划掉），然后重新打开 HS 日记。',
+    stillTrying: 'HS 日记会继续尝试。',
+    answersAgain: '存储已恢复响应。请重新加载 HS 日记以继续。',
+    reload: '重新加载 HS 日记',
+  },
   today: {
     title: '今天',
     intro: '今天皮肤怎么样？只需几秒钟，记录只保存在本设备上。',

@@ -5,6 +5,7 @@ import { clock } from './clock.svelte';
 import { database } from './database';
 import { readDiaryAtStart } from './diary-at-start';
 import { isViewerHash, parseRoute } from './routes';
+import { answerWithin } from './storage-answer.svelte';
 
 async function applyLocale(locale: Locale): Promise<void> {
   await i18n.use(locale);
@@ -16,9 +17,20 @@ async function applyLocale(locale: Locale): Promise<void> {
 export async function loadStartupSettings(): Promise<void> {
   let saved: Locale | undefined;
   // The viewer of a shared summary (often on a clinician's phone) never opens a database: the browser's language will do.
-  if (!isViewerHash(location.hash)) saved = await readSavedLocale();
+  if (!isViewerHash(location.hash)) {
+    const reading = readSavedLocale();
+    // Storage that does not answer must not keep the app from starting: start in the browser's language.
+    const answer = await answerWithin(reading, NO_ANSWER);
+    if (answer !== NO_ANSWER) saved = answer;
+    else
+      void reading.then((late) => {
+        if (late && late !== i18n.code) void applyLocale(late);
+      });
+  }
   await applyLocale(pickLocale(saved, navigator.languages ?? [navigator.language]));
 }
+
+const NO_ANSWER = Symbol('no answer');
 
 /** Without Dexie when the start-up read can answer (it also reads Today's days); through Dexie when not. */
 async function readSavedLocale(): Promise<Locale | undefined> {
