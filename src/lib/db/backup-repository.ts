@@ -13,27 +13,27 @@
 import { liveQuery, type Transaction } from 'dexie';
 import {
   BACKUP_TABLES,
-  backupCoversDevice,
   checkBackupRow,
   DATA_TABLES,
-  planImport,
   primaryKeyOf,
   QUARANTINE_KEY_PREFIX,
   quarantineRow,
-  sameRow,
-  SETTINGS_KEY,
-  settingsAfterImport,
   stringifyKey,
   type BackupFile,
   type BackupProblem,
   type BackupTables,
-  type ImportMode,
-  type ImportPlan,
-  type MetaRow,
   type RawTables,
 } from '../domain/backup-format';
 import { addDays, localDateOf } from '../domain/dates';
-import { settingsSchema, type Settings } from '../domain/settings';
+import {
+  backupCoversDevice,
+  planImport,
+  sameRow,
+  settingsAfterImport,
+  type ImportMode,
+  type ImportPlan,
+} from '../domain/import-plan';
+import { SETTINGS_KEY, settingsOrDefaults, type MetaRow, type Settings } from '../domain/settings';
 import { SCHEMA_VERSION, type DiaryDatabase } from './database';
 import { classifyStorageError } from './errors';
 import { withStorage } from './lifecycle';
@@ -149,8 +149,7 @@ export interface BackupStatus {
 }
 
 async function readBackupStatus(db: DiaryDatabase): Promise<BackupStatus> {
-  const parsed = settingsSchema.safeParse((await db.meta.get(SETTINGS_KEY))?.value ?? {});
-  const settings = parsed.success ? parsed.data : {};
+  const settings = settingsOrDefaults((await db.meta.get(SETTINGS_KEY))?.value);
   const [days, medications, rowsKeptAside] = await Promise.all([
     db.days.count(),
     db.medications.count(),

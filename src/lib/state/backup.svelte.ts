@@ -18,13 +18,8 @@ import {
   type StorageFailureKind,
 } from '../db';
 import { applyImport, ImportRefusedError, previewImport, readBackupTables } from '../db/backup-repository';
-import {
-  MAX_BACKUP_BYTES,
-  type BackupFile,
-  type BackupProblem,
-  type ImportMode,
-  type ImportPlan,
-} from '../domain/backup-format';
+import { MAX_BACKUP_BYTES, type BackupFile, type BackupProblem } from '../domain/backup-format';
+import type { ImportMode, ImportPlan } from '../domain/import-plan';
 import { isIsoDate } from '../domain/dates';
 import { makeBackupFile, makeDaysCsvFile, makeMedicationEventsCsvFile, readBackup } from '../export/backup';
 import { i18n } from '../i18n/locale.svelte';
