@@ -184,19 +184,13 @@ export function watchBackupStatus(
   return () => subscription.unsubscribe();
 }
 
-/** Rows per table, for tests and the bench. */
-export async function countRows(db: DiaryDatabase): Promise<Record<(typeof BACKUP_TABLES)[number], number>> {
-  const counts = await Promise.all(BACKUP_TABLES.map((table) => db.table(table).count()));
-  return Object.fromEntries(BACKUP_TABLES.map((table, index) => [table, counts[index] ?? 0])) as Record<
-    (typeof BACKUP_TABLES)[number],
-    number
-  >;
-}
-
 /**
- * For an upgrade function of a future schema version: move every row of `table` that `schema` cannot read
- * into `meta` as a row kept aside, so the upgrade goes on instead of failing (which would leave the patient
- * with a database the app cannot open) and nothing is thrown away. Returns how many rows were moved.
+ * The tool for the upgrade function of the next schema version: move every row of `table` that `schema`
+ * cannot read into `meta` as a row kept aside, so the upgrade goes on instead of failing (which would leave
+ * the patient with a database the app cannot open) and nothing is thrown away. Returns how many rows were
+ * moved. No code calls it yet because schema version 1 is the only one; it is kept, with its test against
+ * the version-1 fixture, so that version 2's upgrade has a tested way to meet rows it cannot read instead
+ * of improvising one inside a migration.
  *
  *   this.version(2).stores({...}).upgrade(async (tx) => {
  *     await quarantineUnreadable(tx, 'days', dayEntrySchemaV2, { schemaVersion: 1, movedAt: Date.now() });
