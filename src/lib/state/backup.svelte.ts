@@ -19,6 +19,7 @@ import {
 } from '../db';
 import { applyImport, ImportRefusedError, previewImport, readBackupTables } from '../db/backup-repository';
 import { MAX_BACKUP_BYTES, type BackupFile, type BackupProblem } from '../domain/backup-format';
+import { EARLIEST_DATE, LATEST_DATE } from '../domain/dates';
 import type { ImportMode, ImportPlan } from '../domain/import-plan';
 import { makeBackupFile, makeDaysCsvFile, makeMedicationEventsCsvFile, readBackup } from '../export/backup';
 import { currentLocalDate, nowMs } from '../platform/clock';
@@ -68,12 +69,10 @@ export async function exportBackup(options: { passphrase?: string } = {}): Promi
   return outcome;
 }
 
-const ALL_DAYS = { from: '1900-01-01', to: '2200-12-31' };
-
 /** Every logged day as a CSV file, shared or downloaded. */
 export async function exportDaysCsv(): Promise<ExportOutcome> {
   try {
-    const days = await listDays(diaryDb, ALL_DAYS.from, ALL_DAYS.to);
+    const days = await listDays(diaryDb, EARLIEST_DATE, LATEST_DATE);
     return await deliver(makeDaysCsvFile(days, currentLocalDate()));
   } catch (error) {
     return { ok: false, failure: storageFailureOf(error) };
