@@ -1,3 +1,4 @@
+/** Passphrase encryption of backups: the parameters, round trips, and a wrong passphrase or doctored file refused. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EncryptedBackup } from '../domain/backup-format';
