@@ -1,6 +1,8 @@
+/** Backups against a real (fake-indexeddb) database: export then import gives the diary back, all or nothing. */
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { backupFactory, emptyBackupTables } from '../../../tests/factories/backup-factory';
 import { dayFactory } from '../../../tests/factories/day-factory';
 import { eventFactory } from '../../../tests/factories/regimen-factory';
 import { diaryArbitrary } from '../../../tests/fixtures/diary-arbitrary';
@@ -22,7 +24,6 @@ import { visitSchema } from '../domain/visit';
 import { makeBackupFile, readBackup } from '../export/backup';
 import {
   applyImport,
-  countRows,
   ImportRefusedError,
   previewImport,
   quarantineUnreadable,
@@ -121,6 +122,7 @@ describe('export then import', () => {
           const backup = await readPlain(await exportText(source, passphrase), passphrase);
 
           const target = await freshDatabase();
+          const firstWrites = countWrites(target);
           const first = await applyImport(target, backup, 'merge', { now: NOW });
           const imported = await contents(target);
           const expected = sortedTables(diary);
@@ -134,7 +136,11 @@ describe('export then import', () => {
             key: 'settings',
             value: { ...(locale ? { locale } : {}), lastBackupAt: NOW },
           });
-          expect(first.rowsWritten).toBeGreaterThanOrEqual(0);
+          // Into an empty diary: every data row, every meta row but the settings, then the settings once.
+          const dataRows = DATA_TABLES.reduce((sum, table) => sum + backup.tables[table].length, 0);
+          const metaRows = backup.tables.meta.filter((row) => row.key !== 'settings').length;
+          expect(first.rowsWritten).toBe(dataRows + metaRows + 1);
+          expect(firstWrites()).toBe(first.rowsWritten);
 
           const writes = countWrites(target);
           const second = await applyImport(target, backup, 'merge', { now: NOW + 1 });
@@ -176,25 +182,12 @@ describe('export then import', () => {
     });
     const writes = countWrites(db);
     const backup = await readPlain(
-      JSON.stringify({
-        format: 'hs-diary-backup',
-        formatVersion: 1,
-        appVersion: '0.1.0',
-        schemaVersion: 1,
-        exportedAt: NOW,
-        tables: {
-          days: [
-            dayFactory.build({ date: '2026-11-01', pain: 8 }),
-            dayFactory.build({ date: '2026-11-02' }),
-            dayFactory.build({ date: '2026-11-03' }),
-          ],
-          medications: [],
-          regimenEvents: [],
-          doseLogs: [],
-          reminders: [],
-          visits: [],
-          meta: [],
-        },
+      backupFactory.text({
+        days: [
+          dayFactory.build({ date: '2026-11-01', pain: 8 }),
+          dayFactory.build({ date: '2026-11-02' }),
+          dayFactory.build({ date: '2026-11-03' }),
+        ],
       }),
     );
     const plan = await previewImport(db, backup);
@@ -274,15 +267,7 @@ describe('export then import', () => {
     await expect(applyImport(db, backup, 'merge', { now: NOW })).rejects.toMatchObject({ kind: 'quota' });
     await expect(applyImport(db, backup, 'merge', { now: NOW })).rejects.toBeInstanceOf(StorageFailure);
     vi.restoreAllMocks();
-    expect(await countRows(db)).toEqual({
-      days: 0,
-      medications: 0,
-      regimenEvents: 0,
-      doseLogs: 0,
-      reminders: 0,
-      visits: 0,
-      meta: 0,
-    });
+    expect(await contents(db)).toEqual(sortedTables(emptyBackupTables()));
   });
 });
 

@@ -13,27 +13,27 @@
 import { liveQuery, type Transaction } from 'dexie';
 import {
   BACKUP_TABLES,
-  backupCoversDevice,
   checkBackupRow,
   DATA_TABLES,
-  planImport,
   primaryKeyOf,
   QUARANTINE_KEY_PREFIX,
   quarantineRow,
-  sameRow,
-  SETTINGS_KEY,
-  settingsAfterImport,
   stringifyKey,
   type BackupFile,
   type BackupProblem,
   type BackupTables,
-  type ImportMode,
-  type ImportPlan,
-  type MetaRow,
   type RawTables,
 } from '../domain/backup-format';
 import { addDays, localDateOf } from '../domain/dates';
-import { settingsSchema, type Settings } from '../domain/settings';
+import {
+  backupCoversDevice,
+  planImport,
+  sameRow,
+  settingsAfterImport,
+  type ImportMode,
+  type ImportPlan,
+} from '../domain/import-plan';
+import { SETTINGS_KEY, settingsOrDefaults, type MetaRow, type Settings } from '../domain/settings';
 import { SCHEMA_VERSION, type DiaryDatabase } from './database';
 import { classifyStorageError } from './errors';
 import { withStorage } from './lifecycle';
@@ -149,8 +149,7 @@ export interface BackupStatus {
 }
 
 async function readBackupStatus(db: DiaryDatabase): Promise<BackupStatus> {
-  const parsed = settingsSchema.safeParse((await db.meta.get(SETTINGS_KEY))?.value ?? {});
-  const settings = parsed.success ? parsed.data : {};
+  const settings = settingsOrDefaults((await db.meta.get(SETTINGS_KEY))?.value);
   const [days, medications, rowsKeptAside] = await Promise.all([
     db.days.count(),
     db.medications.count(),
@@ -185,19 +184,13 @@ export function watchBackupStatus(
   return () => subscription.unsubscribe();
 }
 
-/** Rows per table, for tests and the bench. */
-export async function countRows(db: DiaryDatabase): Promise<Record<(typeof BACKUP_TABLES)[number], number>> {
-  const counts = await Promise.all(BACKUP_TABLES.map((table) => db.table(table).count()));
-  return Object.fromEntries(BACKUP_TABLES.map((table, index) => [table, counts[index] ?? 0])) as Record<
-    (typeof BACKUP_TABLES)[number],
-    number
-  >;
-}
-
 /**
- * For an upgrade function of a future schema version: move every row of `table` that `schema` cannot read
- * into `meta` as a row kept aside, so the upgrade goes on instead of failing (which would leave the patient
- * with a database the app cannot open) and nothing is thrown away. Returns how many rows were moved.
+ * The tool for the upgrade function of the next schema version: move every row of `table` that `schema`
+ * cannot read into `meta` as a row kept aside, so the upgrade goes on instead of failing (which would leave
+ * the patient with a database the app cannot open) and nothing is thrown away. Returns how many rows were
+ * moved. No code calls it yet because schema version 1 is the only one; it is kept, with its test against
+ * the version-1 fixture, so that version 2's upgrade has a tested way to meet rows it cannot read instead
+ * of improvising one inside a migration.
  *
  *   this.version(2).stores({...}).upgrade(async (tx) => {
  *     await quarantineUnreadable(tx, 'days', dayEntrySchemaV2, { schemaVersion: 1, movedAt: Date.now() });

@@ -5,17 +5,12 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DayEntry } from '../domain/day';
 import type { DoseLog, Medication, RegimenEvent, Reminder } from '../domain/medication';
+import type { MetaRow } from '../domain/settings';
 import type { Visit } from '../domain/visit';
 import { attachLifecycle } from './lifecycle';
 import { DATABASE_NAME, SCHEMA_VERSION } from './schema-version';
 
 export { DATABASE_NAME, SCHEMA_VERSION };
-
-/** A row of the key-value `meta` table (settings, last backup time). */
-export interface MetaRow {
-  key: string;
-  value: unknown;
-}
 
 export class DiaryDatabase extends Dexie {
   days!: Table<DayEntry, string>;

@@ -1,3 +1,4 @@
+/** The database lifecycle: reopening a closed connection, other tabs' upgrades, a newer database, refused storage. */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dayFactory } from '../../../tests/factories/day-factory';
@@ -69,7 +70,7 @@ describe('reopen and retry once', () => {
     const db = newDatabase();
     await saveDay(db, dayFactory.build(), TODAY);
     db.close();
-    expect(await getDay(db, '2026-11-20')).toBeDefined();
+    expect(await getDay(db, '2026-11-20')).toEqual(dayFactory.build());
   });
 
   it('tries once more only, then reports a closed database, having written nothing', async () => {
@@ -137,10 +138,13 @@ describe('another tab asks to upgrade the database', () => {
 });
 
 describe('a database newer than this build', () => {
+  const REMINDER_STATE_BEFORE = { notifiedAt: { 'med-1@2026-11-20T08:00': 1 }, snoozedUntil: {}, trackedSince: {} };
+
   async function makeNewer(): Promise<string> {
     const name = `newer-${crypto.randomUUID()}`;
     const old = newDatabase(name);
     await saveDay(old, dayFactory.build({ pain: 4 }), TODAY);
+    await updateReminderState(old, () => REMINDER_STATE_BEFORE);
     old.close();
     (await openRaw(name, 20).result).close();
     return name;
@@ -168,8 +172,8 @@ describe('a database newer than this build', () => {
     await expect(updateReminderState(db, (state) => state)).rejects.toMatchObject({ detail: 'newer-database' });
     expect(await db.doseLogs.count()).toBe(0);
     expect(await db.reminders.count()).toBe(0);
-    // Reading still works, so reminders can still be shown.
-    await expect(loadReminderState(db)).resolves.toBeDefined();
+    // Reading still works, so reminders can still be shown: the state written before, unchanged.
+    await expect(loadReminderState(db)).resolves.toEqual(REMINDER_STATE_BEFORE);
   });
 
   it('refuses even when a write is the first thing the app does', async () => {

@@ -1,6 +1,6 @@
 /**
- * The database's name, this build's schema version and the key settings are kept under, apart from
- * `database.ts` so that the start-up read (`start-read.ts`), which must not load Dexie, shares them with it.
+ * The database's name and this build's schema version, apart from `database.ts` so that the start-up
+ * read (`start-read.ts`), which must not load Dexie, shares them with it.
  */
 export const DATABASE_NAME = 'hs-diary';
 
@@ -9,6 +9,3 @@ export const SCHEMA_VERSION = 1;
 
 /** The schema version of a database, from the version IndexedDB reports (Dexie stores version n as n × 10). */
 export const schemaVersionOf = (nativeVersion: number): number => Math.floor(nativeVersion / 10);
-
-/** The `meta` row that holds the settings. */
-export const SETTINGS_KEY = 'settings';

@@ -1,8 +1,7 @@
 /** Settings live in the `meta` table under one key; an unreadable value falls back to the defaults. */
-import { settingsOrDefaults, settingsSchema, type Settings } from '../domain/settings';
+import { SETTINGS_KEY, settingsOrDefaults, settingsSchema, type Settings } from '../domain/settings';
 import type { DiaryDatabase } from './database';
 import { withStorage } from './lifecycle';
-import { SETTINGS_KEY } from './schema-version';
 
 export function loadSettings(db: DiaryDatabase): Promise<Settings> {
   return withStorage(db, async () => {

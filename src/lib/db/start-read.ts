@@ -14,9 +14,9 @@
  */
 import type { IsoDate } from '../domain/dates';
 import { dayEntrySchema } from '../domain/day';
-import { settingsOrDefaults, type Settings } from '../domain/settings';
+import { SETTINGS_KEY, settingsOrDefaults, type Settings } from '../domain/settings';
 import type { RecentDays } from './days-repository';
-import { DATABASE_NAME, SCHEMA_VERSION, SETTINGS_KEY, schemaVersionOf } from './schema-version';
+import { DATABASE_NAME, SCHEMA_VERSION, schemaVersionOf } from './schema-version';
 import { readValidRows } from './unreadable-rows';
 
 export interface StartRead {

@@ -1,16 +1,13 @@
 /**
- * The backup file and what importing one would do, as pure functions:
- *  - the versioned format (a plain backup, and the envelope of an encrypted one);
- *  - `openBackupText`: untrusted text in, a valid backup or one specific problem out (never an exception),
- *    naming the table, row and field, so a patient can be told what is wrong and where;
- *  - `planImport`: per table, what is new, changed or unchanged compared with the rows on this device
- *    (by primary key: days by date, meta by key, everything else by id), and whether a merge would leave
- *    a medication with an impossible history;
- *  - the settings rule for imports, the backup reminder, and the rows of the CSV exports.
+ * What a backup file is, as pure functions: the versioned format (a plain backup, and the envelope of an
+ * encrypted one), the rule each row of each table must pass (`checkBackupRow`, whose failures name the
+ * field and what is wrong with it, for the patient), the problems that stop an import, and writing a
+ * backup (`buildBackup`, `serializeBackup`, `quarantineRow` for a row kept aside). Reading a file is
+ * ./backup-open.ts; what importing one would change is ./import-plan.ts.
  * No Dexie, no DOM, no clock: `now` and the current schema version are parameters.
  */
 import * as z from 'zod/mini';
-import { dayEntrySchema, type DayEntry } from './day';
+import { DAY_CHECKS, dayEntrySchema, type DayCheck, type DayEntry } from './day';
 import {
   doseLogSchema,
   medicationSchema,
@@ -21,8 +18,8 @@ import {
   type RegimenEvent,
   type Reminder,
 } from './medication';
-import { checkRegimenHistory, type RegimenProblemKind } from './regimen';
-import { settingsSchema, type Settings } from './settings';
+import type { RegimenProblemKind } from './regimen';
+import { SETTINGS_KEY, settingsSchema, type MetaRow } from './settings';
 import { visitSchema, type Visit } from './visit';
 
 export const BACKUP_FORMAT = 'hs-diary-backup';
@@ -49,17 +46,10 @@ export const MAX_ROWS: Readonly<Record<BackupTable, number>> = {
   meta: 10_000,
 };
 
-export const SETTINGS_KEY = 'settings';
 /** Meta rows whose key starts with this hold a row that could not be read, kept aside rather than deleted. */
 export const QUARANTINE_KEY_PREFIX = 'quarantine:';
 const MAX_META_KEY_CHARS = 300;
 const MAX_QUARANTINED_ROW_CHARS = 1_000_000;
-
-/** A row of the key-value `meta` table. */
-export interface MetaRow {
-  key: string;
-  value: unknown;
-}
 
 /** A row moved aside because this build could not read it; the raw row is kept as it was. */
 export interface QuarantinedRow {
@@ -118,11 +108,6 @@ export const encryptedBackupSchema = z.object({
 });
 export type EncryptedBackup = z.infer<typeof encryptedBackupSchema>;
 
-const headerSchema = z.object({
-  appVersion: z.string().check(z.maxLength(64)),
-  exportedAt: z.int().check(z.gte(0)),
-});
-
 function jsonLength(value: unknown): number {
   try {
     return JSON.stringify(value)?.length ?? 0;
@@ -177,11 +162,6 @@ export type BackupProblem =
   | { kind: 'wrong-passphrase' }
   | { kind: 'unsupported-encryption' };
 
-export type BackupOpenResult =
-  | { kind: 'plain'; backup: BackupFile }
-  | { kind: 'encrypted'; envelope: EncryptedBackup }
-  | { kind: 'problem'; problem: BackupProblem };
-
 interface IssueLike {
   code: string;
   path: PropertyKey[];
@@ -190,6 +170,8 @@ interface IssueLike {
   maximum?: unknown;
   minimum?: unknown;
   expected?: string;
+  /** Set by a check of our own (see `DAY_CHECKS`). */
+  params?: { check?: unknown };
 }
 
 function valueAt(row: unknown, path: readonly PropertyKey[]): unknown {
@@ -206,6 +188,16 @@ function unitOf(origin: string | undefined): 'number' | 'characters' | 'items' {
   if (origin === 'array' || origin === 'set') return 'items';
   return 'number';
 }
+
+/** What each of the day's own checks means to a patient; a new check fails the type check until it is here. */
+const DAY_CHECK_ISSUES: Readonly<Record<DayCheck, RowIssue>> = {
+  [DAY_CHECKS.notADate]: { kind: 'not-a-date' },
+  [DAY_CHECKS.duplicateEntries]: { kind: 'duplicate-entries' },
+  [DAY_CHECKS.regionsWithoutFlare]: { kind: 'regions-without-flare' },
+};
+
+const isDayCheck = (value: unknown): value is DayCheck =>
+  typeof value === 'string' && Object.hasOwn(DAY_CHECK_ISSUES, value);
 
 /** One zod issue as a field and an issue a patient can be told about. */
 function describeIssue(issue: IssueLike, row: unknown): { field: string; issue: RowIssue } {
@@ -224,12 +216,10 @@ function describeIssue(issue: IssueLike, row: unknown): { field: string; issue: 
       return { field, issue: { kind: value === undefined ? 'missing' : 'not-allowed' } };
     case 'invalid_format':
       return { field, issue: { kind: 'bad-format' } };
-    case 'custom':
-      if (issue.message === 'not a calendar date') return { field, issue: { kind: 'not-a-date' } };
-      if (issue.message === 'duplicate entries') return { field, issue: { kind: 'duplicate-entries' } };
-      if (issue.message === 'regions are only recorded for a flare')
-        return { field, issue: { kind: 'regions-without-flare' } };
-      return { field, issue: { kind: 'invalid' } };
+    case 'custom': {
+      const check = issue.params?.check;
+      return { field, issue: isDayCheck(check) ? DAY_CHECK_ISSUES[check] : { kind: 'invalid' } };
+    }
     default:
       return { field, issue: { kind: 'invalid' } };
   }
@@ -316,171 +306,6 @@ export function primaryKeyOf(table: BackupTable, row: unknown): string {
   return stringifyKey(valueAt(row, [TABLES[table].key]));
 }
 
-// -------------------------------------------------------------------------------------------- open
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** What a file that does not parse as JSON most likely is, for the message. */
-function guessUnparsable(text: string): BackupProblem {
-  const head = text.replace(/^\uFEFF/, '').trimStart();
-  if (/^"?(date|medication|[a-z_]+),/i.test(head.slice(0, 200)) && !head.startsWith('{'))
-    return { kind: 'spreadsheet' };
-  if (head.startsWith('{') && head.slice(0, 400).includes(`"${BACKUP_FORMAT}`)) return { kind: 'damaged' };
-  return { kind: 'not-backup' };
-}
-
-/** Far in the future: a backup is checked for impossible histories, never refused for the device's date. */
-const NO_DATE_LIMIT = '9999-12-31';
-
-function checkHistories(
-  events: readonly RegimenEvent[],
-  medications: ReadonlyMap<string, Medication>,
-  where: 'backup' | 'merged',
-  onlyMedications?: ReadonlySet<string>,
-): BackupProblem | undefined {
-  const byMedication = new Map<string, RegimenEvent[]>();
-  for (const event of events) {
-    if (onlyMedications && !onlyMedications.has(event.medicationId)) continue;
-    const list = byMedication.get(event.medicationId) ?? [];
-    list.push(event);
-    byMedication.set(event.medicationId, list);
-  }
-  for (const [medicationId, history] of byMedication) {
-    const [problem] = checkRegimenHistory(history, NO_DATE_LIMIT);
-    if (!problem) continue;
-    const event = history.find((candidate) => candidate.id === problem.eventId);
-    return {
-      kind: 'impossible-history',
-      medication: medications.get(medicationId)?.name ?? medicationId,
-      date: event?.date ?? '',
-      problem: problem.kind,
-      where,
-    };
-  }
-  return undefined;
-}
-
-/**
- * Read untrusted text as a backup. Returns the validated backup (unknown fields stripped), the envelope of
- * an encrypted one (to be opened with a passphrase), or the first problem found. Never throws.
- */
-export function openBackupText(text: string, options: { schemaVersion: number }): BackupOpenResult {
-  const problem = (value: BackupProblem): BackupOpenResult => ({ kind: 'problem', problem: value });
-  if (text.length > MAX_BACKUP_BYTES)
-    return problem({ kind: 'too-large', bytes: text.length, maxBytes: MAX_BACKUP_BYTES });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return problem(guessUnparsable(text));
-  }
-  if (!isPlainObject(parsed)) return problem({ kind: 'not-backup' });
-
-  if (parsed.format === ENCRYPTED_BACKUP_FORMAT) {
-    if (typeof parsed.formatVersion === 'number' && parsed.formatVersion > BACKUP_FORMAT_VERSION)
-      return problem({ kind: 'newer-version' });
-    const kdf = parsed.kdf;
-    const cipher = parsed.cipher;
-    if (
-      isPlainObject(kdf) &&
-      isPlainObject(cipher) &&
-      (kdf.name !== 'PBKDF2' || kdf.hash !== 'SHA-256' || cipher.name !== 'AES-GCM')
-    )
-      return problem({ kind: 'unsupported-encryption' });
-    const envelope = encryptedBackupSchema.safeParse(parsed);
-    return envelope.success ? { kind: 'encrypted', envelope: envelope.data } : problem({ kind: 'damaged' });
-  }
-  if (parsed.format !== BACKUP_FORMAT) return problem({ kind: 'not-backup' });
-
-  const { formatVersion, schemaVersion } = parsed;
-  if (typeof formatVersion === 'number' && formatVersion > BACKUP_FORMAT_VERSION)
-    return problem({ kind: 'newer-version' });
-  if (typeof schemaVersion === 'number' && schemaVersion > options.schemaVersion)
-    return problem({ kind: 'newer-version' });
-  if (!Number.isInteger(formatVersion) || (formatVersion as number) < 1) return problem({ kind: 'damaged' });
-  if (!Number.isInteger(schemaVersion) || (schemaVersion as number) < 1) return problem({ kind: 'damaged' });
-  const header = headerSchema.safeParse(parsed);
-  if (!header.success) return problem({ kind: 'damaged' });
-
-  const rawTables = parsed.tables;
-  if (!isPlainObject(rawTables)) return problem({ kind: 'damaged' });
-  if (Object.keys(rawTables).some((name) => !(BACKUP_TABLES as readonly string[]).includes(name)))
-    return problem({ kind: 'damaged' });
-  for (const table of BACKUP_TABLES) {
-    const rows = rawTables[table];
-    if (!Array.isArray(rows)) return problem({ kind: 'damaged', table });
-    if (rows.length > MAX_ROWS[table]) return problem({ kind: 'too-many-rows', table, maxRows: MAX_ROWS[table] });
-  }
-
-  const tables = {} as Record<BackupTable, unknown[]>;
-  let firstBadRow: Extract<BackupProblem, { kind: 'bad-row' }> | undefined;
-  let badRows = 0;
-  for (const table of BACKUP_TABLES) {
-    const valid: unknown[] = [];
-    (rawTables[table] as unknown[]).forEach((row, index) => {
-      const checked = TABLES[table].check(row);
-      if (checked.ok) valid.push(checked.row);
-      else {
-        badRows += 1;
-        firstBadRow ??= {
-          kind: 'bad-row',
-          table,
-          row: index + 1,
-          field: checked.field,
-          issue: checked.issue,
-          otherBadRows: 0,
-        };
-      }
-    });
-    tables[table] = valid;
-  }
-  if (firstBadRow) return problem({ ...firstBadRow, otherBadRows: badRows - 1 });
-
-  for (const table of BACKUP_TABLES) {
-    const seen = new Map<string, number>();
-    const rows = tables[table];
-    for (let index = 0; index < rows.length; index += 1) {
-      const key = primaryKeyOf(table, rows[index]);
-      const first = seen.get(key);
-      if (first !== undefined)
-        return problem({ kind: 'duplicate-row', table, row: index + 1, firstRow: first + 1, key });
-      seen.set(key, index);
-    }
-  }
-
-  const backupTables = tables as unknown as BackupTables;
-  const medications = new Map(backupTables.medications.map((medication) => [medication.id, medication]));
-  for (const table of ['regimenEvents', 'doseLogs'] as const) {
-    const index = backupTables[table].findIndex((row) => !medications.has(row.medicationId));
-    if (index >= 0) {
-      return problem({
-        kind: 'bad-row',
-        table,
-        row: index + 1,
-        field: 'medicationId',
-        issue: { kind: 'unknown-medication' },
-        otherBadRows: 0,
-      });
-    }
-  }
-  const history = checkHistories(backupTables.regimenEvents, medications, 'backup');
-  if (history) return problem(history);
-
-  return {
-    kind: 'plain',
-    backup: {
-      format: BACKUP_FORMAT,
-      formatVersion: formatVersion as number,
-      appVersion: header.data.appVersion,
-      schemaVersion: schemaVersion as number,
-      exportedAt: header.data.exportedAt,
-      tables: backupTables,
-    },
-  };
-}
-
 /** The backup of a diary, as this build writes it. */
 export function buildBackup(
   tables: BackupTables,
@@ -510,278 +335,4 @@ export function quarantineRow(
 ): MetaRow {
   const value: QuarantinedRow = { table, schemaVersion: about.schemaVersion, movedAt: about.movedAt, row };
   return { key: `${QUARANTINE_KEY_PREFIX}${table}:${primaryKey}`.slice(0, MAX_META_KEY_CHARS), value };
-}
-
-// -------------------------------------------------------------------------------------------- plan
-
-/** Deep equality of stored rows: key order does not matter, and a key holding `undefined` is absent. */
-export function sameRow(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((item, index) => sameRow(item, b[index]));
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const leftKeys = Object.keys(left).filter((key) => left[key] !== undefined);
-  const rightKeys = Object.keys(right).filter((key) => right[key] !== undefined);
-  return leftKeys.length === rightKeys.length && leftKeys.every((key) => sameRow(left[key], right[key]));
-}
-
-export interface TableChanges<T> {
-  added: T[];
-  /** In both, different: the backup's version wins. */
-  changed: T[];
-  unchanged: T[];
-  /** Rows on this device that are not in the backup: kept by a merge, deleted by a replace. */
-  onlyHere: number;
-}
-
-export type TablePlans = { [K in DataTable]: TableChanges<BackupTables[K][number]> };
-
-/** A row on this device that does not pass the current schema; an import moves it aside before touching it. */
-export interface UnreadableRow {
-  table: DataTable;
-  key: string;
-  row: unknown;
-  /** The backup has a row with the same key, so a merge would overwrite this one. */
-  isOverwrittenByMerge: boolean;
-}
-
-export type ImportMode = 'merge' | 'replace';
-
-export interface ImportPlan {
-  tables: TablePlans;
-  /**
-   * Meta rows of the backup other than the settings (rows kept aside, other app state) that this device
-   * does not have: they are added; rows this device already has stay as they are.
-   */
-  meta: MetaRow[];
-  unreadableHere: UnreadableRow[];
-  /** The settings on this device before the import (defaults when unreadable). */
-  settingsHere: Settings;
-  /** Why a merge is impossible (a medication's history would not fit); a replace still is possible. */
-  mergeProblem: BackupProblem | undefined;
-}
-
-function settingsOf(rows: readonly unknown[]): Settings {
-  const row = rows.find((candidate) => valueAt(candidate, ['key']) === SETTINGS_KEY);
-  const parsed = settingsSchema.safeParse(valueAt(row, ['value']) ?? {});
-  return parsed.success ? parsed.data : {};
-}
-
-/**
- * Whether a row here and the backup's row say the same thing. A day saved again with the same answers
- * differs only in when it was saved; to a patient that is "already here", not "changed".
- */
-function sayTheSame(table: DataTable, here: unknown, incoming: unknown): boolean {
-  if (table !== 'days') return sameRow(here, incoming);
-  return sameRow({ ...(here as object), updatedAt: undefined }, { ...(incoming as object), updatedAt: undefined });
-}
-
-function planTable(
-  table: DataTable,
-  here: readonly unknown[],
-  incoming: readonly unknown[],
-  unreadable: UnreadableRow[],
-): TableChanges<unknown> {
-  const hereByKey = new Map<string, { row: unknown; parsed: unknown; isReadable: boolean }>();
-  for (const row of here) {
-    const checked = TABLES[table].check(row);
-    hereByKey.set(primaryKeyOf(table, row), {
-      row,
-      parsed: checked.ok ? checked.row : undefined,
-      isReadable: checked.ok,
-    });
-  }
-  const changes: TableChanges<unknown> = { added: [], changed: [], unchanged: [], onlyHere: 0 };
-  const incomingKeys = new Set<string>();
-  for (const row of incoming) {
-    const key = primaryKeyOf(table, row);
-    incomingKeys.add(key);
-    const existing = hereByKey.get(key);
-    if (!existing) changes.added.push(row);
-    else if (existing.isReadable && sayTheSame(table, existing.parsed, row)) changes.unchanged.push(row);
-    else changes.changed.push(row);
-  }
-  for (const [key, existing] of hereByKey) {
-    if (!incomingKeys.has(key)) changes.onlyHere += 1;
-    if (!existing.isReadable)
-      unreadable.push({ table, key, row: existing.row, isOverwrittenByMerge: incomingKeys.has(key) });
-  }
-  return changes;
-}
-
-/** Compare a validated backup with the raw rows on this device. Pure; the database applies the result. */
-export function planImport(here: RawTables, backup: BackupFile): ImportPlan {
-  const unreadableHere: UnreadableRow[] = [];
-  const tables = {} as Record<DataTable, TableChanges<unknown>>;
-  for (const table of DATA_TABLES) tables[table] = planTable(table, here[table], backup.tables[table], unreadableHere);
-  const plans = tables as unknown as TablePlans;
-
-  const metaHere = new Set(here.meta.map((row) => primaryKeyOf('meta', row)));
-  const meta = backup.tables.meta.filter((row) => row.key !== SETTINGS_KEY && !metaHere.has(row.key));
-
-  // The histories after a merge: this device's events, with the backup's replacing those of the same id.
-  const events = new Map<string, RegimenEvent>();
-  for (const row of here.regimenEvents) {
-    const parsed = regimenEventSchema.safeParse(row);
-    if (parsed.success) events.set(parsed.data.id, parsed.data);
-  }
-  for (const event of backup.tables.regimenEvents) events.set(event.id, event);
-  const medications = new Map<string, Medication>();
-  for (const row of here.medications) {
-    const parsed = medicationSchema.safeParse(row);
-    if (parsed.success) medications.set(parsed.data.id, parsed.data);
-  }
-  for (const medication of backup.tables.medications) medications.set(medication.id, medication);
-  const touched = new Set(backup.tables.regimenEvents.map((event) => event.medicationId));
-  const mergeProblem = checkHistories([...events.values()], medications, 'merged', touched);
-
-  return { tables: plans, meta, unreadableHere, settingsHere: settingsOf(here.meta), mergeProblem };
-}
-
-/** True when a merge would write nothing but settings: no data, no rows kept aside, no other app state. */
-export function isNothingToImport(plan: ImportPlan): boolean {
-  return (
-    plan.meta.length === 0 &&
-    DATA_TABLES.every((table) => plan.tables[table].added.length === 0 && plan.tables[table].changed.length === 0)
-  );
-}
-
-/** True when, after this import, everything on the device is also in the backup. */
-export function backupCoversDevice(plan: ImportPlan, mode: ImportMode): boolean {
-  return mode === 'replace' || DATA_TABLES.every((table) => plan.tables[table].onlyHere === 0);
-}
-
-/**
- * The settings after an import. They belong to this device: its language choice and the times it asked
- * for storage or showed a reminder stay. The backup's language is taken only when none was chosen here,
- * and the backup's time counts as the last backup only when everything on the device is now in it.
- */
-export function settingsAfterImport(here: Settings, backup: BackupFile, coversDevice: boolean): Settings {
-  const next: Settings = { ...here };
-  const backupSettings = backup.tables.meta.find((row) => row.key === SETTINGS_KEY)?.value as Settings | undefined;
-  if (next.locale === undefined && backupSettings?.locale !== undefined) next.locale = backupSettings.locale;
-  if (coversDevice && (here.lastBackupAt === undefined || backup.exportedAt > here.lastBackupAt))
-    next.lastBackupAt = backup.exportedAt;
-  return next;
-}
-
-// ------------------------------------------------------------------------------------------ nudges
-
-export const BACKUP_REMINDER_DAYS = 30;
-const MS_PER_DAY = 86_400_000;
-
-export type BackupNudge = 'none' | 'reminder' | 'at-risk';
-
-/**
- * Whether Today should suggest a backup: only when something was saved since the last one and the patient
- * has not put the reminder off in the last 30 days; then at once when the browser may clear the storage,
- * else once the last backup is more than 30 days old (or there never was one).
- */
-export function backupNudge(input: {
-  nowMs: number;
-  lastBackupAt: number | undefined;
-  lastBackupReminderAt: number | undefined;
-  hasChangesSinceBackup: boolean;
-  isStorageAtRisk: boolean;
-}): BackupNudge {
-  if (!input.hasChangesSinceBackup) return 'none';
-  const window = BACKUP_REMINDER_DAYS * MS_PER_DAY;
-  if (input.lastBackupReminderAt !== undefined && input.nowMs - input.lastBackupReminderAt < window) return 'none';
-  if (input.isStorageAtRisk) return 'at-risk';
-  if (input.lastBackupAt === undefined || input.nowMs - input.lastBackupAt > window) return 'reminder';
-  return 'none';
-}
-
-// --------------------------------------------------------------------------------------------- CSV
-
-export type CsvCell = string | number | boolean | null;
-
-/** English column names, stable so a spreadsheet built on them keeps working. */
-export const DAY_CSV_COLUMNS = [
-  'date',
-  'pain',
-  'drainage',
-  'dressing_changes',
-  'itch',
-  'odor',
-  'sleep_disturbed',
-  'flare',
-  'regions',
-  'nodules',
-  'abscesses',
-  'draining_tunnels',
-  'interventions',
-  'note',
-  'updated_at',
-] as const;
-
-export const MEDICATION_EVENT_CSV_COLUMNS = [
-  'date',
-  'medication',
-  'drug_class',
-  'event',
-  'dose_amount',
-  'dose_unit',
-  'frequency',
-  'reason',
-  'note',
-  'medication_id',
-  'event_id',
-] as const;
-
-/** One row per logged day, oldest first, after the header. Lists are joined with "; ". */
-export function dayCsvRows(days: readonly DayEntry[]): CsvCell[][] {
-  const rows = [...days]
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .map((day): CsvCell[] => [
-      day.date,
-      day.pain,
-      day.drainage,
-      day.dressingChanges,
-      day.itch ?? null,
-      day.odor ?? null,
-      day.sleepDisturbed ?? null,
-      day.flare,
-      day.regions.join('; '),
-      day.lesions?.nodules ?? null,
-      day.lesions?.abscesses ?? null,
-      day.lesions?.drainingTunnels ?? null,
-      day.interventions.join('; '),
-      day.note,
-      new Date(day.updatedAt).toISOString(),
-    ]);
-  return [[...DAY_CSV_COLUMNS], ...rows];
-}
-
-/** One row per start, dose change, interruption, resume or stop, in date order, after the header. */
-export function medicationEventCsvRows(
-  medications: readonly Medication[],
-  events: readonly RegimenEvent[],
-): CsvCell[][] {
-  const byId = new Map(medications.map((medication) => [medication.id, medication]));
-  const rows = [...events]
-    .sort(
-      (a, b) =>
-        a.date.localeCompare(b.date) || a.medicationId.localeCompare(b.medicationId) || a.id.localeCompare(b.id),
-    )
-    .map((event): CsvCell[] => {
-      const medication = byId.get(event.medicationId);
-      return [
-        event.date,
-        medication?.name ?? '',
-        medication?.drugClass ?? '',
-        event.kind,
-        event.dose?.amount ?? null,
-        event.dose?.unit ?? null,
-        event.frequency ?? null,
-        event.reason ?? null,
-        event.note ?? '',
-        event.medicationId,
-        event.id,
-      ];
-    });
-  return [[...MEDICATION_EVENT_CSV_COLUMNS], ...rows];
 }

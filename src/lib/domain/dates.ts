@@ -5,6 +5,11 @@
 
 export type IsoDate = string;
 
+/** The earliest date the diary accepts: "from the beginning" for the 7-day mean and for the all-time range. */
+export const EARLIEST_DATE: IsoDate = '1900-01-01';
+/** The latest date the diary accepts (`isIsoDate` refuses later years): "to the end" for a read of every day. */
+export const LATEST_DATE: IsoDate = '2200-12-31';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 

@@ -25,12 +25,28 @@ export type Intervention = (typeof INTERVENTIONS)[number];
 
 const intBetween = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
-export const isoDateSchema = z.string().check(z.refine(isIsoDate, 'not a calendar date'));
+/**
+ * The codes of this module's own checks, carried on their zod issues as `params.check`, so a reader of the
+ * issues (the backup import's messages) tells them apart without matching their wording.
+ */
+export const DAY_CHECKS = {
+  notADate: 'not-a-date',
+  duplicateEntries: 'duplicate-entries',
+  regionsWithoutFlare: 'regions-without-flare',
+} as const;
+export type DayCheck = (typeof DAY_CHECKS)[keyof typeof DAY_CHECKS];
+
+export const isoDateSchema = z
+  .string()
+  .check(z.refine(isIsoDate, { message: 'not a calendar date', params: { check: DAY_CHECKS.notADate } }));
 
 const uniqueArray = <T extends z.ZodMiniType>(item: T, maxLength: number) =>
   z.array(item).check(
     z.maxLength(maxLength),
-    z.refine((items) => new Set(items).size === items.length, 'duplicate entries'),
+    z.refine((items) => new Set(items).size === items.length, {
+      message: 'duplicate entries',
+      params: { check: DAY_CHECKS.duplicateEntries },
+    }),
   );
 
 export const lesionCountsSchema = z.object({
@@ -60,6 +76,7 @@ export const dayEntrySchema = z
     z.refine((day) => day.flare || day.regions.length === 0, {
       message: 'regions are only recorded for a flare',
       path: ['regions'],
+      params: { check: DAY_CHECKS.regionsWithoutFlare },
     }),
   );
 

@@ -2,6 +2,15 @@
 import * as z from 'zod/mini';
 import { patientDetailsSchema } from './patient';
 
+/** A row of the key-value `meta` table: the settings, and other small pieces of the app's own state. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** The `meta` row that holds the settings. */
+export const SETTINGS_KEY = 'settings';
+
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 

@@ -5,7 +5,16 @@
  * The x axis is a plain day number counted from the first day of the range (no date adapter needed).
  * Missing days stay missing: a mean is taken over logged days only, never with zeros for the gaps.
  */
-import { addDays, addMonths, daysBetween, firstDayOfMonth, monthOf, weekdayMondayFirst, type IsoDate } from './dates';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  EARLIEST_DATE,
+  firstDayOfMonth,
+  monthOf,
+  weekdayMondayFirst,
+  type IsoDate,
+} from './dates';
 import type { DayEntry } from './day';
 import {
   CHANGE_WINDOW_DAYS,
@@ -30,7 +39,7 @@ export interface DateRange {
 export const WEEKLY_AFTER_DAYS = 180;
 
 /** The earliest date the diary accepts: "from the beginning" for the 7-day mean and for the all-time range. */
-export const EARLIEST_DATE: IsoDate = '1900-01-01';
+export { EARLIEST_DATE } from './dates';
 
 /** A pain difference smaller than this (on 0-10) reads as "stayed about the same". */
 export const SAME_PAIN_MARGIN = 0.5;

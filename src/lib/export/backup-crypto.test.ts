@@ -1,6 +1,8 @@
+/** Passphrase encryption of backups: the parameters, round trips, and a wrong passphrase or doctored file refused. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openBackupText, type EncryptedBackup } from '../domain/backup-format';
+import type { EncryptedBackup } from '../domain/backup-format';
+import { openBackupText } from '../domain/backup-open';
 import {
   base64ToBytes,
   bytesToBase64,

@@ -5,20 +5,19 @@
  */
 import {
   buildBackup,
-  dayCsvRows,
-  medicationEventCsvRows,
-  openBackupText,
   serializeBackup,
   type BackupFile,
   type BackupProblem,
   type BackupTables,
   type EncryptedBackup,
 } from '../domain/backup-format';
+import { openBackupText } from '../domain/backup-open';
 import type { IsoDate } from '../domain/dates';
 import type { DayEntry } from '../domain/day';
 import type { Medication, RegimenEvent } from '../domain/medication';
 import { encryptBackupText, openEncryptedBackup } from './backup-crypto';
 import { toCsv } from './csv';
+import { dayCsvRows, medicationEventCsvRows } from './csv-rows';
 
 export const backupFileName = (date: IsoDate) => `hs-diary-backup-${date}.json`;
 export const daysCsvFileName = (date: IsoDate) => `hs-diary-days-${date}.csv`;

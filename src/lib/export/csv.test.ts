@@ -1,3 +1,4 @@
+/** The CSV writer: RFC 4180 quoting, formulas kept as text, CRLF lines after a byte order mark. */
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from './csv';
 

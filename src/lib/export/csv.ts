@@ -4,7 +4,9 @@
  * apostrophe, so a spreadsheet shows it as text instead of running it as a formula (CSV injection: a note
  * reading "=HYPERLINK(…)" must stay a note). A byte order mark lets Excel read Chinese notes as UTF-8.
  */
-import type { CsvCell } from '../domain/backup-format';
+
+/** One spreadsheet cell; `null` is an empty one. */
+export type CsvCell = string | number | boolean | null;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;

@@ -1,6 +1,17 @@
 /** 备份、导入、表格导出、备份提醒和存储警告的中文文本。 */
 import type { backupEn } from './backup.en';
 
+/** Chinese has no capitals: a table's name reads the same in a sentence and as a title. */
+const TABLE_NAMES: typeof backupEn.tables = {
+  days: '日记天数',
+  medications: '药物',
+  regimenEvents: '用药变化',
+  doseLogs: '服药记录',
+  reminders: '提醒',
+  visits: '就诊记录',
+  meta: '设置',
+};
+
 export const backupZhCN: typeof backupEn = {
   title: '备份',
   lastBackup: (ago, date) => `上次备份：${ago}（${date}）。`,
@@ -62,24 +73,8 @@ export const backupZhCN: typeof backupEn = {
       `本设备上的日记将被备份替换。${lost > 0 ? `备份中没有的 ${lost} 条记录将被删除。` : ''}此操作无法撤销。`,
     confirm: '替换',
   },
-  tables: {
-    days: '日记天数',
-    medications: '药物',
-    regimenEvents: '用药变化',
-    doseLogs: '服药记录',
-    reminders: '提醒',
-    visits: '就诊记录',
-    meta: '设置',
-  },
-  tableTitles: {
-    days: '日记天数',
-    medications: '药物',
-    regimenEvents: '用药变化',
-    doseLogs: '服药记录',
-    reminders: '提醒',
-    visits: '就诊记录',
-    meta: '设置',
-  },
+  tables: TABLE_NAMES,
+  tableTitles: TABLE_NAMES,
   fields: {
     date: '日期',
     pain: '疼痛',

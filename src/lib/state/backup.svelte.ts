@@ -18,20 +18,14 @@ import {
   type StorageFailureKind,
 } from '../db';
 import { applyImport, ImportRefusedError, previewImport, readBackupTables } from '../db/backup-repository';
-import {
-  MAX_BACKUP_BYTES,
-  type BackupFile,
-  type BackupProblem,
-  type ImportMode,
-  type ImportPlan,
-} from '../domain/backup-format';
-import { isIsoDate } from '../domain/dates';
+import { MAX_BACKUP_BYTES, type BackupFile, type BackupProblem } from '../domain/backup-format';
+import { EARLIEST_DATE, LATEST_DATE } from '../domain/dates';
+import type { ImportMode, ImportPlan } from '../domain/import-plan';
 import { makeBackupFile, makeDaysCsvFile, makeMedicationEventsCsvFile, readBackup } from '../export/backup';
-import { i18n } from '../i18n/locale.svelte';
 import { currentLocalDate, nowMs } from '../platform/clock';
 import { readTextFile, shareOrDownload, type Delivery } from '../platform/files';
 
-/** Why an import or export stopped, for the screen to word: the file's problem or the storage's. */
+/** Why an import or export stopped (the file's problem or the storage's), for ui/settings/backup-text.ts to word. */
 export type BackupFailure =
   | { source: 'backup'; problem: BackupProblem }
   | { source: 'storage'; kind: StorageFailureKind; detail: StorageFailureDetail | undefined };
@@ -75,12 +69,10 @@ export async function exportBackup(options: { passphrase?: string } = {}): Promi
   return outcome;
 }
 
-const ALL_DAYS = { from: '1900-01-01', to: '2200-12-31' };
-
 /** Every logged day as a CSV file, shared or downloaded. */
 export async function exportDaysCsv(): Promise<ExportOutcome> {
   try {
-    const days = await listDays(diaryDb, ALL_DAYS.from, ALL_DAYS.to);
+    const days = await listDays(diaryDb, EARLIEST_DATE, LATEST_DATE);
     return await deliver(makeDaysCsvFile(days, currentLocalDate()));
   } catch (error) {
     return { ok: false, failure: storageFailureOf(error) };
@@ -197,50 +189,4 @@ export class ImportFlow {
     this.#text = '';
     this.step = { name: 'failed', failure: { source: 'backup', problem } };
   }
-}
-
-/** A backup problem in the patient's words: what is wrong and where, and that nothing was imported. */
-export function backupProblemText(problem: BackupProblem): string {
-  const t = i18n.t.backup;
-  switch (problem.kind) {
-    case 'too-large':
-      return t.problems.tooLarge(i18n.formatBytes(problem.bytes), i18n.formatBytes(problem.maxBytes));
-    case 'not-backup':
-      return t.problems.notBackup;
-    case 'spreadsheet':
-      return t.problems.spreadsheet;
-    case 'damaged':
-      return problem.table ? t.problems.damagedTable(t.tables[problem.table]) : t.problems.damaged;
-    case 'newer-version':
-      return t.problems.newerVersion;
-    case 'too-many-rows':
-      return t.problems.tooManyRows(t.tables[problem.table], i18n.formatNumber(problem.maxRows, 0));
-    case 'bad-row': {
-      const table = t.tables[problem.table];
-      if (problem.field === '') return t.problems.unreadableRow(problem.row, table);
-      const head = problem.field.split('.')[0] ?? problem.field;
-      const detail = t.rowIssue(t.fields[head] ?? head, problem.issue);
-      return t.problems.badRow(problem.row, table, detail, problem.otherBadRows);
-    }
-    case 'duplicate-row':
-      return t.problems.duplicateRow(problem.row, t.tables[problem.table], problem.firstRow, problem.key);
-    case 'impossible-history': {
-      const date = isIsoDate(problem.date) ? i18n.formatDate(problem.date, 'long') : problem.date;
-      const why = i18n.t.medications.problems[problem.problem];
-      return problem.where === 'backup'
-        ? t.problems.impossibleHistory(problem.medication, date, why)
-        : t.problems.historyConflict(problem.medication, date, why);
-    }
-    case 'wrong-passphrase':
-      return t.problems.wrongPassphrase;
-    case 'unsupported-encryption':
-      return t.problems.unsupportedEncryption;
-  }
-}
-
-/** Why an import stopped, in the patient's words: the file's problem, or the storage's. */
-export function backupFailureText(failure: BackupFailure): string {
-  if (failure.source === 'backup') return backupProblemText(failure.problem);
-  const messages = i18n.t.backup.importStorage;
-  return failure.kind === 'blocked' && failure.detail === 'newer-database' ? messages.newer : messages[failure.kind];
 }

@@ -9,7 +9,7 @@
  * version. A reload with a draft on screen would lose what was typed, and this way nothing is lost.
  */
 import type { BackupStatus } from '../db/backup-repository';
-import type { backupNudge, BackupNudge } from '../domain/backup-format';
+import type { backupNudge, BackupNudge } from '../domain/backup-nudge';
 import { diaryDb, lifecycleOf, updateSettings, type DatabaseLifecycle, type DatabaseState } from '../db';
 import { daysBetween, localDateOf, type IsoDate } from '../domain/dates';
 import { i18n } from '../i18n/locale.svelte';
@@ -127,7 +127,7 @@ export class StorageHealth {
     // Opening here tells a first start what state the database is in (private window, newer build).
     this.#lifecycle.ensureOpen().catch(() => undefined);
     // The backup module is not needed to draw Today, so it loads after.
-    void Promise.all([import('../db/backup-repository'), import('../domain/backup-format')]).then(
+    void Promise.all([import('../db/backup-repository'), import('../domain/backup-nudge')]).then(
       ([{ watchBackupStatus }, { backupNudge }]) => {
         if (isStopped) return;
         this.#nudgeOf = backupNudge;

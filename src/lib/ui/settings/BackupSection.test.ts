@@ -1,9 +1,11 @@
+/** Settings' backup section: back up in one tap, and import a file after a preview (replace only once confirmed). */
 import { configure, fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backupFactory } from '../../../../tests/factories/backup-factory';
 import { dayFactory } from '../../../../tests/factories/day-factory';
 import { diaryDb } from '../../db';
-import { buildBackup, serializeBackup, type BackupTables } from '../../domain/backup-format';
+import type { BackupTables } from '../../domain/backup-format';
 import { en } from '../../i18n/en';
 import { i18n } from '../../i18n/locale.svelte';
 import { clock } from '../../state/clock.svelte';
@@ -14,24 +16,9 @@ configure({ asyncUtilTimeout: 5000 });
 
 vi.setConfig({ testTimeout: 20_000 });
 
-const NOW = Date.UTC(2026, 10, 26, 12);
 const t = en.backup;
 
-function backupFile(tables: Partial<BackupTables>): File {
-  const empty: BackupTables = {
-    days: [],
-    medications: [],
-    regimenEvents: [],
-    doseLogs: [],
-    reminders: [],
-    visits: [],
-    meta: [],
-  };
-  const text = serializeBackup(
-    buildBackup({ ...empty, ...tables }, { appVersion: '0.1.0', schemaVersion: 1, exportedAt: NOW }),
-  );
-  return new File([text], 'hs-diary-backup-2026-11-26.json', { type: 'application/json' });
-}
+const backupFile = (tables: Partial<BackupTables>): File => backupFactory.file(backupFactory.text(tables));
 
 function choose(file: File): void {
   const input = document.querySelector<HTMLInputElement>('input[type=file]');

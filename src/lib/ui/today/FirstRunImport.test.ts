@@ -1,9 +1,11 @@
+/** Today's first-run offer to import a backup: "No thanks" is remembered, an import shows at once. */
 import { configure, fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { backupFactory } from '../../../../tests/factories/backup-factory';
 import { dayFactory } from '../../../../tests/factories/day-factory';
 import { diaryDb, loadSettings } from '../../db';
-import { buildBackup, serializeBackup } from '../../domain/backup-format';
+import { serializeBackup } from '../../domain/backup-format';
 import { en } from '../../i18n/en';
 import { i18n } from '../../i18n/locale.svelte';
 import { clock } from '../../state/clock.svelte';
@@ -36,17 +38,9 @@ describe('FirstRunImport', () => {
   it('imports a backup from Today, and the diary shows it at once', async () => {
     render(TodayScreen);
     const card = await screen.findByRole('region', { name: t.title });
-    const backup = buildBackup(
-      {
-        days: [dayFactory.build({ date: '2026-11-25', pain: 6 })],
-        medications: [],
-        regimenEvents: [],
-        doseLogs: [],
-        reminders: [],
-        visits: [],
-        meta: [],
-      },
-      { appVersion: '0.1.0', schemaVersion: 1, exportedAt: Date.UTC(2026, 10, 25, 20) },
+    const backup = backupFactory.build(
+      { days: [dayFactory.build({ date: '2026-11-25', pain: 6 })] },
+      { exportedAt: Date.UTC(2026, 10, 25, 20) },
     );
     const input = card.querySelector<HTMLInputElement>('input[type=file]');
     expect(input).not.toBeNull();

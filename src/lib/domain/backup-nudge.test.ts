@@ -1,0 +1,29 @@
+/** When Today suggests a backup: something new since the last one, and not put off in the last 30 days. */
+import { describe, expect, it } from 'vitest';
+import { backupNudge } from './backup-nudge';
+
+const DAY = 86_400_000;
+
+describe('backupNudge', () => {
+  const now = Date.UTC(2026, 10, 26, 9);
+  const base = {
+    nowMs: now,
+    lastBackupAt: undefined,
+    lastBackupReminderAt: undefined,
+    hasChangesSinceBackup: true,
+    isStorageAtRisk: false,
+  };
+
+  it('reminds when there never was a backup or the last is over 30 days old, and there is something new', () => {
+    expect(backupNudge(base)).toBe('reminder');
+    expect(backupNudge({ ...base, lastBackupAt: now - 31 * DAY })).toBe('reminder');
+    expect(backupNudge({ ...base, lastBackupAt: now - 29 * DAY })).toBe('none');
+    expect(backupNudge({ ...base, hasChangesSinceBackup: false })).toBe('none');
+  });
+
+  it('warns at once when the storage is at risk, and stays quiet for 30 days after "Not now"', () => {
+    expect(backupNudge({ ...base, lastBackupAt: now - DAY, isStorageAtRisk: true })).toBe('at-risk');
+    expect(backupNudge({ ...base, lastBackupReminderAt: now - 29 * DAY, isStorageAtRisk: true })).toBe('none');
+    expect(backupNudge({ ...base, lastBackupReminderAt: now - 31 * DAY })).toBe('reminder');
+  });
+});

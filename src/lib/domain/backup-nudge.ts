@@ -1,0 +1,25 @@
+/** Whether Today should suggest a backup, from the times involved (`nowMs` is a parameter, not the clock). */
+export const BACKUP_REMINDER_DAYS = 30;
+const MS_PER_DAY = 86_400_000;
+
+export type BackupNudge = 'none' | 'reminder' | 'at-risk';
+
+/**
+ * Whether Today should suggest a backup: only when something was saved since the last one and the patient
+ * has not put the reminder off in the last 30 days; then at once when the browser may clear the storage,
+ * else once the last backup is more than 30 days old (or there never was one).
+ */
+export function backupNudge(input: {
+  nowMs: number;
+  lastBackupAt: number | undefined;
+  lastBackupReminderAt: number | undefined;
+  hasChangesSinceBackup: boolean;
+  isStorageAtRisk: boolean;
+}): BackupNudge {
+  if (!input.hasChangesSinceBackup) return 'none';
+  const window = BACKUP_REMINDER_DAYS * MS_PER_DAY;
+  if (input.lastBackupReminderAt !== undefined && input.nowMs - input.lastBackupReminderAt < window) return 'none';
+  if (input.isStorageAtRisk) return 'at-risk';
+  if (input.lastBackupAt === undefined || input.nowMs - input.lastBackupAt > window) return 'reminder';
+  return 'none';
+}

@@ -1,0 +1,173 @@
+/**
+ * What importing a validated backup would do, as pure functions: per table, what is new, changed or
+ * unchanged compared with the rows on this device (by primary key: days by date, meta by key, everything
+ * else by id), whether a merge would leave a medication with an impossible history, and the settings
+ * afterwards. The database applies the plan (src/lib/db/backup-repository.ts).
+ */
+import {
+  checkBackupRow,
+  DATA_TABLES,
+  primaryKeyOf,
+  type BackupFile,
+  type BackupProblem,
+  type BackupTables,
+  type DataTable,
+  type RawTables,
+} from './backup-format';
+import { checkHistories } from './backup-open';
+import { medicationSchema, regimenEventSchema, type Medication, type RegimenEvent } from './medication';
+import { SETTINGS_KEY, settingsOrDefaults, type MetaRow, type Settings } from './settings';
+
+/** Deep equality of stored rows: key order does not matter, and a key holding `undefined` is absent. */
+export function sameRow(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, index) => sameRow(item, b[index]));
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const leftKeys = Object.keys(left).filter((key) => left[key] !== undefined);
+  const rightKeys = Object.keys(right).filter((key) => right[key] !== undefined);
+  return leftKeys.length === rightKeys.length && leftKeys.every((key) => sameRow(left[key], right[key]));
+}
+
+export interface TableChanges<T> {
+  added: T[];
+  /** In both, different: the backup's version wins. */
+  changed: T[];
+  unchanged: T[];
+  /** Rows on this device that are not in the backup: kept by a merge, deleted by a replace. */
+  onlyHere: number;
+}
+
+export type TablePlans = { [K in DataTable]: TableChanges<BackupTables[K][number]> };
+
+/** A row on this device that does not pass the current schema; an import moves it aside before touching it. */
+export interface UnreadableRow {
+  table: DataTable;
+  key: string;
+  row: unknown;
+  /** The backup has a row with the same key, so a merge would overwrite this one. */
+  isOverwrittenByMerge: boolean;
+}
+
+export type ImportMode = 'merge' | 'replace';
+
+export interface ImportPlan {
+  tables: TablePlans;
+  /**
+   * Meta rows of the backup other than the settings (rows kept aside, other app state) that this device
+   * does not have: they are added; rows this device already has stay as they are.
+   */
+  meta: MetaRow[];
+  unreadableHere: UnreadableRow[];
+  /** The settings on this device before the import (defaults when unreadable). */
+  settingsHere: Settings;
+  /** Why a merge is impossible (a medication's history would not fit); a replace still is possible. */
+  mergeProblem: BackupProblem | undefined;
+}
+
+/** The settings among the raw meta rows on this device (defaults when missing or unreadable). */
+function settingsOf(rows: readonly unknown[]): Settings {
+  const row = rows.find((candidate) => primaryKeyOf('meta', candidate) === SETTINGS_KEY);
+  return settingsOrDefaults(typeof row === 'object' && row !== null && 'value' in row ? row.value : undefined);
+}
+
+/**
+ * Whether a row here and the backup's row say the same thing. A day saved again with the same answers
+ * differs only in when it was saved; to a patient that is "already here", not "changed".
+ */
+function sayTheSame(table: DataTable, here: unknown, incoming: unknown): boolean {
+  if (table !== 'days') return sameRow(here, incoming);
+  return sameRow({ ...(here as object), updatedAt: undefined }, { ...(incoming as object), updatedAt: undefined });
+}
+
+function planTable(
+  table: DataTable,
+  here: readonly unknown[],
+  incoming: readonly unknown[],
+  unreadable: UnreadableRow[],
+): TableChanges<unknown> {
+  const hereByKey = new Map<string, { row: unknown; parsed: unknown; isReadable: boolean }>();
+  for (const row of here) {
+    const checked = checkBackupRow(table, row);
+    hereByKey.set(primaryKeyOf(table, row), {
+      row,
+      parsed: checked.ok ? checked.row : undefined,
+      isReadable: checked.ok,
+    });
+  }
+  const changes: TableChanges<unknown> = { added: [], changed: [], unchanged: [], onlyHere: 0 };
+  const incomingKeys = new Set<string>();
+  for (const row of incoming) {
+    const key = primaryKeyOf(table, row);
+    incomingKeys.add(key);
+    const existing = hereByKey.get(key);
+    if (!existing) changes.added.push(row);
+    else if (existing.isReadable && sayTheSame(table, existing.parsed, row)) changes.unchanged.push(row);
+    else changes.changed.push(row);
+  }
+  for (const [key, existing] of hereByKey) {
+    if (!incomingKeys.has(key)) changes.onlyHere += 1;
+    if (!existing.isReadable)
+      unreadable.push({ table, key, row: existing.row, isOverwrittenByMerge: incomingKeys.has(key) });
+  }
+  return changes;
+}
+
+/** Compare a validated backup with the raw rows on this device. Pure; the database applies the result. */
+export function planImport(here: RawTables, backup: BackupFile): ImportPlan {
+  const unreadableHere: UnreadableRow[] = [];
+  const tables = {} as Record<DataTable, TableChanges<unknown>>;
+  for (const table of DATA_TABLES) tables[table] = planTable(table, here[table], backup.tables[table], unreadableHere);
+  const plans = tables as unknown as TablePlans;
+
+  const metaHere = new Set(here.meta.map((row) => primaryKeyOf('meta', row)));
+  const meta = backup.tables.meta.filter((row) => row.key !== SETTINGS_KEY && !metaHere.has(row.key));
+
+  // The histories after a merge: this device's events, with the backup's replacing those of the same id.
+  const events = new Map<string, RegimenEvent>();
+  for (const row of here.regimenEvents) {
+    const parsed = regimenEventSchema.safeParse(row);
+    if (parsed.success) events.set(parsed.data.id, parsed.data);
+  }
+  for (const event of backup.tables.regimenEvents) events.set(event.id, event);
+  const medications = new Map<string, Medication>();
+  for (const row of here.medications) {
+    const parsed = medicationSchema.safeParse(row);
+    if (parsed.success) medications.set(parsed.data.id, parsed.data);
+  }
+  for (const medication of backup.tables.medications) medications.set(medication.id, medication);
+  const touched = new Set(backup.tables.regimenEvents.map((event) => event.medicationId));
+  const mergeProblem = checkHistories([...events.values()], medications, 'merged', touched);
+
+  return { tables: plans, meta, unreadableHere, settingsHere: settingsOf(here.meta), mergeProblem };
+}
+
+/** True when a merge would write nothing but settings: no data, no rows kept aside, no other app state. */
+export function isNothingToImport(plan: ImportPlan): boolean {
+  return (
+    plan.meta.length === 0 &&
+    DATA_TABLES.every((table) => plan.tables[table].added.length === 0 && plan.tables[table].changed.length === 0)
+  );
+}
+
+/** True when, after this import, everything on the device is also in the backup. */
+export function backupCoversDevice(plan: ImportPlan, mode: ImportMode): boolean {
+  return mode === 'replace' || DATA_TABLES.every((table) => plan.tables[table].onlyHere === 0);
+}
+
+/**
+ * The settings after an import. They belong to this device: its language choice and the times it asked
+ * for storage or showed a reminder stay. The backup's language is taken only when none was chosen here,
+ * and the backup's time counts as the last backup only when everything on the device is now in it.
+ */
+export function settingsAfterImport(here: Settings, backup: BackupFile, coversDevice: boolean): Settings {
+  const next: Settings = { ...here };
+  const backupSettings = backup.tables.meta.find((row) => row.key === SETTINGS_KEY)?.value as Settings | undefined;
+  if (next.locale === undefined && backupSettings?.locale !== undefined) next.locale = backupSettings.locale;
+  if (coversDevice && (here.lastBackupAt === undefined || backup.exportedAt > here.lastBackupAt))
+    next.lastBackupAt = backup.exportedAt;
+  return next;
+}

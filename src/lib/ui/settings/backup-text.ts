@@ -1,0 +1,51 @@
+/** How a backup's problems and an import's failures read in the patient's language: what is wrong, and where. */
+import type { BackupProblem } from '../../domain/backup-format';
+import { isIsoDate } from '../../domain/dates';
+import { i18n } from '../../i18n/locale.svelte';
+import type { BackupFailure } from '../../state/backup.svelte';
+
+/** A backup problem in the patient's words: what is wrong and where, and that nothing was imported. */
+export function backupProblemText(problem: BackupProblem): string {
+  const t = i18n.t.backup;
+  switch (problem.kind) {
+    case 'too-large':
+      return t.problems.tooLarge(i18n.formatBytes(problem.bytes), i18n.formatBytes(problem.maxBytes));
+    case 'not-backup':
+      return t.problems.notBackup;
+    case 'spreadsheet':
+      return t.problems.spreadsheet;
+    case 'damaged':
+      return problem.table ? t.problems.damagedTable(t.tables[problem.table]) : t.problems.damaged;
+    case 'newer-version':
+      return t.problems.newerVersion;
+    case 'too-many-rows':
+      return t.problems.tooManyRows(t.tables[problem.table], i18n.formatNumber(problem.maxRows, 0));
+    case 'bad-row': {
+      const table = t.tables[problem.table];
+      if (problem.field === '') return t.problems.unreadableRow(problem.row, table);
+      const head = problem.field.split('.')[0] ?? problem.field;
+      const detail = t.rowIssue(t.fields[head] ?? head, problem.issue);
+      return t.problems.badRow(problem.row, table, detail, problem.otherBadRows);
+    }
+    case 'duplicate-row':
+      return t.problems.duplicateRow(problem.row, t.tables[problem.table], problem.firstRow, problem.key);
+    case 'impossible-history': {
+      const date = isIsoDate(problem.date) ? i18n.formatDate(problem.date, 'long') : problem.date;
+      const why = i18n.t.medications.problems[problem.problem];
+      return problem.where === 'backup'
+        ? t.problems.impossibleHistory(problem.medication, date, why)
+        : t.problems.historyConflict(problem.medication, date, why);
+    }
+    case 'wrong-passphrase':
+      return t.problems.wrongPassphrase;
+    case 'unsupported-encryption':
+      return t.problems.unsupportedEncryption;
+  }
+}
+
+/** Why an import stopped, in the patient's words: the file's problem, or the storage's. */
+export function backupFailureText(failure: BackupFailure): string {
+  if (failure.source === 'backup') return backupProblemText(failure.problem);
+  const messages = i18n.t.backup.importStorage;
+  return failure.kind === 'blocked' && failure.detail === 'newer-database' ? messages.newer : messages[failure.kind];
+}
