@@ -1,5 +1,5 @@
 /**
- * The clinical measures of DESIGN.md, as pure functions of logged days, phases and dose logs. Missing
+ * The clinical measures defined in docs/measures.md, as pure functions of logged days, phases and dose logs. Missing
  * days are missing: they never count as zero pain, and a mean needs enough logged days to be shown.
  */
 import { addDays, dateRange, daysBetween, type IsoDate } from './dates';
