@@ -178,7 +178,7 @@ export const summaryZhCN: typeof summaryEn = {
   },
   patient: {
     title: '报告上的个人信息',
-    intro: '诊所会按姓名归档摘要。这里填写的内容会显示在 PDF 和打印件上，只保存在本设备中。全部可不填。',
+    intro: '诊所会按姓名归档摘要。这里填写的内容会显示在报告文件和打印件上，只保存在本设备中。全部可不填。',
     name: '姓名',
     dateOfBirth: '出生日期',
     clinicNumber: '门诊号或病历号',
