@@ -26,8 +26,8 @@
  */
 import * as z from 'zod/mini';
 import { addDays, daysBetween, weekdayMondayFirst, type IsoDate } from './dates';
-import { localDateTimeSchema, type DoseLog, type FREQUENCIES, type Reminder } from './medication';
-import type { Phase } from './phases';
+import { localDateTimeSchema, type DoseLog, type FREQUENCIES, type RegimenEvent, type Reminder } from './medication';
+import { buildPhases, type Phase } from './phases';
 
 export type Frequency = (typeof FREQUENCIES)[number];
 /** `HH:mm`, a wall-clock time. */
@@ -143,6 +143,25 @@ export interface DosePlan {
   medicationId: string;
   phases: readonly Phase[];
   reminder?: Reminder | undefined;
+}
+
+/** Each medication's plan on `today`: its phases from its own regimen events, and its reminder row. */
+export function dosePlans(
+  inputs: {
+    medications: readonly { id: string }[];
+    events: readonly RegimenEvent[];
+    reminders: readonly Reminder[];
+  },
+  today: IsoDate,
+): DosePlan[] {
+  return inputs.medications.map((medication) => ({
+    medicationId: medication.id,
+    phases: buildPhases(
+      inputs.events.filter((event) => event.medicationId === medication.id),
+      today,
+    ),
+    reminder: inputs.reminders.find((reminder) => reminder.id === doseReminderId(medication.id)),
+  }));
 }
 
 export interface ScheduledDose {
@@ -272,6 +291,25 @@ export function pruneReminderState(state: ReminderState, nowMs: number): Reminde
     snoozedUntil: keep(state.snoozedUntil),
     trackedSince: state.trackedSince ?? {},
   };
+}
+
+/** Remind again in 15 minutes: the same change from Today's Snooze and from a notification's. */
+export function snoozeDose(state: ReminderState, doseId: string, nowMs: number): ReminderState {
+  return pruneReminderState({ ...state, snoozedUntil: { ...state.snoozedUntil, [doseId]: nowMs + SNOOZE_MS } }, nowMs);
+}
+
+/** Record that doses (or the diary) were announced at `nowMs`, so they are not announced again. */
+export function markNotified(state: ReminderState, ids: readonly string[], nowMs: number): ReminderState {
+  return pruneReminderState(
+    { ...state, notifiedAt: { ...state.notifiedAt, ...Object.fromEntries(ids.map((id) => [id, nowMs])) } },
+    nowMs,
+  );
+}
+
+/** Mark the medications not followed yet as followed from `nowMs` (see `trackedSince`). */
+export function markTracked(state: ReminderState, medicationIds: readonly string[], nowMs: number): ReminderState {
+  const fresh = untrackedMedications(medicationIds, state);
+  return { ...state, trackedSince: { ...state.trackedSince, ...Object.fromEntries(fresh.map((id) => [id, nowMs])) } };
 }
 
 /** The medications whose doses are not followed yet, to be marked as followed from now. */

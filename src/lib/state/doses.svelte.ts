@@ -12,23 +12,24 @@
 import { untrack } from 'svelte';
 import { addDays } from '../domain/dates';
 import type { Medication, Reminder } from '../domain/medication';
-import { buildPhases } from '../domain/phases';
 import {
   DIARY_REMINDER_ID,
   diaryCalendarDraft,
   diaryNotificationId,
   doseCalendarDrafts,
+  dosePlans,
   doseReminderId,
   dosesToday,
   dosesToNotify,
   EMPTY_REMINDER_STATE,
   instantOf,
   isDiaryReminderDue,
+  markNotified,
+  markTracked,
   missedDoses,
   MISSED_DOSES_LOOKBACK_DAYS,
   NOTIFICATION_ACTIONS,
-  pruneReminderState,
-  SNOOZE_MS,
+  snoozeDose,
   type DoseOnDay,
   type DosePlan,
   type NotificationData,
@@ -134,10 +135,7 @@ class Doses {
     const ids = inputs.medications.map((medication) => medication.id);
     if (untrackedMedications(ids, this.#reminderState).length === 0) return;
     const now = nowMs();
-    await updateReminderState(diaryDb, (state) => {
-      const fresh = untrackedMedications(ids, state);
-      return { ...state, trackedSince: { ...state.trackedSince, ...Object.fromEntries(fresh.map((id) => [id, now])) } };
-    }).catch(() => undefined);
+    await updateReminderState(diaryDb, (state) => markTracked(state, ids, now)).catch(() => undefined);
   }
 
   get inputs(): ScheduleInputs | null {
@@ -149,17 +147,7 @@ class Doses {
   }
 
   get plans(): DosePlan[] {
-    const inputs = this.#inputs;
-    if (!inputs) return [];
-    const today = clock.today;
-    return inputs.medications.map((medication) => ({
-      medicationId: medication.id,
-      phases: buildPhases(
-        inputs.events.filter((event) => event.medicationId === medication.id),
-        today,
-      ),
-      reminder: inputs.reminders.find((reminder) => reminder.id === doseReminderId(medication.id)),
-    }));
+    return this.#inputs ? dosePlans(this.#inputs, clock.today) : [];
   }
 
   get today(): DoseOnDay[] {
@@ -201,9 +189,7 @@ class Doses {
   /** Remind again in 15 minutes (on Today, and by notification where they are allowed). */
   async snooze(dose: ScheduledDose): Promise<void> {
     const now = nowMs();
-    await updateReminderState(diaryDb, (state) =>
-      pruneReminderState({ ...state, snoozedUntil: { ...state.snoozedUntil, [dose.id]: now + SNOOZE_MS } }, now),
-    );
+    await updateReminderState(diaryDb, (state) => snoozeDose(state, dose.id, now));
   }
 
   async undo(dose: ScheduledDose): Promise<void> {
@@ -340,16 +326,7 @@ class ReminderLoop {
       }
     }
 
-    if (announced.length > 0)
-      await updateReminderState(diaryDb, (current) =>
-        pruneReminderState(
-          {
-            ...current,
-            notifiedAt: { ...current.notifiedAt, ...Object.fromEntries(announced.map((id) => [id, now])) },
-          },
-          now,
-        ),
-      );
+    if (announced.length > 0) await updateReminderState(diaryDb, (current) => markNotified(current, announced, now));
 
     if (registration) {
       // Logged in the app (or another tab), or snoozed: the notification has had its answer for now.
@@ -431,16 +408,11 @@ export async function exportCalendar(texts: CalendarTexts): Promise<'shared' | '
     loadScheduleInputs(diaryDb, today),
     loadCalendarExportState(diaryDb),
   ]);
-  const drafts = inputs.medications.flatMap((medication) => {
-    const phases = buildPhases(
-      inputs.events.filter((event) => event.medicationId === medication.id),
-      today,
-    );
-    const current = phases.at(-1);
+  const drafts = dosePlans(inputs, today).flatMap((plan) => {
+    const current = plan.phases.at(-1);
     if (!current) return [];
-    const reminder = inputs.reminders.find((row) => row.id === doseReminderId(medication.id));
-    const summary = texts.doseSummary(doseName(medication, { phase: current }));
-    return doseCalendarDrafts({ medicationId: medication.id, phases, reminder }, summary);
+    const medication = inputs.medications.find((row) => row.id === plan.medicationId);
+    return doseCalendarDrafts(plan, texts.doseSummary(doseName(medication, { phase: current })));
   });
   const diaryReminder = inputs.reminders.find((row) => row.id === DIARY_REMINDER_ID);
   drafts.push(...diaryCalendarDraft(diaryReminder, today, texts.diarySummary));
