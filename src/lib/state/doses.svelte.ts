@@ -53,19 +53,17 @@ import {
   type ScheduleInputs,
 } from '../db/reminders-repository';
 import { i18n } from '../i18n/locale.svelte';
-import { currentLocalDate, nowMs } from '../platform/clock';
+import { currentLocalDate, deviceTimeZone, nowMs } from '../platform/clock';
 import * as platform from '../platform/notifications';
+import { SW_MESSAGES } from '../platform/sw-messages';
 import { clock } from './clock.svelte';
 import { notices } from './notices.svelte';
+import { router } from './router.svelte';
+import { paths } from './routes';
 
 const TICK_MS = 30_000;
 
 type DoseStatus = 'taken' | 'skipped';
-
-/** The device's time zone: dose times are wall-clock times there. */
-export function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
 
 /** "Upadacitinib 15 mg": the medication's name in the patient's language, with the dose of that day. */
 export function doseName(medication: Medication | undefined, dose: Pick<DoseOnDay, 'phase'>): string {
@@ -212,9 +210,7 @@ class ReminderLoop {
     this.#isStarted = true;
     this.#startedAt = nowMs();
     doses.follow();
-    platform.onServiceWorkerMessage((message) => {
-      if (message.type === 'open-today') location.hash = '#/';
-    });
+    platform.onServiceWorkerMessage(SW_MESSAGES.openToday, () => router.navigate(paths.today()));
     $effect.root(() => {
       $effect(() => {
         // Check on every tick of the doses' clock and every change of the data.
@@ -295,7 +291,7 @@ class ReminderLoop {
     } else if (onScreen.length > 1) {
       const title = () => words().title(i18n.formatList(onScreen.map((item) => nameOf(item.dose))));
       if (isOnToday()) notices.tell(title);
-      else notices.tell(title, toToday, () => void (location.hash = '#/'));
+      else notices.tell(title, toToday, () => router.navigate(paths.today()));
     }
     announced.push(...onScreen.map((item) => item.dose.id));
 
@@ -320,7 +316,7 @@ class ReminderLoop {
         notices.tell(
           () => words().diaryTitle,
           toToday,
-          () => void (location.hash = '#/'),
+          () => router.navigate(paths.today()),
         );
         announced.push(diaryTag);
       }
@@ -345,7 +341,7 @@ class ReminderLoop {
 }
 
 function isOnToday(): boolean {
-  return location.hash === '' || location.hash === '#/';
+  return router.route.name === 'today';
 }
 
 export const reminderLoop = new ReminderLoop();
