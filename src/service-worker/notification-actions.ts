@@ -14,13 +14,13 @@ import { addDays, type IsoDate } from '../lib/domain/dates';
 import {
   doseLogId,
   dosePlans,
-  localDateTimeAt,
   markNotified,
   NOTIFICATION_ACTIONS,
   notificationDataSchema,
   snoozeDose,
   unloggedDosesSince,
 } from '../lib/domain/schedule';
+import { localDateTimeAt } from '../lib/domain/zoned-time';
 import { pickLocale } from '../lib/domain/settings';
 import { remindersEn } from '../lib/i18n/reminders.en';
 import { remindersZhCN } from '../lib/i18n/reminders.zh-CN';

@@ -22,9 +22,9 @@ import {
   EMPTY_REMINDER_STATE,
   reminderStateSchema,
   type CalendarExportState,
-  type LocalDateTime,
   type ReminderState,
 } from '../domain/schedule';
+import type { LocalDateTime } from '../domain/zoned-time';
 import type { DiaryDatabase } from './database';
 import type { Unsubscribe } from './days-repository';
 import { classifyStorageError } from './errors';

@@ -18,8 +18,7 @@
  *   anchor to the first such weekday on or after it.
  * - Times are wall-clock: 08:00 stays 08:00 across daylight-saving changes. A time that does not exist on
  *   the spring-forward day (02:30 in London on the last Sunday of March) falls due as far after the gap
- *   (03:30); a time that happens twice in autumn falls due the first time. JavaScript's `Date` reads local
- *   times the same way, so the page and these functions agree.
+ *   (03:30); a time that happens twice in autumn falls due the first time (see zoned-time.ts).
  * - A dose log's id is `${medicationId}@${scheduledFor}`: logging the same dose twice (a tab and a
  *   notification) replaces the log instead of counting it twice. "Late" is taken more than 2 hours after
  *   the dose was due; a late dose counts as taken for adherence.
@@ -28,12 +27,9 @@ import * as z from 'zod/mini';
 import { addDays, daysBetween, weekdayMondayFirst, type IsoDate } from './dates';
 import { localDateTimeSchema, type DoseLog, type FREQUENCIES, type RegimenEvent, type Reminder } from './medication';
 import { buildPhases, type Phase } from './phases';
+import { instantOf, isLocalTime, type LocalDateTime, type LocalTime } from './zoned-time';
 
 export type Frequency = (typeof FREQUENCIES)[number];
-/** `HH:mm`, a wall-clock time. */
-export type LocalTime = string;
-/** `YYYY-MM-DDTHH:mm`, a wall-clock date and time. */
-export type LocalDateTime = string;
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -77,63 +73,9 @@ export function doseLogId(medicationId: string, scheduledFor: LocalDateTime): st
   return `${medicationId}@${scheduledFor}`.slice(-64);
 }
 
-export function isLocalTime(value: string): value is LocalTime {
-  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
-}
-
 /** Day of the week with Sunday as 0, the convention of `Date.getDay()` and of a reminder's `days`. */
 export function weekdayOf(date: IsoDate): number {
   return (weekdayMondayFirst(date) + 1) % 7;
-}
-
-// ------------------------------------------------------------------------------------------ time zones
-
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(epochMs: number, timeZone: string): number[] {
-  let format = partFormatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partFormatters.set(timeZone, format);
-  }
-  const values: Record<string, number> = {};
-  for (const part of format.formatToParts(epochMs)) values[part.type] = Number(part.value);
-  return ['year', 'month', 'day', 'hour', 'minute', 'second'].map((type) => values[type] ?? 0);
-}
-
-/** How far the zone's wall clock is ahead of UTC at an instant, in ms (+3 600 000 for London in summer). */
-export function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const [year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0] = wallClock(epochMs, timeZone);
-  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(epochMs / 1000) * 1000;
-}
-
-/** The wall-clock `YYYY-MM-DDTHH:mm` of an instant in a zone. */
-export function localDateTimeAt(epochMs: number, timeZone: string): LocalDateTime {
-  return new Date(epochMs + zoneOffsetMs(epochMs, timeZone)).toISOString().slice(0, 16);
-}
-
-/**
- * The instant a wall-clock time happens in a zone. In a spring-forward gap the time is read with the
- * offset before the gap (02:30 becomes 03:30); a time that happens twice is its first occurrence.
- */
-export function instantOf(local: LocalDateTime, timeZone: string): number {
-  const [date = '', time = '00:00'] = local.split('T');
-  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
-  const [hour = 0, minute = 0] = time.split(':').map(Number);
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  const before = asUtc - zoneOffsetMs(asUtc - DAY_MS, timeZone);
-  const after = asUtc - zoneOffsetMs(asUtc + DAY_MS, timeZone);
-  const fits = [before, after].filter((candidate) => localDateTimeAt(candidate, timeZone) === local.slice(0, 16));
-  return fits.length > 0 ? Math.min(...fits) : before;
 }
 
 // ------------------------------------------------------------------------------------------ doses

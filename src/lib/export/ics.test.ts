@@ -7,11 +7,11 @@ import { buildPhases } from '../domain/phases';
 import {
   diaryCalendarDraft,
   doseCalendarDrafts,
-  instantOf,
   type CalendarDraft,
   type CalendarExportState,
   type DosePlan,
 } from '../domain/schedule';
+import { instantOf } from '../domain/zoned-time';
 import { escapeText, foldLine, planCalendar, writeIcs, zoneObservances } from './ics';
 
 const LONDON = 'Europe/London';

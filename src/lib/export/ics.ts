@@ -18,7 +18,8 @@
  * calendars (ical.js among them) ring an hour early that one day.
  */
 import { addDays, daysBetween, type IsoDate } from '../domain/dates';
-import { instantOf, weekdayOf, zoneOffsetMs, type CalendarDraft, type CalendarExportState } from '../domain/schedule';
+import { weekdayOf, type CalendarDraft, type CalendarExportState } from '../domain/schedule';
+import { instantOf, zoneOffsetMs, zoneTransitions, type ZoneTransition } from '../domain/zoned-time';
 
 export const ICS_FILE_NAME = 'hs-diary-reminders.ics';
 export const ICS_MIME_TYPE = 'text/calendar';
@@ -122,39 +123,7 @@ function offsetText(offsetMs: number): string {
 
 // ------------------------------------------------------------------------------------------ VTIMEZONE
 
-interface Transition {
-  atMs: number;
-  fromMs: number;
-  toMs: number;
-}
-
-const MINUTE_MS = 60_000;
-const WEEK_MS = 7 * 86_400_000;
 const DAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
-
-/** Every change of the zone's offset between two instants, to the minute. */
-export function zoneTransitions(timeZone: string, fromMs: number, toMs: number): Transition[] {
-  const transitions: Transition[] = [];
-  let at = Math.floor(fromMs / MINUTE_MS) * MINUTE_MS;
-  let offset = zoneOffsetMs(at, timeZone);
-  while (at < toMs) {
-    const next = at + WEEK_MS;
-    const nextOffset = zoneOffsetMs(next, timeZone);
-    if (nextOffset !== offset) {
-      let low = at;
-      let high = next;
-      while (high - low > MINUTE_MS) {
-        const middle = low + Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS;
-        if (zoneOffsetMs(middle, timeZone) === offset) low = middle;
-        else high = middle;
-      }
-      transitions.push({ atMs: high, fromMs: offset, toMs: zoneOffsetMs(high, timeZone) });
-    }
-    at = next;
-    offset = nextOffset;
-  }
-  return transitions;
-}
 
 interface Observance {
   kind: 'DAYLIGHT' | 'STANDARD';
@@ -166,7 +135,7 @@ interface Observance {
 }
 
 /** The yearly rule a set of changes follows (month, nth or last weekday, wall time), if they all follow one. */
-function yearlyRule(transitions: Transition[]): { rule: string; start: string } | undefined {
+function yearlyRule(transitions: ZoneTransition[]): { rule: string; start: string } | undefined {
   const described = transitions.map((transition) => {
     const wall = new Date(transition.atMs + transition.fromMs);
     const day = wall.getUTCDate();
@@ -216,13 +185,13 @@ export function zoneObservances(timeZone: string, today: IsoDate): Observance[] 
     const offset = zoneOffsetMs(from, timeZone);
     return [{ kind: 'STANDARD', fromMs: offset, toMs: offset, start: '1970-01-01T00:00' }];
   }
-  const kindOf = (transition: Transition) => (transition.toMs > transition.fromMs ? 'DAYLIGHT' : 'STANDARD');
+  const kindOf = (transition: ZoneTransition) => (transition.toMs > transition.fromMs ? 'DAYLIGHT' : 'STANDARD');
   const observances: Observance[] = [];
   const groups = (['DAYLIGHT', 'STANDARD'] as const).map((kind) => transitions.filter((item) => kindOf(item) === kind));
   const rules = groups.map(yearlyRule);
   if (rules.every(Boolean)) {
     groups.forEach((group, index) => {
-      const first = group[0] as Transition;
+      const first = group[0] as ZoneTransition;
       const rule = rules[index] as { rule: string; start: string };
       observances.push({ kind: kindOf(first), fromMs: first.fromMs, toMs: first.toMs, ...rule });
     });

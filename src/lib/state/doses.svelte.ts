@@ -22,7 +22,6 @@ import {
   dosesToday,
   dosesToNotify,
   EMPTY_REMINDER_STATE,
-  instantOf,
   isDiaryReminderDue,
   markNotified,
   markTracked,
@@ -37,6 +36,7 @@ import {
   type ScheduledDose,
   untrackedMedications,
 } from '../domain/schedule';
+import { instantOf } from '../domain/zoned-time';
 import { diaryDb } from '../db';
 import {
   isDayLogged,
