@@ -11,17 +11,16 @@ import type { DiaryDatabase } from '../lib/db/database';
 import { loadScheduleInputs, loadReminderState, recordDose, updateReminderState } from '../lib/db/reminders-repository';
 import { loadSettings } from '../lib/db/settings-repository';
 import { addDays, type IsoDate } from '../lib/domain/dates';
+import { markNotified, snoozeDose } from '../lib/domain/reminder-state';
 import {
   doseLogId,
   dosePlans,
-  markNotified,
   NOTIFICATION_ACTIONS,
   notificationDataSchema,
-  snoozeDose,
   unloggedDosesSince,
 } from '../lib/domain/schedule';
-import { localDateTimeAt } from '../lib/domain/zoned-time';
 import { pickLocale } from '../lib/domain/settings';
+import { localDateTimeAt } from '../lib/domain/zoned-time';
 import { remindersEn } from '../lib/i18n/reminders.en';
 import { remindersZhCN } from '../lib/i18n/reminders.zh-CN';
 

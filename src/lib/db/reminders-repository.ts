@@ -16,14 +16,8 @@ import {
   type RegimenEvent,
   type Reminder,
 } from '../domain/medication';
-import {
-  calendarExportStateSchema,
-  doseLogId,
-  EMPTY_REMINDER_STATE,
-  reminderStateSchema,
-  type CalendarExportState,
-  type ReminderState,
-} from '../domain/schedule';
+import { EMPTY_REMINDER_STATE, reminderStateSchema, type ReminderState } from '../domain/reminder-state';
+import { calendarExportStateSchema, doseLogId, type CalendarExportState } from '../domain/schedule';
 import type { LocalDateTime } from '../domain/zoned-time';
 import type { DiaryDatabase } from './database';
 import type { Unsubscribe } from './days-repository';

@@ -4,6 +4,7 @@ import { eventFactory } from '../../../tests/factories/regimen-factory';
 import { addDays, dateRange } from './dates';
 import type { DoseLog, RegimenEvent, Reminder } from './medication';
 import { buildPhases, phaseOn } from './phases';
+import { EMPTY_REMINDER_STATE } from './reminder-state';
 import {
   cycleAnchors,
   diaryCalendarDraft,
@@ -12,15 +13,11 @@ import {
   dosesToday,
   dosesToNotify,
   doseTimes,
-  EMPTY_REMINDER_STATE,
   isDiaryReminderDue,
   isTakenLate,
   missedDoses,
-  pruneReminderState,
   scheduledDoses,
-  shouldNotify,
   unloggedDosesSince,
-  untrackedMedications,
   weekdayOf,
   type DosePlan,
 } from './schedule';
@@ -305,19 +302,6 @@ describe('late, due and missed doses', () => {
     ]);
   });
 
-  it('announces a dose once when due, not while snoozed, and once more after the snooze', () => {
-    const id = 'med-1@2026-07-03T08:00';
-    const now = 1_000_000;
-    expect(shouldNotify(id, EMPTY_REMINDER_STATE, now)).toBe(true);
-    expect(shouldNotify(id, { notifiedAt: { [id]: now - 10 }, snoozedUntil: {} }, now)).toBe(false);
-    const snoozed = { notifiedAt: { [id]: now - 10 }, snoozedUntil: { [id]: now + 900_000 } };
-    expect(shouldNotify(id, snoozed, now)).toBe(false);
-    expect(shouldNotify(id, snoozed, now + 900_000)).toBe(true);
-    expect(
-      shouldNotify(id, { notifiedAt: { [id]: now + 900_001 }, snoozedUntil: { [id]: now + 900_000 } }, now + 900_002),
-    ).toBe(false);
-  });
-
   it('notifies doses due in the last 12 hours that nobody logged; the background check looks back a day', () => {
     const twice = plan([eventFactory.start('2026-07-01', 5, 'twice-daily')], '2026-07-03');
     const now = utc('2026-07-03T07:30:00Z'); // 08:30 in London: last night's 20:00 dose is 12.5 hours old
@@ -329,18 +313,6 @@ describe('late, due and missed doses', () => {
       '2026-07-03T08:00',
     ]);
   });
-
-  it('forgets notification state older than two days', () => {
-    const now = 10 * 86_400_000;
-    const state = { notifiedAt: { old: now - 3 * 86_400_000, fresh: now - 1000 }, snoozedUntil: { old: 1 } };
-    expect(pruneReminderState(state, now)).toEqual({
-      notifiedAt: { fresh: now - 1000 },
-      snoozedUntil: {},
-      trackedSince: {},
-    });
-    // When the app began following a medication is kept for good.
-    expect(pruneReminderState({ ...state, trackedSince: { med: 1 } }, now).trackedSince).toEqual({ med: 1 });
-  });
 });
 
 describe('doses due before the app followed the medication', () => {
@@ -349,7 +321,6 @@ describe('doses due before the app followed the medication', () => {
   const added = { ...EMPTY_REMINDER_STATE, trackedSince: { 'med-1': utc('2026-07-03T09:00:00Z') } };
 
   it('are never called missed, nor announced', () => {
-    expect(untrackedMedications(['med-1', 'med-2'], added)).toEqual(['med-2']);
     expect(times(missedDoses([daily], [], added, '2026-07-05', LONDON))).toEqual(['2026-07-04T08:00']);
     expect(missedDoses([daily], [], EMPTY_REMINDER_STATE, '2026-07-05', LONDON)).toEqual([]);
     const justAdded = utc('2026-07-03T09:00:00Z');

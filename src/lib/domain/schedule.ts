@@ -27,6 +27,8 @@ import * as z from 'zod/mini';
 import { addDays, daysBetween, weekdayMondayFirst, type IsoDate } from './dates';
 import { localDateTimeSchema, type DoseLog, type FREQUENCIES, type RegimenEvent, type Reminder } from './medication';
 import { buildPhases, type Phase } from './phases';
+import { recordOf } from './record-schema';
+import { EMPTY_REMINDER_STATE, isTracked, shouldNotify, type ReminderState } from './reminder-state';
 import { instantOf, isLocalTime, type LocalDateTime, type LocalTime } from './zoned-time';
 
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -58,7 +60,6 @@ export const DEFAULT_DIARY_TIME: LocalTime = '20:00';
 export const LATE_AFTER_MS = 2 * HOUR_MS;
 /** How far back "missed since your last visit" looks, so a long absence asks about one week, not months. */
 export const MISSED_DOSES_LOOKBACK_DAYS = 7;
-export const SNOOZE_MS = 15 * 60_000;
 /** A notification for a dose is only worth showing this long after it fell due; later ones wait for Today. */
 export const NOTIFY_WITHIN_MS = 12 * HOUR_MS;
 
@@ -200,71 +201,6 @@ export function isTakenLate(log: Pick<DoseLog, 'status' | 'at' | 'scheduledFor'>
   return log.status === 'taken' && log.at - instantOf(log.scheduledFor, timeZone) > LATE_AFTER_MS;
 }
 
-/** A plain object of numbers, such as `{ [doseId]: epochMs }`. */
-function isRecordOf(value: unknown, isEntry: (entry: unknown) => boolean): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isEntry);
-}
-
-const isTime = (entry: unknown) => typeof entry === 'number' && Number.isFinite(entry);
-
-/**
- * Notifications shown and doses snoozed (by id), so a dose is announced once and again after a snooze.
- * (Checked with `z.custom`: `z.record` would add to the zod code every screen loads.)
- */
-export const reminderStateSchema = z.object({
-  notifiedAt: z.custom<Record<string, number>>((value) => isRecordOf(value, isTime)),
-  snoozedUntil: z.custom<Record<string, number>>((value) => isRecordOf(value, isTime)),
-  /**
-   * When the app first followed each medication's doses (by medication id). Doses due before then are
-   * never called missed or announced: adding a medication taken for months must not ask about last week.
-   */
-  trackedSince: z.optional(z.custom<Record<string, number>>((value) => isRecordOf(value, isTime))),
-});
-export type ReminderState = z.infer<typeof reminderStateSchema>;
-
-export const EMPTY_REMINDER_STATE: ReminderState = { notifiedAt: {}, snoozedUntil: {}, trackedSince: {} };
-
-/** Forget announcements and snoozes more than two days old; the state never grows beyond a few days of doses. */
-export function pruneReminderState(state: ReminderState, nowMs: number): ReminderState {
-  const keep = (record: Record<string, number>) =>
-    Object.fromEntries(Object.entries(record).filter(([, ms]) => ms > nowMs - 2 * DAY_MS));
-  return {
-    notifiedAt: keep(state.notifiedAt),
-    snoozedUntil: keep(state.snoozedUntil),
-    trackedSince: state.trackedSince ?? {},
-  };
-}
-
-/** Remind again in 15 minutes: the same change from Today's Snooze and from a notification's. */
-export function snoozeDose(state: ReminderState, doseId: string, nowMs: number): ReminderState {
-  return pruneReminderState({ ...state, snoozedUntil: { ...state.snoozedUntil, [doseId]: nowMs + SNOOZE_MS } }, nowMs);
-}
-
-/** Record that doses (or the diary) were announced at `nowMs`, so they are not announced again. */
-export function markNotified(state: ReminderState, ids: readonly string[], nowMs: number): ReminderState {
-  return pruneReminderState(
-    { ...state, notifiedAt: { ...state.notifiedAt, ...Object.fromEntries(ids.map((id) => [id, nowMs])) } },
-    nowMs,
-  );
-}
-
-/** Mark the medications not followed yet as followed from `nowMs` (see `trackedSince`). */
-export function markTracked(state: ReminderState, medicationIds: readonly string[], nowMs: number): ReminderState {
-  const fresh = untrackedMedications(medicationIds, state);
-  return { ...state, trackedSince: { ...state.trackedSince, ...Object.fromEntries(fresh.map((id) => [id, nowMs])) } };
-}
-
-/** The medications whose doses are not followed yet, to be marked as followed from now. */
-export function untrackedMedications(medicationIds: readonly string[], state: ReminderState): string[] {
-  return medicationIds.filter((id) => state.trackedSince?.[id] === undefined);
-}
-
-/** Whether a dose fell due after the app began following its medication. */
-function isTracked(dose: Pick<ScheduledDose, 'medicationId'>, dueAtMs: number, state: ReminderState): boolean {
-  const since = state.trackedSince?.[dose.medicationId];
-  return since !== undefined && dueAtMs >= since;
-}
-
 export type DoseState = 'upcoming' | 'due' | 'snoozed' | 'taken' | 'skipped';
 
 export interface DoseOnDay extends ScheduledDose {
@@ -325,17 +261,6 @@ export function missedDoses(
   return scheduledDosesOfAll(plans, addDays(today, -MISSED_DOSES_LOOKBACK_DAYS), addDays(today, -1)).filter(
     (dose) => !byId.has(dose.id) && isTracked(dose, instantOf(dose.scheduledFor, timeZone), state),
   );
-}
-
-/**
- * Whether a due, unlogged dose should be announced now: not while snoozed, once when it falls due, and once
- * more when a snooze runs out.
- */
-export function shouldNotify(id: string, state: ReminderState, nowMs: number): boolean {
-  const snoozedUntil = state.snoozedUntil[id];
-  if (snoozedUntil !== undefined && snoozedUntil > nowMs) return false;
-  const notifiedAt = state.notifiedAt[id];
-  return notifiedAt === undefined || (snoozedUntil !== undefined && notifiedAt < snoozedUntil);
 }
 
 /** Doses due in the last 12 hours (and since the app followed their medication), not logged, to announce now. */
@@ -458,7 +383,7 @@ const calendarExportEntrySchema = z.object({
 });
 
 /** What the last calendar file held per event uid, so the next one can replace it (same uid, higher SEQUENCE). */
-export const calendarExportStateSchema = z.custom<Record<string, z.infer<typeof calendarExportEntrySchema>>>((value) =>
-  isRecordOf(value, (entry) => calendarExportEntrySchema.safeParse(entry).success),
+export const calendarExportStateSchema = recordOf<z.infer<typeof calendarExportEntrySchema>>(
+  (entry) => calendarExportEntrySchema.safeParse(entry).success,
 );
 export type CalendarExportState = z.infer<typeof calendarExportStateSchema>;

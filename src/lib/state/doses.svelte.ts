@@ -13,6 +13,14 @@ import { untrack } from 'svelte';
 import { addDays } from '../domain/dates';
 import type { Medication, Reminder } from '../domain/medication';
 import {
+  EMPTY_REMINDER_STATE,
+  markNotified,
+  markTracked,
+  snoozeDose,
+  untrackedMedications,
+  type ReminderState,
+} from '../domain/reminder-state';
+import {
   DIARY_REMINDER_ID,
   diaryCalendarDraft,
   diaryNotificationId,
@@ -21,20 +29,14 @@ import {
   doseReminderId,
   dosesToday,
   dosesToNotify,
-  EMPTY_REMINDER_STATE,
   isDiaryReminderDue,
-  markNotified,
-  markTracked,
   missedDoses,
   MISSED_DOSES_LOOKBACK_DAYS,
   NOTIFICATION_ACTIONS,
-  snoozeDose,
   type DoseOnDay,
   type DosePlan,
   type NotificationData,
-  type ReminderState,
   type ScheduledDose,
-  untrackedMedications,
 } from '../domain/schedule';
 import { instantOf } from '../domain/zoned-time';
 import { diaryDb } from '../db';
