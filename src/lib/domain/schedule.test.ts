@@ -7,8 +7,6 @@ import { buildPhases, phaseOn } from './phases';
 import { EMPTY_REMINDER_STATE } from './reminder-state';
 import {
   cycleAnchors,
-  diaryCalendarDraft,
-  doseCalendarDrafts,
   doseLogId,
   dosesToday,
   dosesToNotify,
@@ -349,34 +347,5 @@ describe('the diary reminder', () => {
     expect(isDiaryReminderDue(reminder, false, EMPTY_REMINDER_STATE, '2026-07-03', now, LONDON)).toBe(false);
     const off = { ...reminder, enabled: false };
     expect(isDiaryReminderDue(off, false, EMPTY_REMINDER_STATE, '2026-07-03', now + 86_400_000, LONDON)).toBe(false);
-    expect(diaryCalendarDraft(off, '2026-07-03', 'Diary')).toEqual([]);
-  });
-});
-
-describe('calendar drafts', () => {
-  it('gives a medication one recurring event per dose time of its current regimen, with stable uids', () => {
-    const twice = plan([eventFactory.start('2026-07-01', 5, 'twice-daily')], '2026-07-03');
-    expect(doseCalendarDrafts(twice, 'Take it')).toEqual([
-      { uid: 'med-1-0800@hs-diary', start: '2026-07-01T08:00', intervalDays: 1, summary: 'Take it' },
-      { uid: 'med-1-2000@hs-diary', start: '2026-07-01T20:00', intervalDays: 1, summary: 'Take it' },
-    ]);
-    const injection = plan([
-      weekly('2026-03-02', 'every-2-weeks'),
-      eventFactory.interruption('2026-03-20'),
-      eventFactory.resume('2026-03-26'),
-    ]);
-    expect(doseCalendarDrafts(injection, 'Inject')).toEqual([
-      { uid: 'med-1-0800@hs-diary', start: '2026-03-26T08:00', intervalDays: 14, summary: 'Inject' },
-    ]);
-  });
-
-  it('has no event while a medication is interrupted or stopped, or taken as needed', () => {
-    expect(
-      doseCalendarDrafts(plan([eventFactory.start('2026-07-01', 5), eventFactory.interruption('2026-07-02')]), 'x'),
-    ).toEqual([]);
-    expect(
-      doseCalendarDrafts(plan([eventFactory.start('2026-07-01', 5), eventFactory.stop('2026-07-02')]), 'x'),
-    ).toEqual([]);
-    expect(doseCalendarDrafts(plan([eventFactory.start('2026-07-01', 5, 'as-needed')]), 'x')).toEqual([]);
   });
 });

@@ -27,7 +27,6 @@ import * as z from 'zod/mini';
 import { addDays, daysBetween, weekdayMondayFirst, type IsoDate } from './dates';
 import { localDateTimeSchema, type DoseLog, type FREQUENCIES, type RegimenEvent, type Reminder } from './medication';
 import { buildPhases, type Phase } from './phases';
-import { recordOf } from './record-schema';
 import { EMPTY_REMINDER_STATE, isTracked, shouldNotify, type ReminderState } from './reminder-state';
 import { instantOf, isLocalTime, type LocalDateTime, type LocalTime } from './zoned-time';
 
@@ -148,7 +147,7 @@ export function cycleAnchors(phases: readonly Phase[]): Map<string, IsoDate> {
 }
 
 /** The first dose date of a cycle: the anchor, moved to the chosen weekday for the weekly kinds. */
-function firstDoseDate(anchor: IsoDate, cycleDays: number, weekday: number | undefined): IsoDate {
+export function firstDoseDate(anchor: IsoDate, cycleDays: number, weekday: number | undefined): IsoDate {
   if (cycleDays === 1 || weekday === undefined) return anchor;
   return addDays(anchor, (weekday - weekdayOf(anchor) + 7) % 7);
 }
@@ -340,50 +339,3 @@ export function isDiaryReminderDue(
   const dueAtMs = instantOf(`${today}T${time}`, timeZone);
   return dueAtMs <= nowMs && shouldNotify(diaryNotificationId(today), state, nowMs);
 }
-
-// ------------------------------------------------------------------------------------------ calendar
-
-/** One recurring calendar event before it is written out: a dose time of a medication, or the diary. */
-export interface CalendarDraft {
-  uid: string;
-  /** First occurrence, wall-clock in the patient's zone. */
-  start: LocalDateTime;
-  intervalDays: number;
-  summary: string;
-}
-
-/** The medication's recurring events for its current regimen: one per dose time; none unless it is on now. */
-export function doseCalendarDrafts(plan: DosePlan, summary: string): CalendarDraft[] {
-  const current = plan.phases.at(-1);
-  if (plan.reminder?.enabled === false || !current?.isOngoing || current.kind !== 'on' || !current.frequency) return [];
-  const intervalDays = CYCLE_DAYS[current.frequency];
-  const anchor = cycleAnchors(plan.phases).get(current.startEventId);
-  if (!intervalDays || !anchor) return [];
-  const first = firstDoseDate(anchor, intervalDays, chosenWeekday(plan.reminder));
-  return doseTimes(current.frequency, plan.reminder).map((time) => ({
-    uid: `${plan.medicationId}-${time.replace(':', '')}@hs-diary`,
-    start: `${first}T${time}`,
-    intervalDays,
-    summary,
-  }));
-}
-
-export function diaryCalendarDraft(reminder: Reminder | undefined, today: IsoDate, summary: string): CalendarDraft[] {
-  const time = diaryReminderTime(reminder);
-  return time === null ? [] : [{ uid: 'diary@hs-diary', start: `${today}T${time}`, intervalDays: 1, summary }];
-}
-
-const calendarExportEntrySchema = z.object({
-  sequence: z.int().check(z.gte(0)),
-  start: z.string(),
-  intervalDays: z.int().check(z.gte(1)),
-  summary: z.string(),
-  /** Set once the event was ended (UTC `YYYYMMDDTHHMMSSZ`): the medication stopped, paused or moved time. */
-  until: z.optional(z.string()),
-});
-
-/** What the last calendar file held per event uid, so the next one can replace it (same uid, higher SEQUENCE). */
-export const calendarExportStateSchema = recordOf<z.infer<typeof calendarExportEntrySchema>>(
-  (entry) => calendarExportEntrySchema.safeParse(entry).success,
-);
-export type CalendarExportState = z.infer<typeof calendarExportStateSchema>;

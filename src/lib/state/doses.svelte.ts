@@ -11,6 +11,7 @@
  */
 import { untrack } from 'svelte';
 import { addDays } from '../domain/dates';
+import { calendarDrafts, planCalendar } from '../domain/calendar-plan';
 import type { Medication, Reminder } from '../domain/medication';
 import {
   EMPTY_REMINDER_STATE,
@@ -22,9 +23,7 @@ import {
 } from '../domain/reminder-state';
 import {
   DIARY_REMINDER_ID,
-  diaryCalendarDraft,
   diaryNotificationId,
-  doseCalendarDrafts,
   dosePlans,
   doseReminderId,
   dosesToday,
@@ -406,15 +405,18 @@ export async function exportCalendar(texts: CalendarTexts): Promise<'shared' | '
     loadScheduleInputs(diaryDb, today),
     loadCalendarExportState(diaryDb),
   ]);
-  const drafts = dosePlans(inputs, today).flatMap((plan) => {
-    const current = plan.phases.at(-1);
-    if (!current) return [];
-    const medication = inputs.medications.find((row) => row.id === plan.medicationId);
-    return doseCalendarDrafts(plan, texts.doseSummary(doseName(medication, { phase: current })));
-  });
   const diaryReminder = inputs.reminders.find((row) => row.id === DIARY_REMINDER_ID);
-  drafts.push(...diaryCalendarDraft(diaryReminder, today, texts.diarySummary));
-  const { events, next } = ics.planCalendar(drafts, previous, today, timeZone);
+  const drafts = calendarDrafts(dosePlans(inputs, today), diaryReminder, today, {
+    dose: (plan, current) =>
+      texts.doseSummary(
+        doseName(
+          inputs.medications.find((row) => row.id === plan.medicationId),
+          { phase: current },
+        ),
+      ),
+    diary: texts.diarySummary,
+  });
+  const { events, next } = planCalendar(drafts, previous, today, timeZone);
   const text = ics.writeIcs(events, timeZone, today, nowMs(), {
     calendarName: texts.calendarName,
     description: texts.description,
