@@ -12,13 +12,7 @@ import { loadScheduleInputs, loadReminderState, recordDose, updateReminderState 
 import { loadSettings } from '../lib/db/settings-repository';
 import { addDays, type IsoDate } from '../lib/domain/dates';
 import { markNotified, snoozeDose } from '../lib/domain/reminder-state';
-import {
-  doseLogId,
-  dosePlans,
-  NOTIFICATION_ACTIONS,
-  notificationDataSchema,
-  unloggedDosesSince,
-} from '../lib/domain/schedule';
+import { doseLogId, dosePlans, NOTIFICATION_ACTIONS, notificationDataSchema, findDoses } from '../lib/domain/schedule';
 import { pickLocale } from '../lib/domain/settings';
 import { localDateTimeAt } from '../lib/domain/zoned-time';
 import { remindersEn } from '../lib/i18n/reminders.en';
@@ -72,10 +66,8 @@ export async function checkMissedDoses(
     loadReminderState(db),
     loadSettings(db),
   ]);
-  const plans = dosePlans(inputs, today);
-  const fresh = unloggedDosesSince(plans, inputs.doseLogs, state, today, nowMs, timeZone).filter(
-    (dose) => state.notifiedAt[dose.id] === undefined,
-  );
+  const context = { plans: dosePlans(inputs, today), logs: inputs.doseLogs, state, today, nowMs, timeZone };
+  const fresh = findDoses('unlogged', context).filter((dose) => state.notifiedAt[dose.id] === undefined);
   if (fresh.length === 0) return null;
   await updateReminderState(db, (current) =>
     markNotified(

@@ -8,16 +8,15 @@ import { EMPTY_REMINDER_STATE } from './reminder-state';
 import {
   cycleAnchors,
   doseLogId,
-  dosesToday,
-  dosesToNotify,
+  findDoses,
   doseTimes,
   isDiaryReminderDue,
   isTakenLate,
-  missedDoses,
   scheduledDoses,
-  unloggedDosesSince,
   weekdayOf,
+  type DoseContext,
   type DosePlan,
+  type DoseQuery,
 } from './schedule';
 import { instantOf } from './zoned-time';
 
@@ -48,6 +47,18 @@ const utc = (iso: string) => Date.parse(iso);
 
 function log(scheduledFor: string, status: DoseLog['status'], at: number, medicationId = 'med-1'): DoseLog {
   return { id: doseLogId(medicationId, scheduledFor), medicationId, scheduledFor, status, at };
+}
+
+/** Ask the schedule as the app does, in London. */
+function ask(
+  query: DoseQuery,
+  plans: DoseContext['plans'],
+  logs: DoseContext['logs'],
+  state: DoseContext['state'],
+  today: string,
+  nowMs = utc(`${today}T12:00:00Z`),
+) {
+  return findDoses(query, { plans, logs, state, today, nowMs, timeZone: LONDON });
 }
 
 function weekly(date: string, frequency: RegimenEvent['frequency'] = 'weekly'): RegimenEvent {
@@ -233,13 +244,13 @@ describe('a regimen changed in the middle of a day', () => {
 
   it('keeps the 08:00 dose logged before the change (same id), now part of the new phase', () => {
     const taken = log('2026-03-05T08:00', 'taken', utc('2026-03-05T08:05:00Z'));
-    const day = dosesToday(
+    const day = ask(
+      'today',
       [plan(events, '2026-03-05')],
       [taken],
       EMPTY_REMINDER_STATE,
       '2026-03-05',
       utc('2026-03-05T12:00:00Z'),
-      LONDON,
     );
     expect(day.map((dose) => [dose.time, dose.state, dose.phase.startedBy])).toEqual([
       ['08:00', 'taken', 'dose-change'],
@@ -274,14 +285,14 @@ describe('late, due and missed doses', () => {
   it('gives each of today’s doses its state', () => {
     const twice = plan([eventFactory.start('2026-07-01', 5, 'twice-daily')], '2026-07-03');
     const now = utc('2026-07-03T09:00:00Z'); // 10:00 in London
-    expect(dosesToday([twice], [], EMPTY_REMINDER_STATE, '2026-07-03', now, LONDON).map((dose) => dose.state)).toEqual([
+    expect(ask('today', [twice], [], EMPTY_REMINDER_STATE, '2026-07-03', now).map((dose) => dose.state)).toEqual([
       'due',
       'upcoming',
     ]);
     const snoozed = { notifiedAt: {}, snoozedUntil: { 'med-1@2026-07-03T08:00': now + 60_000 } };
-    expect(dosesToday([twice], [], snoozed, '2026-07-03', now, LONDON)[0]?.state).toBe('snoozed');
+    expect(ask('today', [twice], [], snoozed, '2026-07-03', now)[0]?.state).toBe('snoozed');
     const late = log('2026-07-03T08:00', 'taken', now + 60_000);
-    expect(dosesToday([twice], [late], EMPTY_REMINDER_STATE, '2026-07-03', now, LONDON)[0]).toMatchObject({
+    expect(ask('today', [twice], [late], EMPTY_REMINDER_STATE, '2026-07-03', now)[0]).toMatchObject({
       state: 'taken',
       isLate: true,
     });
@@ -291,7 +302,7 @@ describe('late, due and missed doses', () => {
     const daily = plan([eventFactory.start('2026-06-01', 15)], '2026-07-03');
     const logs = [log('2026-07-01T08:00', 'taken', 0), log('2026-06-30T08:00', 'skipped', 0)];
     const tracked = { ...EMPTY_REMINDER_STATE, trackedSince: { 'med-1': utc('2026-06-01T00:00:00Z') } };
-    expect(times(missedDoses([daily], logs, tracked, '2026-07-03', LONDON))).toEqual([
+    expect(times(ask('missed', [daily], logs, tracked, '2026-07-03'))).toEqual([
       '2026-06-26T08:00',
       '2026-06-27T08:00',
       '2026-06-28T08:00',
@@ -305,8 +316,8 @@ describe('late, due and missed doses', () => {
     const now = utc('2026-07-03T07:30:00Z'); // 08:30 in London: last night's 20:00 dose is 12.5 hours old
     const logs = [log('2026-07-02T08:00', 'taken', 0)];
     const tracked = { ...EMPTY_REMINDER_STATE, trackedSince: { 'med-1': utc('2026-07-01T00:00:00Z') } };
-    expect(times(dosesToNotify([twice], logs, tracked, '2026-07-03', now, LONDON))).toEqual(['2026-07-03T08:00']);
-    expect(times(unloggedDosesSince([twice], logs, tracked, '2026-07-03', now, LONDON))).toEqual([
+    expect(times(ask('to-notify', [twice], logs, tracked, '2026-07-03', now))).toEqual(['2026-07-03T08:00']);
+    expect(times(ask('unlogged', [twice], logs, tracked, '2026-07-03', now))).toEqual([
       '2026-07-02T20:00',
       '2026-07-03T08:00',
     ]);
@@ -319,15 +330,15 @@ describe('doses due before the app followed the medication', () => {
   const added = { ...EMPTY_REMINDER_STATE, trackedSince: { 'med-1': utc('2026-07-03T09:00:00Z') } };
 
   it('are never called missed, nor announced', () => {
-    expect(times(missedDoses([daily], [], added, '2026-07-05', LONDON))).toEqual(['2026-07-04T08:00']);
-    expect(missedDoses([daily], [], EMPTY_REMINDER_STATE, '2026-07-05', LONDON)).toEqual([]);
+    expect(times(ask('missed', [daily], [], added, '2026-07-05'))).toEqual(['2026-07-04T08:00']);
+    expect(ask('missed', [daily], [], EMPTY_REMINDER_STATE, '2026-07-05')).toEqual([]);
     const justAdded = utc('2026-07-03T09:00:00Z');
-    expect(dosesToNotify([daily], [], added, '2026-07-03', justAdded, LONDON)).toEqual([]);
-    expect(unloggedDosesSince([daily], [], added, '2026-07-03', justAdded, LONDON)).toEqual([]);
+    expect(ask('to-notify', [daily], [], added, '2026-07-03', justAdded)).toEqual([]);
+    expect(ask('unlogged', [daily], [], added, '2026-07-03', justAdded)).toEqual([]);
   });
 
   it('still show on Today as due, so today’s dose can be logged', () => {
-    const today = dosesToday([daily], [], added, '2026-07-03', utc('2026-07-03T09:00:00Z'), LONDON);
+    const today = ask('today', [daily], [], added, '2026-07-03', utc('2026-07-03T09:00:00Z'));
     expect(today.map((dose) => dose.state)).toEqual(['due']);
   });
 });

@@ -27,7 +27,7 @@ import * as z from 'zod/mini';
 import { addDays, daysBetween, weekdayMondayFirst, type IsoDate } from './dates';
 import { localDateTimeSchema, type DoseLog, type FREQUENCIES, type RegimenEvent, type Reminder } from './medication';
 import { buildPhases, type Phase } from './phases';
-import { EMPTY_REMINDER_STATE, isTracked, shouldNotify, type ReminderState } from './reminder-state';
+import { isTracked, shouldNotify, type ReminderState } from './reminder-state';
 import { instantOf, isLocalTime, type LocalDateTime, type LocalTime } from './zoned-time';
 
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -232,72 +232,60 @@ export function logsById(logs: readonly DoseLog[]): Map<string, DoseLog> {
   return new Map(logs.map((log) => [log.id, log]));
 }
 
-/** Today's doses with their state, for the Today card. */
-export function dosesToday(
-  plans: readonly DosePlan[],
-  logs: readonly DoseLog[],
-  state: ReminderState,
-  today: IsoDate,
-  nowMs: number,
-  timeZone: string,
-): DoseOnDay[] {
-  const byId = logsById(logs);
-  return scheduledDosesOfAll(plans, today, today).map((dose) => doseStatus(dose, byId, state, nowMs, timeZone));
+/** What every question to the schedule needs: the plans, the logs, what reminders remember, today and now. */
+export interface DoseContext {
+  plans: readonly DosePlan[];
+  logs: readonly DoseLog[];
+  state: ReminderState;
+  today: IsoDate;
+  nowMs: number;
+  timeZone: string;
 }
 
-/**
- * Doses of the last week before today with nothing logged, due after the app began following their
- * medication: "missed since your last visit".
- */
-export function missedDoses(
-  plans: readonly DosePlan[],
-  logs: readonly DoseLog[],
-  state: ReminderState,
-  today: IsoDate,
-  timeZone: string,
-): ScheduledDose[] {
-  const byId = logsById(logs);
-  return scheduledDosesOfAll(plans, addDays(today, -MISSED_DOSES_LOOKBACK_DAYS), addDays(today, -1)).filter(
-    (dose) => !byId.has(dose.id) && isTracked(dose, instantOf(dose.scheduledFor, timeZone), state),
-  );
-}
+/** The questions the app asks of the schedule, each a window of days around today and the doses it keeps. */
+export type DoseQuery = 'today' | 'missed' | 'to-notify' | 'unlogged';
 
-/** Doses due in the last 12 hours (and since the app followed their medication), not logged, to announce now. */
-export function dosesToNotify(
-  plans: readonly DosePlan[],
-  logs: readonly DoseLog[],
-  state: ReminderState,
-  today: IsoDate,
-  nowMs: number,
-  timeZone: string,
-): DoseOnDay[] {
-  const byId = logsById(logs);
-  return scheduledDosesOfAll(plans, addDays(today, -1), today)
-    .map((dose) => doseStatus(dose, byId, EMPTY_REMINDER_STATE, nowMs, timeZone))
-    .filter(
-      (dose) =>
-        dose.state === 'due' &&
-        nowMs - dose.dueAtMs < NOTIFY_WITHIN_MS &&
-        isTracked(dose, dose.dueAtMs, state) &&
-        shouldNotify(dose.id, state, nowMs),
-    );
-}
+const isOpenAndTracked = (dose: DoseOnDay, { state, nowMs }: DoseContext) =>
+  !dose.log && dose.dueAtMs <= nowMs && isTracked(dose, dose.dueAtMs, state);
 
-/** Unlogged doses due in the last `withinMs` (for the background check's one summary notification). */
-export function unloggedDosesSince(
-  plans: readonly DosePlan[],
-  logs: readonly DoseLog[],
-  state: ReminderState,
-  today: IsoDate,
-  nowMs: number,
-  timeZone: string,
-  withinMs = DAY_MS,
-): ScheduledDose[] {
-  const byId = logsById(logs);
-  return scheduledDosesOfAll(plans, addDays(today, -2), today).filter((dose) => {
-    const dueAtMs = instantOf(dose.scheduledFor, timeZone);
-    return !byId.has(dose.id) && dueAtMs <= nowMs && nowMs - dueAtMs <= withinMs && isTracked(dose, dueAtMs, state);
-  });
+const DOSE_QUERIES: Readonly<
+  Record<DoseQuery, { fromDays: number; toDays: number; keeps: (dose: DoseOnDay, context: DoseContext) => boolean }>
+> = {
+  /** Today's doses with their state, for the Today card. */
+  today: { fromDays: 0, toDays: 0, keeps: () => true },
+  /**
+   * The last week before today with nothing logged, due after the app began following their medication:
+   * "missed since your last visit".
+   */
+  missed: {
+    fromDays: -MISSED_DOSES_LOOKBACK_DAYS,
+    toDays: -1,
+    keeps: (dose, { state }) => !dose.log && isTracked(dose, dose.dueAtMs, state),
+  },
+  /** Due in the last 12 hours (and since the app followed their medication), not logged: to announce now. */
+  'to-notify': {
+    fromDays: -1,
+    toDays: 0,
+    keeps: (dose, context) =>
+      isOpenAndTracked(dose, context) &&
+      context.nowMs - dose.dueAtMs < NOTIFY_WITHIN_MS &&
+      shouldNotify(dose.id, context.state, context.nowMs),
+  },
+  /** Not logged and due in the last 24 hours, for the background check's one summary notification. */
+  unlogged: {
+    fromDays: -2,
+    toDays: 0,
+    keeps: (dose, context) => isOpenAndTracked(dose, context) && context.nowMs - dose.dueAtMs <= DAY_MS,
+  },
+};
+
+/** The doses a question asks for, in time order, each with what has happened to it by `nowMs`. */
+export function findDoses(query: DoseQuery, context: DoseContext): DoseOnDay[] {
+  const { fromDays, toDays, keeps } = DOSE_QUERIES[query];
+  const byId = logsById(context.logs);
+  return scheduledDosesOfAll(context.plans, addDays(context.today, fromDays), addDays(context.today, toDays))
+    .map((dose) => doseStatus(dose, byId, context.state, context.nowMs, context.timeZone))
+    .filter((dose) => keeps(dose, context));
 }
 
 /** What a notification carries, read back by the service worker when one of its buttons is tapped. */

@@ -26,13 +26,12 @@ import {
   diaryNotificationId,
   dosePlans,
   doseReminderId,
-  dosesToday,
-  dosesToNotify,
   isDiaryReminderDue,
-  missedDoses,
+  findDoses,
   MISSED_DOSES_LOOKBACK_DAYS,
   NOTIFICATION_ACTIONS,
   type DoseOnDay,
+  type DoseQuery,
   type DosePlan,
   type NotificationData,
   type ScheduledDose,
@@ -149,14 +148,22 @@ class Doses {
     return this.#inputs ? dosePlans(this.#inputs, clock.today) : [];
   }
 
-  get today(): DoseOnDay[] {
+  #find(query: DoseQuery, now: number): DoseOnDay[] {
     const logs = this.#inputs?.doseLogs ?? [];
-    return dosesToday(this.plans, logs, this.#reminderState, clock.today, this.now, deviceTimeZone());
+    const context = { plans: this.plans, logs, state: this.#reminderState, today: clock.today, nowMs: now };
+    return findDoses(query, { ...context, timeZone: deviceTimeZone() });
   }
 
-  get missed(): ScheduledDose[] {
-    const logs = this.#inputs?.doseLogs ?? [];
-    return missedDoses(this.plans, logs, this.#reminderState, clock.today, deviceTimeZone());
+  get today(): DoseOnDay[] {
+    return this.#find('today', this.now);
+  }
+
+  get missed(): DoseOnDay[] {
+    // Every missed dose is before today, so the clock's ticks cannot change the list: not a dependency.
+    return this.#find(
+      'missed',
+      untrack(() => this.now),
+    );
   }
 
   medicationOf(medicationId: string): Medication | undefined {
@@ -253,7 +260,8 @@ class ReminderLoop {
     const announced: string[] = [];
 
     const onScreen: { dose: DoseOnDay; name: string }[] = [];
-    for (const dose of dosesToNotify(doses.plans, inputs.doseLogs, state, today, now, timeZone)) {
+    const context = { plans: doses.plans, logs: inputs.doseLogs, state, today, nowMs: now, timeZone };
+    for (const dose of findDoses('to-notify', context)) {
       const name = doseName(doses.medicationOf(dose.medicationId), dose);
       const data: NotificationData = { kind: 'dose', medicationId: dose.medicationId, scheduledFor: dose.scheduledFor };
       const isShown =
