@@ -1,7 +1,7 @@
 /**
  * Starts reminders once the first screen is up and the browser is idle, so that screen never waits for
- * them: the schedule, the doses and the notification loop (doses.svelte.ts) load then, in their own chunk,
- * with the messages they word notifications with. On Today "up" means the check-in card is on screen, so
+ * them: the schedule, the doses and the notification loop (reminder-loop.svelte.ts) load then, in their
+ * own chunk, with the messages they word notifications with. On Today "up" means the check-in card is on screen, so
  * there the doses card starts them when it mounts beside it (DosesDue.svelte); elsewhere the app does.
  * A patient with no medications downloads them too, but only after the screen is there.
  */
@@ -21,8 +21,8 @@ class Reminders {
     void afterFirstScreen().then(() => {
       this.isStarted = true;
       // The loop words its notifications with the reminders and medications messages: load them with it.
-      void Promise.all([import('./doses.svelte'), i18n.need('reminders', 'medications')]).then(([{ reminderLoop }]) =>
-        reminderLoop.start(),
+      void Promise.all([import('./reminder-loop.svelte'), i18n.need('reminders', 'medications')]).then(
+        ([{ reminderLoop }]) => reminderLoop.start(),
       );
     });
   }

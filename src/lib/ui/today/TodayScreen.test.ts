@@ -17,7 +17,7 @@ const TODAY = '2026-11-26';
 // finish inside this file, or it lands after the test environment is gone.
 afterAll(async () => {
   await vi.waitFor(() => expect(reminders.isStarted).toBe(true), { timeout: 10_000 });
-  await import('../../state/doses.svelte');
+  await import('../../state/reminder-loop.svelte');
 });
 
 beforeEach(async () => {
