@@ -1,7 +1,8 @@
 /**
  * When doses and the diary fall due: from a medication's phases and the patient's reminder settings to
  * dated, timed doses, and which of them are due, late, missed or worth a notification. Pure: `today`,
- * `now` and the time zone are parameters. The rules, each pinned by a test in `schedule.test.ts`:
+ * `now` and the time zone are parameters. The rules, each pinned by a test in `schedule.test.ts` (the
+ * time-zone ones in `zoned-time.test.ts`):
  *
  * - Only `on` phases have doses. An interruption pauses a medication's doses from its date, a resume
  *   restarts them from its date, a stop ends them; "as needed" and "other" schedules have none.
@@ -19,8 +20,9 @@
  * - Times are wall-clock: 08:00 stays 08:00 across daylight-saving changes. A time that does not exist on
  *   the spring-forward day (02:30 in London on the last Sunday of March) falls due as far after the gap
  *   (03:30); a time that happens twice in autumn falls due the first time (see zoned-time.ts).
- * - A dose log's id is `${medicationId}@${scheduledFor}`: logging the same dose twice (a tab and a
- *   notification) replaces the log instead of counting it twice. "Late" is taken more than 2 hours after
+ * - A dose log's id is `${medicationId}@${scheduledFor}`, cut to its last 64 characters (`doseLogId`, which
+ *   the page and the service worker both use): logging the same dose twice (a tab and a notification)
+ *   replaces the log instead of counting it twice. "Late" is taken more than 2 hours after
  *   the dose was due; a late dose counts as taken for adherence.
  */
 import * as z from 'zod/mini';

@@ -9,6 +9,7 @@ import { loadCalendarExportState, loadScheduleInputs, saveCalendarExportState } 
 import { doseName } from '../i18n/dose-name';
 import { currentLocalDate, deviceTimeZone, nowMs } from '../platform/clock';
 
+/** The file's words in the patient's language: Settings passes them, so this module loads no messages. */
 export interface CalendarTexts {
   calendarName: string;
   description: string;
