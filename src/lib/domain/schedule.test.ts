@@ -8,6 +8,7 @@ import { EMPTY_REMINDER_STATE } from './reminder-state';
 import {
   cycleAnchors,
   doseLogId,
+  dosePlans,
   findDoses,
   doseTimes,
   isDiaryReminderDue,
@@ -64,6 +65,34 @@ function ask(
 function weekly(date: string, frequency: RegimenEvent['frequency'] = 'weekly'): RegimenEvent {
   return eventFactory.build({ date, kind: 'start', dose: { amount: 40, unit: 'mg' }, frequency });
 }
+
+describe('dose plans', () => {
+  it('gives each medication the phases of its own events and its own reminder row', () => {
+    const reminder: Reminder = {
+      id: 'dose:med-2',
+      kind: 'dose',
+      medicationId: 'med-2',
+      times: [],
+      days: [],
+      enabled: false,
+    };
+    const plans = dosePlans(
+      {
+        medications: [{ id: 'med-1' }, { id: 'med-2' }],
+        events: [
+          eventFactory.start('2026-07-01', 15),
+          { ...eventFactory.start('2026-07-02', 5), medicationId: 'med-2' },
+        ],
+        reminders: [reminder],
+      },
+      '2026-07-03',
+    );
+    expect(plans.map((each) => [each.medicationId, each.phases.map((phase) => phase.start), each.reminder])).toEqual([
+      ['med-1', ['2026-07-01'], undefined],
+      ['med-2', ['2026-07-02'], reminder],
+    ]);
+  });
+});
 
 describe('dose times from the regimen', () => {
   it('gives once daily 08:00 and twice daily 08:00 and 20:00 by default', () => {
