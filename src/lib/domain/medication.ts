@@ -1,5 +1,6 @@
 /** Medications and the events of their regimen (start, dose change, interruption, resume, stop). */
 import * as z from 'zod/mini';
+import { timestampSchema } from './timestamps';
 import { isoDateSchema } from './day';
 
 export const DRUG_CLASSES = [
@@ -80,7 +81,7 @@ export const doseLogSchema = z.object({
   medicationId: idSchema,
   scheduledFor: localDateTimeSchema,
   status: z.enum(['taken', 'skipped']),
-  at: z.int().check(z.gte(0)),
+  at: timestampSchema,
 });
 export type DoseLog = z.infer<typeof doseLogSchema>;
 

@@ -1,6 +1,6 @@
 /** How a backup's problems and an import's failures read in the patient's language: what is wrong, and where. */
 import type { BackupProblem } from '../../domain/backup-format';
-import { isIsoDate } from '../../domain/dates';
+import { isIsoDate, localDateOf } from '../../domain/dates';
 import { i18n } from '../../i18n/locale.svelte';
 import type { BackupFailure } from '../../state/backup.svelte';
 
@@ -18,6 +18,8 @@ export function backupProblemText(problem: BackupProblem): string {
       return problem.table ? t.problems.damagedTable(t.tables[problem.table]) : t.problems.damaged;
     case 'newer-version':
       return t.problems.newerVersion;
+    case 'made-in-the-future':
+      return t.problems.madeInTheFuture(i18n.formatDate(localDateOf(new Date(problem.exportedAt)), 'long'));
     case 'too-many-rows':
       return t.problems.tooManyRows(t.tables[problem.table], i18n.formatNumber(problem.maxRows, 0));
     case 'bad-row': {
