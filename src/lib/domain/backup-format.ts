@@ -27,6 +27,12 @@ export const BACKUP_FORMAT = 'hs-diary-backup';
 export const ENCRYPTED_BACKUP_FORMAT = 'hs-diary-backup-encrypted';
 /** Raise when the file's shape changes; an older app then refuses the file instead of misreading it. */
 export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * The encrypted envelope's own version. 2: its header (format, version, key derivation, salt, IV) is
+ * authenticated as AES-GCM additional data, so a changed iteration count or IV fails like a wrong
+ * passphrase instead of being trusted. Version 1 files (no additional data) still open.
+ */
+export const ENCRYPTED_BACKUP_FORMAT_VERSION = 2;
 /** Checked before a file is read or parsed. Five years of daily entries make about 0.5 MB. */
 export const MAX_BACKUP_BYTES = 25 * 1024 * 1024;
 

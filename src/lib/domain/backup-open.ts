@@ -11,6 +11,7 @@ import {
   BACKUP_TABLES,
   checkBackupRow,
   ENCRYPTED_BACKUP_FORMAT,
+  ENCRYPTED_BACKUP_FORMAT_VERSION,
   encryptedBackupSchema,
   MAX_BACKUP_BYTES,
   MAX_ROWS,
@@ -145,7 +146,7 @@ export function openBackupText(text: string, options: OpenBackupOptions): Backup
   if (!isPlainObject(parsed)) return problem({ kind: 'not-backup' });
 
   if (parsed.format === ENCRYPTED_BACKUP_FORMAT) {
-    if (typeof parsed.formatVersion === 'number' && parsed.formatVersion > BACKUP_FORMAT_VERSION)
+    if (typeof parsed.formatVersion === 'number' && parsed.formatVersion > ENCRYPTED_BACKUP_FORMAT_VERSION)
       return problem({ kind: 'newer-version' });
     const kdf = parsed.kdf;
     const cipher = parsed.cipher;

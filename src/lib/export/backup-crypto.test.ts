@@ -55,6 +55,35 @@ describe('backup encryption', () => {
     });
   });
 
+  it('authenticates the header: a changed version, salt or IV fails like a wrong passphrase', async () => {
+    const envelope = await encryptBackupText('secret', 'right one', FAST);
+    expect(envelope.formatVersion).toBe(2);
+    await expect(openEncryptedBackup(envelope, 'right one', FAST_OPEN)).resolves.toEqual({ ok: true, text: 'secret' });
+    // Claiming version 1 (no additional data) to skip the header check does not work.
+    const downgraded: EncryptedBackup = { ...envelope, formatVersion: 1 };
+    await expect(openEncryptedBackup(downgraded, 'right one', FAST_OPEN)).resolves.toEqual({
+      ok: false,
+      problem: { kind: 'wrong-passphrase' },
+    });
+    const otherFormat = { ...envelope, format: 'hs-diary-backup-encrypted ' } as unknown as EncryptedBackup;
+    await expect(openEncryptedBackup(otherFormat, 'right one', FAST_OPEN)).resolves.toMatchObject({ ok: false });
+  });
+
+  it('still opens a version 1 file, written without additional data', async () => {
+    // Made by version 1 of the app (iterations lowered for the test, as FAST does).
+    const version1: EncryptedBackup = {
+      format: 'hs-diary-backup-encrypted',
+      formatVersion: 1,
+      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 1000, salt: 'jfiDYE4n1M9eMvzGO7VjrQ==' },
+      cipher: { name: 'AES-GCM', iv: '1xqjNqls0tBC4la+' },
+      ciphertext: 'wPpS5Ydh9kI/6Y85KRbpBgiCiDvoNpKwJSQ37tNEQfDyEGRAl5ie',
+    };
+    await expect(openEncryptedBackup(version1, 'an old passphrase', FAST_OPEN)).resolves.toEqual({
+      ok: true,
+      text: '{"made":"by version 1"}',
+    });
+  });
+
   it('matches the same passphrase typed as other code points (NFC)', async () => {
     const envelope = await encryptBackupText('x', 'caf\u00e9', FAST);
     await expect(openEncryptedBackup(envelope, 'cafe\u0301', FAST_OPEN)).resolves.toEqual({ ok: true, text: 'x' });
