@@ -11,6 +11,7 @@
  */
 import { untrack } from 'svelte';
 import { addDays } from '../domain/dates';
+import { ownValue } from '../domain/own-key';
 import type { Medication, Reminder } from '../domain/medication';
 import { buildPhases } from '../domain/phases';
 import {
@@ -69,7 +70,7 @@ export function deviceTimeZone(): string {
 /** "Upadacitinib 15 mg": the medication's name in the patient's language, with the dose of that day. */
 export function doseName(medication: Medication | undefined, dose: Pick<DoseOnDay, 'phase'>): string {
   const t = i18n.t.medications;
-  const name = (medication?.presetId && t.presetNames[medication.presetId]) || medication?.name || '';
+  const name = (medication?.presetId && ownValue(t.presetNames, medication.presetId)) || medication?.name || '';
   const amount = dose.phase.dose;
   return amount ? `${name} ${t.doseText(i18n.formatNumber(amount.amount, 2), t.units[amount.unit], '')}` : name;
 }

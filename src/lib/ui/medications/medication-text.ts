@@ -1,11 +1,12 @@
 /** How medications, doses and phases read in the patient's language, shared by every screen that shows them. */
 import type { Medication, RegimenEvent } from '../../domain/medication';
 import type { Dose, Phase } from '../../domain/phases';
+import { ownValue } from '../../domain/own-key';
 import type { RegimenProblemKind } from '../../domain/regimen';
 import { i18n } from '../../i18n/locale.svelte';
 
 export function medicationName(medication: Pick<Medication, 'name' | 'presetId'>): string {
-  const preset = medication.presetId ? i18n.t.medications.presetNames[medication.presetId] : undefined;
+  const preset = medication.presetId ? ownValue(i18n.t.medications.presetNames, medication.presetId) : undefined;
   return preset ?? medication.name;
 }
 
