@@ -5,6 +5,7 @@
  * doses were announced or snoozed, pruned to two days) and `calendarExport` (what the last .ics file held).
  */
 import { liveQuery } from 'dexie';
+import { calendarExportStateSchema, type CalendarExportState } from '../domain/calendar-plan';
 import type { IsoDate } from '../domain/dates';
 import {
   doseLogSchema,
@@ -16,15 +17,9 @@ import {
   type RegimenEvent,
   type Reminder,
 } from '../domain/medication';
-import {
-  calendarExportStateSchema,
-  doseLogId,
-  EMPTY_REMINDER_STATE,
-  reminderStateSchema,
-  type CalendarExportState,
-  type LocalDateTime,
-  type ReminderState,
-} from '../domain/schedule';
+import { EMPTY_REMINDER_STATE, reminderStateSchema, type ReminderState } from '../domain/reminder-state';
+import { doseLogId } from '../domain/schedule';
+import type { LocalDateTime } from '../domain/zoned-time';
 import type { DiaryDatabase } from './database';
 import type { Unsubscribe } from './days-repository';
 import { classifyStorageError } from './errors';
