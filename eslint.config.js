@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/e2e/.artifacts/', '.bench/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'tests/e2e/.artifacts/', '.bench/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   ...svelte.configs.recommended,
