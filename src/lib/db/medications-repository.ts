@@ -12,23 +12,12 @@ import {
   type Medication,
   type RegimenEvent,
 } from '../domain/medication';
-import { checkRegimenChange, type RegimenProblem } from '../domain/regimen';
+import { checkRegimenChange } from '../domain/regimen';
 import type { DiaryDatabase } from './database';
-import { classifyStorageError } from './errors';
+import { classifyStorageError, InvalidRegimenError } from './errors';
 import { withStorage } from './lifecycle';
 import { readValidRows } from './unreadable-rows';
 import type { Unsubscribe } from './days-repository';
-
-/** Thrown when a medication or event does not pass its schema or would make the history impossible. */
-export class InvalidRegimenError extends Error {
-  constructor(
-    readonly problems: RegimenProblem[],
-    readonly invalidFields: string[] = [],
-  ) {
-    super(`invalid regimen change: ${[...problems.map((problem) => problem.kind), ...invalidFields].join(', ')}`);
-    this.name = 'InvalidRegimenError';
-  }
-}
 
 function fieldsOf(error: { issues: { path: PropertyKey[] }[] }): string[] {
   return [...new Set(error.issues.map((issue) => String(issue.path[0] ?? 'value')))];
