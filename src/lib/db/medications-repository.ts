@@ -2,7 +2,6 @@
  * Medications, their regimen events and dose logs. Every write passes the schema and, for events, the
  * history check, inside one transaction, so an impossible history never reaches the database.
  */
-import { liveQuery } from 'dexie';
 import type { IsoDate } from '../domain/dates';
 import {
   doseLogSchema,
@@ -14,10 +13,10 @@ import {
 } from '../domain/medication';
 import { checkRegimenChange } from '../domain/regimen';
 import type { DiaryDatabase } from './database';
-import { classifyStorageError, InvalidRegimenError } from './errors';
+import { InvalidRegimenError } from './errors';
 import { withStorage } from './lifecycle';
 import { readValidRows } from './unreadable-rows';
-import type { Unsubscribe } from './days-repository';
+import { watchQuery, type Unsubscribe } from './live-query';
 
 function fieldsOf(error: { issues: { path: PropertyKey[] }[] }): string[] {
   return [...new Set(error.issues.map((issue) => String(issue.path[0] ?? 'value')))];
@@ -169,9 +168,5 @@ export function watchMedicationRecords(
   onChange: (records: MedicationRecords) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(() => loadMedicationRecords(db)).subscribe({
-    next: onChange,
-    error: (error: unknown) => onError(classifyStorageError(error)),
-  });
-  return () => subscription.unsubscribe();
+  return watchQuery(() => loadMedicationRecords(db), onChange, onError);
 }

@@ -4,7 +4,6 @@
  * everything written passes its schema. Two rows of the `meta` table belong here: `reminderState` (which
  * doses were announced or snoozed, pruned to two days) and `calendarExport` (what the last .ics file held).
  */
-import { liveQuery } from 'dexie';
 import type { IsoDate } from '../domain/dates';
 import {
   doseLogSchema,
@@ -26,8 +25,7 @@ import {
   type ReminderState,
 } from '../domain/schedule';
 import type { DiaryDatabase } from './database';
-import type { Unsubscribe } from './days-repository';
-import { classifyStorageError } from './errors';
+import { watchQuery, type Unsubscribe } from './live-query';
 import { withStorage } from './lifecycle';
 import { readValidRows } from './unreadable-rows';
 
@@ -92,11 +90,7 @@ export function watchScheduleInputs(
   onChange: (inputs: ScheduleInputs) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(() => loadScheduleInputs(db, logsFrom)).subscribe({
-    next: onChange,
-    error: (error: unknown) => onError(classifyStorageError(error)),
-  });
-  return () => subscription.unsubscribe();
+  return watchQuery(() => loadScheduleInputs(db, logsFrom), onChange, onError);
 }
 
 export function watchReminders(
@@ -104,13 +98,11 @@ export function watchReminders(
   onChange: (reminders: Reminder[]) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(() =>
-    read(db, async () => readValidRows('reminders', reminderSchema, await db.reminders.toArray())),
-  ).subscribe({
-    next: onChange,
-    error: (error: unknown) => onError(classifyStorageError(error)),
-  });
-  return () => subscription.unsubscribe();
+  return watchQuery(
+    () => read(db, async () => readValidRows('reminders', reminderSchema, await db.reminders.toArray())),
+    onChange,
+    onError,
+  );
 }
 
 export async function saveReminder(db: DiaryDatabase, input: unknown): Promise<Reminder> {
@@ -190,11 +182,7 @@ export function watchReminderState(
   onChange: (state: ReminderState) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(() => loadReminderState(db)).subscribe({
-    next: onChange,
-    error: (error: unknown) => onError(classifyStorageError(error)),
-  });
-  return () => subscription.unsubscribe();
+  return watchQuery(() => loadReminderState(db), onChange, onError);
 }
 
 export async function loadCalendarExportState(db: DiaryDatabase): Promise<CalendarExportState> {
