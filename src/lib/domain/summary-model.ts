@@ -20,6 +20,7 @@ import type { DoseLog, Medication, RegimenEvent } from './medication';
 import { buildPhases, type Phase } from './phases';
 import type { RegionId } from './regions';
 import { sortEvents } from './regimen';
+import { mean } from './stats';
 import {
   SUMMARY_LIMITS,
   type SummaryDay,
@@ -334,10 +335,6 @@ export function summaryNotes(days: readonly DayEntry[], range: SummaryRange): Su
     shown: written.slice(0, SUMMARY_NOTES.shown).map((day) => ({ date: day.date, text: shorten(day.note) })),
     more: Math.max(0, written.length - SUMMARY_NOTES.shown),
   };
-}
-
-function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 function asDayEntry(day: SummaryDay): DayEntry {

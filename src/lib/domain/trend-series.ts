@@ -28,6 +28,7 @@ import {
 } from './measures';
 import type { DoseLog, RegimenEvent } from './medication';
 import type { Dose, Phase } from './phases';
+import { mean } from './stats';
 
 export interface DateRange {
   from: IsoDate;
@@ -125,10 +126,6 @@ export interface MedicationPhases {
 /** Day number of `date` on the chart's x axis. */
 export function dayIndex(range: DateRange, date: IsoDate): number {
   return daysBetween(range.from, date);
-}
-
-function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 function earlier(a: IsoDate, b: IsoDate): IsoDate {
