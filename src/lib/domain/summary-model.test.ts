@@ -166,7 +166,15 @@ describe('buildSummaryModel', () => {
     expect(model.chart.sevenDayMean[2]?.value).toBe(4);
     expect(model.chart.events.map((event) => event.kind)).toEqual(['start', 'interruption', 'resume']);
     expect(model.chart.bands).toEqual([
-      { medication: 0, from: '2026-06-01', to: '2026-06-09', xFrom: 60.5, xTo: 69.5 },
+      {
+        medicationId: model.medications[0]?.id,
+        color: '#1f77b4',
+        from: '2026-06-01',
+        to: '2026-06-09',
+        xFrom: 60.5,
+        xTo: 69.5,
+        reason: 'infection',
+      },
     ]);
   });
 

@@ -3,7 +3,9 @@
  * QR code), and `buildSummaryModel` computes everything shown from those facts alone, with the measures of
  * measures.ts. The screen, the PDF and the viewer all draw the one model, so they cannot disagree.
  */
-import { addDays, daysBetween, type IsoDate } from './dates';
+import { chartMarks, type EventMarker, type InterruptionBand } from './chart-marks';
+import { addDays, daysBetween, EARLIEST_DATE, type IsoDate } from './dates';
+import { presetRange, type DateRange, type SummaryRangePreset } from './date-range';
 import type { DayEntry, Intervention } from './day';
 import {
   indexDays,
@@ -29,16 +31,8 @@ import {
   type SummarySource,
   type SummaryWeek,
 } from './summary-source';
-import { EARLIEST_DATE } from './trend-series';
 import type { Visit } from './visit';
 
-export interface SummaryRange {
-  from: IsoDate;
-  /** Inclusive. */
-  to: IsoDate;
-}
-
-export type SummaryRangePreset = 'since-visit' | '90d' | '1y' | 'custom';
 export type SummaryResolution = SummarySource['resolution'];
 
 /** The diary's rows a summary is chosen from. */
@@ -58,7 +52,7 @@ export function latestVisit(visits: readonly Visit[], date: IsoDate): Visit | un
 }
 
 /** Clip a range to the summary's limits: it ends by `today` and spans at most `maxRangeDays` days. */
-export function clampRange(range: SummaryRange, today: IsoDate): SummaryRange {
+export function clampRange(range: DateRange, today: IsoDate): DateRange {
   const to = range.to > today ? today : range.to;
   const earliest = addDays(to, -(SUMMARY_LIMITS.maxRangeDays - 1));
   const from = range.from > to ? to : range.from < earliest ? earliest : range.from;
@@ -70,13 +64,8 @@ export function summaryPresetRange(
   preset: Exclude<SummaryRangePreset, 'custom'>,
   visits: readonly Visit[],
   today: IsoDate,
-): SummaryRange {
-  if (preset === 'since-visit') {
-    const visit = latestVisit(visits, addDays(today, -1));
-    if (visit) return clampRange({ from: visit.date, to: today }, today);
-  }
-  if (preset === '1y') return { from: addDays(today, -364), to: today };
-  return { from: addDays(today, -89), to: today };
+): DateRange {
+  return clampRange(presetRange(preset, today, { lastVisit: latestVisit(visits, addDays(today, -1))?.date }), today);
 }
 
 /** The preset a summary opens on: since the last visit when there is one, else 90 days. */
@@ -89,7 +78,7 @@ const round = (value: number) => Math.round(value);
 /** Weeks of 7 days from the range's first day (the last one may be shorter), with means × 10 of logged days. */
 export function weeklyFromDays(
   days: readonly Pick<SummaryDay, 'date' | 'pain' | 'drainage' | 'flare'>[],
-  range: SummaryRange,
+  range: DateRange,
 ): SummaryWeek[] {
   const length = daysBetween(range.from, range.to) + 1;
   const weeks: { start: IsoDate; pain: number; drainage: number; flareDays: number; loggedDays: number }[] = [];
@@ -123,11 +112,11 @@ function toSummaryEvent(event: RegimenEvent): SummaryEvent {
   };
 }
 
-const overlaps = (phase: Pick<Phase, 'start' | 'end'>, range: SummaryRange) =>
+const overlaps = (phase: Pick<Phase, 'start' | 'end'>, range: DateRange) =>
   phase.start <= range.to && phase.end >= range.from;
 
 /** A phase that says something about the range: on or interrupted in it, or stopped inside it. */
-const isShown = (phase: Phase, range: SummaryRange) =>
+const isShown = (phase: Phase, range: DateRange) =>
   overlaps(phase, range) && (phase.kind !== 'stopped' || phase.start >= range.from);
 
 /**
@@ -138,7 +127,7 @@ const isShown = (phase: Phase, range: SummaryRange) =>
  */
 export function buildSummarySource(
   records: SummaryRecords,
-  requested: SummaryRange,
+  requested: DateRange,
   today: IsoDate,
   resolution: SummaryResolution,
 ): SummarySource {
@@ -246,35 +235,21 @@ export interface ChartWeek {
   loggedDays: number;
 }
 
-export interface ChartEvent {
-  x: number;
-  date: IsoDate;
-  medication: number;
-  kind: RegimenEvent['kind'];
-  dose?: Phase['dose'];
-  reason?: Phase['reason'];
-}
-
-export interface ChartBand {
-  medication: number;
-  from: IsoDate;
-  to: IsoDate;
-  xFrom: number;
-  xTo: number;
-}
-
 export interface SummaryChart {
   lengthDays: number;
   days: ChartDay[];
   sevenDayMean: ChartMean[];
   weeks: ChartWeek[];
-  events: ChartEvent[];
-  bands: ChartBand[];
+  /** The medication marks; their `medicationId` is the `id` of a medication of the model. */
+  events: EventMarker[];
+  bands: InterruptionBand[];
 }
 
 export interface SummaryMedicationModel {
-  /** Index in `medications`, which is also the id of its phases. */
+  /** Index in `medications`. */
   index: number;
+  /** The medication id of its phases and chart marks (`medicationId`). */
+  id: string;
   name: string;
   presetId?: string;
   drugClass: SummaryMedication['drugClass'];
@@ -291,7 +266,7 @@ export interface SummaryMedicationModel {
 }
 
 export interface SummaryModel {
-  range: SummaryRange;
+  range: DateRange;
   madeOn: IsoDate;
   resolution: SummaryResolution;
   lengthDays: number;
@@ -323,7 +298,7 @@ export interface SummaryNotes {
 
 export const SUMMARY_NOTES = { shown: 8, chars: 280 } as const;
 
-export function summaryNotes(days: readonly DayEntry[], range: SummaryRange): SummaryNotes {
+export function summaryNotes(days: readonly DayEntry[], range: DateRange): SummaryNotes {
   const written = days
     .filter((day) => range.from <= day.date && day.date <= range.to && day.note.trim() !== '')
     .sort((a, b) => b.date.localeCompare(a.date));
@@ -341,10 +316,15 @@ function asDayEntry(day: SummaryDay): DayEntry {
   return { ...day, dressingChanges: 0, note: '', updatedAt: 0 };
 }
 
+/** A medication's id in the model: padded, so that ids sort like indexes (markers of one day sort by id). */
+function medicationIdOf(index: number): string {
+  return `m${String(index).padStart(2, '0')}`;
+}
+
 function asRegimenEvents(medication: SummaryMedication, index: number): RegimenEvent[] {
   return medication.events.map((event, eventIndex) => ({
-    id: `m${index}e${eventIndex}`,
-    medicationId: `m${index}`,
+    id: `${medicationIdOf(index)}e${eventIndex}`,
+    medicationId: medicationIdOf(index),
     ...event,
   }));
 }
@@ -352,7 +332,15 @@ function asRegimenEvents(medication: SummaryMedication, index: number): RegimenE
 function buildChart(source: SummarySource, days: DaysByDate, medications: SummaryMedicationModel[]): SummaryChart {
   const { range } = source;
   const lengthDays = daysBetween(range.from, range.to) + 1;
-  const chart: SummaryChart = { lengthDays, days: [], sevenDayMean: [], weeks: [], events: [], bands: [] };
+  const { markers, bands } = chartMarks(
+    range,
+    medications.map((medication) => ({
+      id: medication.id,
+      color: medication.color,
+      phases: medication.rows.map((row) => row.phase),
+    })),
+  );
+  const chart: SummaryChart = { lengthDays, days: [], sevenDayMean: [], weeks: [], events: markers, bands };
   if (source.resolution === 'daily') {
     for (const day of source.days)
       chart.days.push({
@@ -378,32 +366,6 @@ function buildChart(source: SummarySource, days: DaysByDate, medications: Summar
       });
     }
   }
-  for (const medication of medications) {
-    for (const row of medication.rows) {
-      const { phase } = row;
-      if (range.from <= phase.start && phase.start <= range.to)
-        chart.events.push({
-          x: daysBetween(range.from, phase.start),
-          date: phase.start,
-          medication: medication.index,
-          kind: phase.startedBy,
-          ...(phase.kind === 'on' && phase.dose && { dose: phase.dose }),
-          ...(phase.reason && { reason: phase.reason }),
-        });
-      if (phase.kind === 'interrupted') {
-        const from = phase.start < range.from ? range.from : phase.start;
-        const to = phase.end > range.to ? range.to : phase.end;
-        chart.bands.push({
-          medication: medication.index,
-          from,
-          to,
-          xFrom: daysBetween(range.from, from) - 0.5,
-          xTo: daysBetween(range.from, to) + 0.5,
-        });
-      }
-    }
-  }
-  chart.events.sort((a, b) => a.x - b.x || a.medication - b.medication);
   return chart;
 }
 
@@ -454,6 +416,7 @@ export function buildSummaryModel(source: SummarySource, notes: SummaryNotes | n
     const scheduled = medication.adherence.reduce((sum, entry) => sum + entry.scheduled, 0);
     return {
       index,
+      id: medicationIdOf(index),
       name: medication.name,
       ...(medication.presetId !== undefined && { presetId: medication.presetId }),
       drugClass: medication.drugClass,

@@ -16,7 +16,7 @@ function geometry(height: number): ChartGeometry {
     plot,
     dots,
     lines: [dots.map(({ x }, day) => ({ x, y: yOf(3 + (day % 3)) }))],
-    events: [{ x: 100, color: '#0072b2', medication: 0, index: 0 }],
+    events: [{ x: 100, color: '#0072b2', index: 0 }],
     bands: [{ x: 200, width: 40, color: '#0072b2' }],
     yTicks: [0, 5, 10].map((value) => ({ y: yOf(value), value })),
     xTicks: [{ x: 60, tick: { x: 12, date: '2026-09-01', unit: 'month', showYear: true } }],

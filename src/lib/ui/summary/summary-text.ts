@@ -9,6 +9,7 @@ import type { SummaryMedicationModel, SummaryModel } from '../../domain/summary-
 import { i18n } from '../../i18n/locale.svelte';
 import { eventText, medicationName } from '../medications/medication-text';
 import {
+  markerLabel,
   meanText,
   percentText,
   phaseDates,
@@ -91,26 +92,10 @@ export function adherenceText(medication: SummaryMedicationModel): string {
     : t.adherence(adherence.taken, adherence.scheduled, percentText(adherence.ratio));
 }
 
-/** "Upa" plus what happened, for an event line's label on the chart. */
+/** "Upa" plus what happened, for an event line's label on the chart: the Trends chart's wording. */
 export function eventLabel(model: SummaryModel, index: number): string {
   const event = model.chart.events[index];
   if (!event) return '';
-  const medication = model.medications[event.medication];
-  const name = medication ? nameOf(medication) : '';
-  const short = /^[A-Za-z]/.test(name) ? name.slice(0, 3) : name.slice(0, 2);
-  const marker = i18n.t.trends.marker;
-  const dose = event.dose
-    ? `${i18n.formatNumber(event.dose.amount, 2)} ${i18n.t.medications.units[event.dose.unit]}`
-    : '';
-  const label =
-    event.kind === 'interruption'
-      ? marker.interruption
-      : event.kind === 'stop'
-        ? marker.stop
-        : event.kind === 'start'
-          ? marker.start(dose)
-          : event.kind === 'resume'
-            ? marker.resume(dose)
-            : marker['dose-change'](dose);
-  return marker.withName(short, label.trim());
+  const medication = model.medications.find((candidate) => candidate.id === event.medicationId);
+  return markerLabel(event, medication ? nameOf(medication) : undefined);
 }

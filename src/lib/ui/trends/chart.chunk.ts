@@ -22,7 +22,8 @@ import {
 } from 'chart.js';
 import annotationPlugin, { type AnnotationOptions } from 'chartjs-plugin-annotation';
 import { PAIN_COLORS, contrastRatio } from '../../domain/pain-scale';
-import { layoutLabels, type TrendSeries } from '../../domain/trend-series';
+import { layoutLabels } from '../../domain/chart-axis';
+import type { TrendSeries } from '../../domain/trend-series';
 
 Chart.register(
   LineController,

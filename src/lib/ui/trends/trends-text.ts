@@ -3,7 +3,9 @@ import { daysBetween, type IsoDate } from '../../domain/dates';
 import type { Nrs30Result, PhaseMeasures } from '../../domain/measures';
 import type { RegimenEvent } from '../../domain/medication';
 import type { Dose, Phase } from '../../domain/phases';
-import type { AxisTick, ChangeSummary, EventMarker } from '../../domain/trend-series';
+import type { AxisTick } from '../../domain/chart-axis';
+import type { EventMarker } from '../../domain/chart-marks';
+import type { ChangeSummary } from '../../domain/phase-table';
 import { i18n } from '../../i18n/locale.svelte';
 import { doseText } from '../medications/medication-text';
 
