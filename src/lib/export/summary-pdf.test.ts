@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import type { ChartGeometry } from '../ui/summary/chart-geometry';
+import type { ChartGeometry } from '../domain/chart-geometry';
 import { layoutSummary, wrapText, type PdfContent, type SummaryLayout } from './summary-pdf';
 
 const A4 = { width: 595.28, height: 841.89, margin: 42.52 };

@@ -2,10 +2,11 @@
  * The layout of the summary PDF: one to two pages, margins 15 mm, header, medicines with their timeline,
  * the chart drawn with PDF lines, the phase table, flares by region, interventions, notes, questions, and on every
  * page "patient-reported data, not a diagnosis" with the page number. It receives worded content (see
- * ui/summary/pdf-content.ts) and fonts; pdf-lib comes with it, so it is reached only through pdf.chunk.ts.
+ * src/lib/ui/summary/pdf-content.ts) and fonts; pdf-lib comes with it, so it is reached only through pdf.chunk.ts.
  */
 import { rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
-import type { ChartGeometry } from '../ui/summary/chart-geometry';
+import { layoutLabels } from '../domain/chart-axis';
+import type { ChartGeometry } from '../domain/chart-geometry';
 
 export interface PdfContent {
   language: string;
@@ -62,6 +63,8 @@ const FOOTER_HEIGHT = 20;
 const HEADING_HEIGHT = 24;
 /** How much shorter the chart is drawn when that keeps the summary on one page. */
 const COMPACT_CHART_SCALE = 0.6;
+/** Points between two event labels in one lane. */
+const LABEL_GAP = 4;
 
 function hexColor(hex: string): RGB {
   const value = Number.parseInt(hex.slice(1), 16);
@@ -269,19 +272,22 @@ function drawChart(writer: Writer, content: PdfContent, scale: number): void {
   const geometry = scaledChart(content.chart.geometry, scale);
   const fonts = writer.fonts;
   const labelSize = 6.5;
-  // Event labels above the chart, in lanes so neighbours do not overlap.
-  const laneEnds: number[] = [];
-  const labels = geometry.events.map((event) => {
-    const text = eventLabels[event.index] ?? '';
-    const width = fonts.regular.widthOfTextAtSize(text, labelSize);
-    const start = Math.min(event.x, geometry.width - width);
-    let lane = laneEnds.findIndex((end) => end + 4 <= start);
-    if (lane === -1) lane = laneEnds.length;
-    laneEnds[lane] = start + width;
-    return { text, start, lane, color: hexColor(event.color), x: event.x };
+  // Event labels above the chart, in lanes so neighbours do not overlap (as many lanes as it takes).
+  const texts = geometry.events.map((event) => eventLabels[event.index] ?? '');
+  const widths = texts.map((text) => fonts.regular.widthOfTextAtSize(text, labelSize));
+  const slots = layoutLabels(
+    geometry.events.map((event, index) => ({ at: event.x, widths: [widths[index] ?? 0] })),
+    { left: 0, right: geometry.width },
+    geometry.events.length,
+    LABEL_GAP,
+  );
+  const labels = geometry.events.map((event, index) => {
+    const slot = slots[index] ?? { lane: 0, side: 'right' };
+    const start = slot.side === 'right' ? event.x : event.x - (widths[index] ?? 0);
+    return { text: texts[index] ?? '', start, lane: slot.lane, color: hexColor(event.color) };
   });
   const laneHeight = labelSize * 1.4;
-  const labelsHeight = laneEnds.length * laneHeight;
+  const labelsHeight = labels.length === 0 ? 0 : (Math.max(...labels.map((label) => label.lane)) + 1) * laneHeight;
   writer.heading(content.chart.title, geometry.height + labelsHeight + 30);
   const top = writer.y - labelsHeight;
   const originX = writer.left;

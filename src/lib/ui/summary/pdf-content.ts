@@ -3,10 +3,10 @@
  * layout (loaded on demand with its library) knows nothing of i18n, and the PDF says exactly what the
  * screen says.
  */
+import { chartGeometry } from '../../domain/chart-geometry';
 import type { SummaryModel } from '../../domain/summary-model';
 import { i18n } from '../../i18n/locale.svelte';
 import type { PdfContent } from '../../export/summary-pdf';
-import { chartGeometry } from './chart-geometry';
 import { tickLabel } from '../trends/trends-text';
 import {
   adherenceText,

@@ -3,9 +3,8 @@
  * pain dots and the 7-day mean (or weekly means), medication events as vertical lines, interruptions as
  * bands, and the axis ticks. Pain runs 0 (bottom) to 10 (top).
  */
-import { addDays } from '../../domain/dates';
-import type { SummaryModel } from '../../domain/summary-model';
-import { axisTicks, type AxisTick } from '../../domain/chart-axis';
+import { axisTicks, type AxisTick } from './chart-axis';
+import type { SummaryModel } from './summary-model';
 
 export interface Point {
   x: number;
@@ -84,10 +83,4 @@ export function pathOf(lines: Point[][]): string {
       line.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x.toFixed(1)} ${point.y.toFixed(1)}`).join(''),
     )
     .join('');
-}
-
-/** The last day of a week that starts on `start` within the model's range. */
-export function weekEnd(model: SummaryModel, start: string): string {
-  const end = addDays(start, 6);
-  return end > model.range.to ? model.range.to : end;
 }
