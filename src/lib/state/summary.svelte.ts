@@ -6,16 +6,9 @@ import { EARLIEST_DATE, type IsoDate } from '../domain/dates';
 import { customRange, type DateRange, type SummaryRangePreset } from '../domain/date-range';
 import type { DayEntry } from '../domain/day';
 import { fitSummaryUrl, type QrFit } from '../domain/qr-fit';
-import {
-  buildSummaryModel,
-  buildSummarySource,
-  clampRange,
-  defaultSummaryPreset,
-  summaryPresetRange,
-  type SummaryModel,
-  summaryNotes,
-  type SummaryRecords,
-} from '../domain/summary-model';
+import { buildSummaryModel, summaryNotes, type SummaryModel } from '../domain/summary-model';
+import { buildSummarySource, type SummaryRecords } from '../domain/summary-pick';
+import { clampRange, defaultSummaryPreset, summaryPresetRange } from '../domain/summary-range';
 import type { SummarySource } from '../domain/summary-source';
 import { diaryDb, watchDays, watchMedicationRecords, type MedicationRecords } from '../db';
 import { VisitsData } from './visits.svelte';
