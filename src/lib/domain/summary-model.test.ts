@@ -5,7 +5,7 @@ import { records, TODAY } from '../../../tests/factories/summary-records';
 import { addDays } from './dates';
 import { DOSE_UNITS, FREQUENCIES, REGIMEN_EVENT_KINDS, STOP_REASONS } from './medication';
 import { decodeSummary, encodeSummary } from './summary-codec';
-import { buildSummaryModel, summaryNotes, SUMMARY_NOTES } from './summary-model';
+import { buildSummaryModel, overviewFigures, summaryNotes, SUMMARY_NOTES } from './summary-model';
 import { buildSummarySource, weeklyFromDays } from './summary-pick';
 import type { SummarySource } from './summary-source';
 
@@ -155,5 +155,23 @@ describe('buildSummaryModel on any decodable source', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('overviewFigures', () => {
+  it('lists the figures at a glance, without heavy-drainage days for weekly values', () => {
+    const range = { from: '2026-04-01', to: TODAY };
+    const daily = buildSummaryModel(buildSummarySource(records(), range, TODAY, 'daily'));
+    expect(overviewFigures(daily).map((figure) => figure.kind)).toEqual([
+      'mean-pain',
+      'mean-drainage',
+      'flare-days',
+      'heavy-drainage-days',
+      'last-visit',
+      'next-visit',
+    ]);
+    expect(overviewFigures(daily)[0]).toEqual({ kind: 'mean-pain', mean: daily.meanPain });
+    const weekly = buildSummaryModel(buildSummarySource(records(), range, TODAY, 'weekly'));
+    expect(overviewFigures(weekly).map((figure) => figure.kind)).not.toContain('heavy-drainage-days');
   });
 });

@@ -309,3 +309,24 @@ export function buildSummaryModel(source: SummarySource, notes: SummaryNotes | n
   if (source.nextVisit) model.nextVisit = source.nextVisit;
   return model;
 }
+
+/** One figure of the summary's overview: the screen and the PDF both show `overviewFigures`, in its order. */
+export type OverviewFigure =
+  | { kind: 'mean-pain' | 'mean-drainage'; mean: number | null }
+  | { kind: 'flare-days' | 'heavy-drainage-days'; days: number }
+  | { kind: 'last-visit'; visit: SummaryModel['lastVisit'] }
+  | { kind: 'next-visit'; date: IsoDate | undefined };
+
+/** The overview at a glance; weekly values cannot count heavy-drainage days, so they leave that one out. */
+export function overviewFigures(model: SummaryModel): OverviewFigure[] {
+  return [
+    { kind: 'mean-pain', mean: model.meanPain },
+    { kind: 'mean-drainage', mean: model.meanDrainage },
+    { kind: 'flare-days', days: model.flareDays },
+    ...(model.resolution === 'weekly'
+      ? []
+      : [{ kind: 'heavy-drainage-days', days: model.heavyDrainageDays } satisfies OverviewFigure]),
+    { kind: 'last-visit', visit: model.lastVisit },
+    { kind: 'next-visit', date: model.nextVisit },
+  ];
+}

@@ -5,7 +5,12 @@
 import { ihs4Band } from '../../domain/ihs4';
 import type { PhaseMeasures } from '../../domain/measures';
 import type { RegimenEvent } from '../../domain/medication';
-import type { SummaryMedicationModel, SummaryModel } from '../../domain/summary-model';
+import {
+  overviewFigures,
+  type OverviewFigure,
+  type SummaryMedicationModel,
+  type SummaryModel,
+} from '../../domain/summary-model';
 import { i18n } from '../../i18n/locale.svelte';
 import { eventText, medicationName } from '../medications/medication-text';
 import {
@@ -27,6 +32,50 @@ export function nameOf(medication: Pick<SummaryMedicationModel, 'name' | 'preset
 
 export function ihs4Text(score: number): string {
   return i18n.t.summary.overview.ihs4(score, i18n.t.summary.visits.form.bands[ihs4Band(score)]);
+}
+
+/** An overview figure in words: its label, and its value in one or more lines (a visit with its scores). */
+export interface OverviewText {
+  kind: OverviewFigure['kind'];
+  label: string;
+  lines: string[];
+  /** A date or words rather than a number. */
+  isText: boolean;
+}
+
+/** The overview as both the screen and the PDF show it. */
+export function overviewText(model: SummaryModel): OverviewText[] {
+  const t = i18n.t.summary.overview;
+  return overviewFigures(model).map((figure): OverviewText => {
+    switch (figure.kind) {
+      case 'mean-pain':
+        return { kind: figure.kind, label: t.meanPain, lines: [meanText(figure.mean)], isText: false };
+      case 'mean-drainage':
+        return { kind: figure.kind, label: t.meanDrainage, lines: [meanText(figure.mean)], isText: false };
+      case 'flare-days':
+        return { kind: figure.kind, label: t.flareDays, lines: [String(figure.days)], isText: false };
+      case 'heavy-drainage-days':
+        return { kind: figure.kind, label: t.heavyDrainage, lines: [String(figure.days)], isText: false };
+      case 'last-visit': {
+        const { visit } = figure;
+        const lines = visit
+          ? [
+              shortDate(visit.date),
+              ...(visit.ihs4 !== undefined ? [ihs4Text(visit.ihs4)] : []),
+              ...(visit.hurley ? [t.hurley(visit.hurley)] : []),
+            ]
+          : [t.none];
+        return { kind: figure.kind, label: t.lastVisit, lines, isText: true };
+      }
+      case 'next-visit':
+        return {
+          kind: figure.kind,
+          label: t.nextVisit,
+          lines: [figure.date ? shortDate(figure.date) : t.none],
+          isText: true,
+        };
+    }
+  });
 }
 
 export function rangeLine(model: SummaryModel): string {
