@@ -14,9 +14,11 @@ import {
 import { i18n } from '../../i18n/locale.svelte';
 import { eventText, medicationName } from '../medications/medication-text';
 import {
+  flareRateText,
   markerLabel,
   meanText,
   percentText,
+  phaseAdherenceText,
   phaseDates,
   phaseTreatment,
   responseLines,
@@ -116,14 +118,8 @@ export function phaseCells(row: PhaseMeasures, model: SummaryModel): PhaseCells 
     meanPain: isWeekly ? t.none : meanText(row.meanPain),
     change: isWeekly ? t.none : signedText(row.changeFromPrevious),
     response: isWeekly ? [t.none] : responseLines(row),
-    flares:
-      isWeekly || row.flareRatePer30Days === null
-        ? t.none
-        : t.flareRate(meanText(row.flareRatePer30Days), row.flareEpisodes),
-    adherence:
-      row.adherence === null
-        ? t.none
-        : t.adherence(row.adherence.taken, row.adherence.scheduled, percentText(row.adherence.ratio)),
+    flares: isWeekly ? t.none : flareRateText(row),
+    adherence: phaseAdherenceText(row),
     isPaused: row.phase.kind !== 'on',
   };
 }

@@ -149,6 +149,20 @@ export function responseLines(row: PhaseMeasures): string[] {
   return [flare, row.loss.nrs30LostDay === null ? t.loss.kept : t.loss.lost(row.loss.nrs30LostDay)];
 }
 
+/** A phase's flares: "0.4 per 30 days (2 episodes)", or none when the phase has no logged days. */
+export function flareRateText(row: PhaseMeasures): string {
+  const t = i18n.t.trends.phases;
+  return row.flareRatePer30Days === null ? t.none : t.flareRate(meanText(row.flareRatePer30Days), row.flareEpisodes);
+}
+
+/** A phase's doses: "83 of 90 (92%)", or none when no dose was logged in it. */
+export function phaseAdherenceText(row: PhaseMeasures): string {
+  const t = i18n.t.trends.phases;
+  return row.adherence === null
+    ? t.none
+    : t.adherence(row.adherence.taken, row.adherence.scheduled, percentText(row.adherence.ratio));
+}
+
 function sameSchedule(a: Phase | undefined, b: Phase): boolean {
   return a?.dose?.unit === b.dose?.unit && a?.frequency === b.frequency;
 }
