@@ -6,6 +6,7 @@ import { addDays, dateRange, daysBetween, type IsoDate } from './dates';
 import type { DayEntry } from './day';
 import type { DoseLog } from './medication';
 import { phaseLengthDays, type Phase } from './phases';
+import { mean } from './stats';
 
 /** Days needed in a 7-day window (or before a first start) for a mean to be shown. */
 export const MIN_LOGGED_DAYS = 3;
@@ -16,10 +17,6 @@ export type DaysByDate = ReadonlyMap<IsoDate, DayEntry>;
 
 export function indexDays(days: readonly DayEntry[]): DaysByDate {
   return new Map(days.map((day) => [day.date, day]));
-}
-
-function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 function loggedIn(days: DaysByDate, from: IsoDate, to: IsoDate): DayEntry[] {
