@@ -17,18 +17,11 @@ import { addDays } from '../../src/lib/domain/dates';
 import type { DayEntry } from '../../src/lib/domain/day';
 import { indexDays } from '../../src/lib/domain/measures';
 import type { DoseLog, RegimenEvent } from '../../src/lib/domain/medication';
-import {
-  buildPhaseTables,
-  buildTrendSeries,
-  chartDaysNeeded,
-  EARLIEST_DATE,
-  earliestDate,
-  phaseDaysNeeded,
-  pointCount,
-  presetRange,
-  type MedicationPhases,
-  type TrendSeries,
-} from '../../src/lib/domain/trend-series';
+import type { MedicationPhases } from '../../src/lib/domain/chart-marks';
+import { EARLIEST_DATE } from '../../src/lib/domain/dates';
+import { presetRange } from '../../src/lib/domain/date-range';
+import { buildPhaseTables, phaseDaysNeeded } from '../../src/lib/domain/phase-table';
+import { buildTrendSeries, chartDaysNeeded, earliestDate, type TrendSeries } from '../../src/lib/domain/trend-series';
 import { drawTrendsChart } from '../../src/lib/ui/trends/chart.chunk';
 import { generateDiary } from '../factories/diary-generator';
 import { benchPhases, median, patientDoseLogs, patientHistory } from './patient-history';
@@ -240,6 +233,13 @@ function renderMs(series: TrendSeries, runs: number): number {
   }
 }
 
+/** How many points (dots, bars, line vertices) the series asks the canvas to draw: a figure of the bench only. */
+function pointCount(series: TrendSeries): number {
+  const { points } = series;
+  if (points.resolution === 'weekly') return points.weeks.length * 2;
+  return points.days.length * 2 + points.sevenDayMean.length;
+}
+
 function seriesFigures(series: TrendSeries, buildMs: number): SeriesFigures {
   return {
     from: series.range.from,
@@ -288,7 +288,7 @@ async function runTrendsBench(): Promise<TrendsBenchResult> {
     // "All": one read of everything serves both.
     const allRead = await read(EARLIEST_DATE, END_DATE);
     const allIndex = timeIt(TRENDS_RUNS, () => indexDays(allRead.rows));
-    const allTime = presetRange('all', END_DATE, earliestDate(allRead.rows, medications));
+    const allTime = presetRange('all', END_DATE, { earliest: earliestDate(allRead.rows, medications) });
     const year = timeIt(TRENDS_RUNS, () => buildTrendSeries(chartIndex.result, oneYear, medications));
     const all = timeIt(TRENDS_RUNS, () => buildTrendSeries(allIndex.result, allTime, medications));
 
@@ -397,9 +397,15 @@ async function runBackupBench(): Promise<BackupBenchResult> {
       const tables = await readBackupTables(source, { now: about.exportedAt });
       return (await makeBackupFile(tables, about, { passphrase: 'a bench passphrase' })).text();
     });
-    const readPlain = await timed(BACKUP_RUNS, () => readBackup(plain.result, { schemaVersion: SCHEMA_VERSION }));
+    const readPlain = await timed(BACKUP_RUNS, () =>
+      readBackup(plain.result, { schemaVersion: SCHEMA_VERSION, nowMs: Date.now() }),
+    );
     const readEncrypted = await timed(ENCRYPTED_RUNS, () =>
-      readBackup(encrypted.result, { schemaVersion: SCHEMA_VERSION, passphrase: 'a bench passphrase' }),
+      readBackup(encrypted.result, {
+        schemaVersion: SCHEMA_VERSION,
+        nowMs: Date.now(),
+        passphrase: 'a bench passphrase',
+      }),
     );
     if (readPlain.result.kind !== 'plain' || readEncrypted.result.kind !== 'plain')
       throw new Error('the bench backup did not read back');

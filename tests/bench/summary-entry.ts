@@ -8,12 +8,8 @@
 import { PDFDocument } from 'pdf-lib';
 import { addDays, type IsoDate } from '../../src/lib/domain/dates';
 import { fitSummaryUrl } from '../../src/lib/domain/qr-fit';
-import {
-  buildSummaryModel,
-  buildSummarySource,
-  summaryNotes,
-  type SummaryRecords,
-} from '../../src/lib/domain/summary-model';
+import { buildSummaryModel, summaryNotes } from '../../src/lib/domain/summary-model';
+import { buildSummarySource, type SummaryRecords } from '../../src/lib/domain/summary-pick';
 import { makeSummaryPdf } from '../../src/lib/export/pdf.chunk';
 import { qrMatrix } from '../../src/lib/export/qr.chunk';
 import type { Locale } from '../../src/lib/domain/settings';

@@ -7,6 +7,7 @@ import { addDays, dateRange, daysBetween, type IsoDate } from './dates';
 import type { DayEntry } from './day';
 import type { DoseLog } from './medication';
 import { phaseLengthDays, type Phase } from './phases';
+import { mean } from './stats';
 
 /** Logged days a 7-day window needs for its weekly mean (docs/measures.md, "Weekly mean"). */
 export const MIN_WEEK_DAYS = 4;
@@ -32,10 +33,6 @@ export type DaysByDate = ReadonlyMap<IsoDate, DayEntry>;
 
 export function indexDays(days: readonly DayEntry[]): DaysByDate {
   return new Map(days.map((day) => [day.date, day]));
-}
-
-export function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 function loggedIn(days: DaysByDate, from: IsoDate, to: IsoDate): DayEntry[] {

@@ -3,7 +3,7 @@ import { generateDiary } from '../../../tests/factories/diary-generator';
 import { eventFactory } from '../../../tests/factories/regimen-factory';
 import { addDays } from './dates';
 import { fitSummaryUrl, MAX_SCANNABLE_QR_VERSION, QR_BYTE_CAPACITY_M, qrVersionFor, viewerUrl } from './qr-fit';
-import { buildSummarySource, type SummaryRecords } from './summary-model';
+import { buildSummarySource, type SummaryRecords } from './summary-pick';
 
 const TODAY = '2026-11-26';
 const APP_URL = 'https://hs-diary.example.org/app/';

@@ -1,145 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysFrom, eventFactory, repeat } from '../../../tests/factories/regimen-factory';
+import { daysFrom, repeat } from '../../../tests/factories/regimen-factory';
+import { records, TODAY } from '../../../tests/factories/summary-records';
 import { addDays } from './dates';
-import {
-  DOSE_UNITS,
-  FREQUENCIES,
-  REGIMEN_EVENT_KINDS,
-  STOP_REASONS,
-  type DoseLog,
-  type Medication,
-} from './medication';
+import { DOSE_UNITS, FREQUENCIES, REGIMEN_EVENT_KINDS, STOP_REASONS } from './medication';
 import { decodeSummary, encodeSummary } from './summary-codec';
-import {
-  buildSummaryModel,
-  buildSummarySource,
-  clampRange,
-  defaultSummaryPreset,
-  summaryNotes,
-  summaryPresetRange,
-  SUMMARY_NOTES,
-  weeklyFromDays,
-  type SummaryRecords,
-} from './summary-model';
-import { summarySourceSchema, type SummarySource } from './summary-source';
-import type { Visit } from './visit';
-
-const TODAY = '2026-06-30';
-
-const upa: Medication = { id: 'upa', name: 'Upadacitinib', drugClass: 'jak1-selective', color: '#1F77B4' };
-
-function records(overrides: Partial<SummaryRecords> = {}): SummaryRecords {
-  // 7 baseline days at pain 7 before the start on 1 Apr, then pain 4 (NRS30 level is 4.9).
-  const days = daysFrom('2026-03-25', [...repeat(7, 7), ...repeat(4, 91)]);
-  const events = [
-    eventFactory.build({
-      medicationId: 'upa',
-      date: '2026-04-01',
-      kind: 'start',
-      dose: { amount: 15, unit: 'mg' },
-      frequency: 'once-daily',
-    }),
-    eventFactory.build({ medicationId: 'upa', date: '2026-06-01', kind: 'interruption', reason: 'infection' }),
-    eventFactory.build({ medicationId: 'upa', date: '2026-06-10', kind: 'resume' }),
-  ];
-  const doseLogs: DoseLog[] = ['2026-06-10', '2026-06-11', '2026-06-12'].map((date, index) => ({
-    id: `log-${index}`,
-    medicationId: 'upa',
-    scheduledFor: `${date}T08:00`,
-    status: index === 1 ? 'skipped' : 'taken',
-    at: 0,
-  }));
-  return { days, medications: [upa], events, doseLogs, visits: [], ...overrides };
-}
-
-describe('summary ranges', () => {
-  const visit: Visit = { id: 'v1', date: '2026-05-01', notes: '', questions: 'Can I swim?', nextVisit: '2026-08-01' };
-
-  it('defaults to since the last visit, else 90 days', () => {
-    expect(defaultSummaryPreset([], TODAY)).toBe('90d');
-    expect(summaryPresetRange('since-visit', [], TODAY)).toEqual({ from: '2026-04-02', to: TODAY });
-    expect(defaultSummaryPreset([visit], TODAY)).toBe('since-visit');
-    expect(summaryPresetRange('since-visit', [visit], TODAY)).toEqual({ from: '2026-05-01', to: TODAY });
-    expect(summaryPresetRange('1y', [visit], TODAY)).toEqual({ from: '2025-07-01', to: TODAY });
-  });
-
-  it('clamps a range to today and to the longest range a summary holds', () => {
-    expect(clampRange({ from: '2026-07-01', to: '2026-08-01' }, TODAY)).toEqual({ from: TODAY, to: TODAY });
-    expect(clampRange({ from: '2000-01-01', to: TODAY }, TODAY).from).toBe(addDays(TODAY, -3659));
-  });
-});
-
-describe('buildSummarySource', () => {
-  it('picks the days, phases, baseline, adherence and visit of the range', () => {
-    const visit: Visit = {
-      id: 'v1',
-      date: '2026-05-01',
-      ihs4: 12,
-      hurley: 'II',
-      notes: 'x',
-      questions: 'Can I swim?',
-      nextVisit: '2026-08-01',
-    };
-    const source = buildSummarySource(records({ visits: [visit] }), { from: '2026-05-01', to: TODAY }, TODAY, 'daily');
-    expect(summarySourceSchema.safeParse(source).success).toBe(true);
-    expect(source.days).toHaveLength(61);
-    expect(source.days[0]?.date).toBe('2026-05-01');
-    const [medication] = source.medications;
-    // The baseline lies before the range: it comes from the whole diary.
-    expect(medication?.baselineX100).toBe(700);
-    expect(medication?.color).toBe('#1f77b4');
-    expect(medication?.events.map((event) => event.kind)).toEqual(['start', 'interruption', 'resume']);
-    expect(medication?.adherence).toEqual([{ phaseStart: '2026-06-10', taken: 2, scheduled: 3 }]);
-    expect(source.lastVisit).toEqual({ date: '2026-05-01', ihs4: 12, hurley: 'II' });
-    expect(source.nextVisit).toBe('2026-08-01');
-    expect(source.questions).toBe('Can I swim?');
-  });
-
-  it('leaves out a medication stopped before the range, and events after it', () => {
-    const stopped = buildSummarySource(
-      records({
-        events: [eventFactory.start('2026-01-01', 10), eventFactory.stop('2026-02-01')].map((event) => ({
-          ...event,
-          medicationId: 'upa',
-        })),
-      }),
-      { from: '2026-04-01', to: TODAY },
-      TODAY,
-      'daily',
-    );
-    expect(stopped.medications).toEqual([]);
-    const early = buildSummarySource(records(), { from: '2026-04-01', to: '2026-05-15' }, TODAY, 'daily');
-    expect(early.medications[0]?.events.map((event) => event.date)).toEqual(['2026-04-01']);
-  });
-
-  it('gives weekly values on request', () => {
-    const source = buildSummarySource(records(), { from: '2026-04-01', to: TODAY }, TODAY, 'weekly');
-    expect(source.days).toEqual([]);
-    expect(source.weeks).toHaveLength(13);
-    expect(source.weeks[0]).toEqual({
-      start: '2026-04-01',
-      meanPainX10: 40,
-      meanDrainageX10: 10,
-      flareDays: 0,
-      loggedDays: 7,
-    });
-    expect(summarySourceSchema.safeParse(source).success).toBe(true);
-  });
-});
-
-describe('weeklyFromDays', () => {
-  it('takes means of logged days only, in 7-day blocks from the first day', () => {
-    const days = daysFrom('2026-01-01', [2, null, 4, null, null, null, null, 9]).map((day) => ({
-      ...day,
-      flare: day.pain > 5,
-    }));
-    expect(weeklyFromDays(days, { from: '2026-01-01', to: '2026-01-09' })).toEqual([
-      { start: '2026-01-01', meanPainX10: 30, meanDrainageX10: 10, flareDays: 0, loggedDays: 2 },
-      { start: '2026-01-08', meanPainX10: 90, meanDrainageX10: 10, flareDays: 1, loggedDays: 1 },
-    ]);
-  });
-});
+import { buildSummaryModel, overviewFigures, summaryNotes, SUMMARY_NOTES } from './summary-model';
+import { buildSummarySource, weeklyFromDays } from './summary-pick';
+import type { SummarySource } from './summary-source';
 
 describe('buildSummaryModel', () => {
   const source = buildSummarySource(records(), { from: '2026-04-01', to: TODAY }, TODAY, 'daily');
@@ -166,7 +34,15 @@ describe('buildSummaryModel', () => {
     expect(model.chart.sevenDayMean[2]?.value).toBe(4);
     expect(model.chart.events.map((event) => event.kind)).toEqual(['start', 'interruption', 'resume']);
     expect(model.chart.bands).toEqual([
-      { medication: 0, from: '2026-06-01', to: '2026-06-09', xFrom: 60.5, xTo: 69.5 },
+      {
+        medicationId: model.medications[0]?.id,
+        color: '#1f77b4',
+        from: '2026-06-01',
+        to: '2026-06-09',
+        xFrom: 60.5,
+        xTo: 69.5,
+        reason: 'infection',
+      },
     ]);
   });
 
@@ -279,5 +155,23 @@ describe('buildSummaryModel on any decodable source', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('overviewFigures', () => {
+  it('lists the figures at a glance, without heavy-drainage days for weekly values', () => {
+    const range = { from: '2026-04-01', to: TODAY };
+    const daily = buildSummaryModel(buildSummarySource(records(), range, TODAY, 'daily'));
+    expect(overviewFigures(daily).map((figure) => figure.kind)).toEqual([
+      'mean-pain',
+      'mean-drainage',
+      'flare-days',
+      'heavy-drainage-days',
+      'last-visit',
+      'next-visit',
+    ]);
+    expect(overviewFigures(daily)[0]).toEqual({ kind: 'mean-pain', mean: daily.meanPain });
+    const weekly = buildSummaryModel(buildSummarySource(records(), range, TODAY, 'weekly'));
+    expect(overviewFigures(weekly).map((figure) => figure.kind)).not.toContain('heavy-drainage-days');
   });
 });

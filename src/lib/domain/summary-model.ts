@@ -1,214 +1,29 @@
 /**
- * The visit summary, twice: `buildSummarySource` picks the raw facts out of the diary (what travels in a
- * QR code), and `buildSummaryModel` computes everything shown from those facts alone, with the measures of
- * measures.ts. The screen, the PDF and the viewer all draw the one model, so they cannot disagree.
+ * Everything the visit summary shows, computed from its raw facts alone (summary-pick.ts picks them, the
+ * QR code carries them) with the measures of measures.ts: the screen, the PDF and the viewer all draw this
+ * one model, so they cannot disagree.
  */
-import { addDays, daysBetween, type IsoDate } from './dates';
+import { chartMarks, type EventMarker, type InterruptionBand } from './chart-marks';
+import { addDays, daysBetween, EARLIEST_DATE, type IsoDate } from './dates';
+import type { DateRange } from './date-range';
 import type { DayEntry, Intervention } from './day';
 import {
   indexDays,
   measurePhases,
   sevenDayMean,
-  treatmentBaseline,
-  adherence as adherenceIn,
   type Adherence,
   type Baseline,
   type DaysByDate,
   type PhaseMeasures,
 } from './measures';
-import type { DoseLog, Medication, RegimenEvent } from './medication';
-import { buildPhases, type Phase } from './phases';
+import type { RegimenEvent } from './medication';
+import { buildPhases } from './phases';
 import type { RegionId } from './regions';
 import { sortEvents } from './regimen';
-import {
-  SUMMARY_LIMITS,
-  type SummaryDay,
-  type SummaryEvent,
-  type SummaryMedication,
-  type SummarySource,
-  type SummaryWeek,
-} from './summary-source';
-import { EARLIEST_DATE } from './trend-series';
-import type { Visit } from './visit';
-
-export interface SummaryRange {
-  from: IsoDate;
-  /** Inclusive. */
-  to: IsoDate;
-}
-
-export type SummaryRangePreset = 'since-visit' | '90d' | '1y' | 'custom';
-export type SummaryResolution = SummarySource['resolution'];
-
-/** The diary's rows a summary is chosen from. */
-export interface SummaryRecords {
-  days: readonly DayEntry[];
-  medications: readonly Medication[];
-  events: readonly RegimenEvent[];
-  doseLogs: readonly DoseLog[];
-  visits: readonly Visit[];
-}
-
-/** The latest visit on or before `date`. */
-export function latestVisit(visits: readonly Visit[], date: IsoDate): Visit | undefined {
-  let latest: Visit | undefined;
-  for (const visit of visits) if (visit.date <= date && (!latest || visit.date > latest.date)) latest = visit;
-  return latest;
-}
-
-/** Clip a range to the summary's limits: it ends by `today` and spans at most `maxRangeDays` days. */
-export function clampRange(range: SummaryRange, today: IsoDate): SummaryRange {
-  const to = range.to > today ? today : range.to;
-  const earliest = addDays(to, -(SUMMARY_LIMITS.maxRangeDays - 1));
-  const from = range.from > to ? to : range.from < earliest ? earliest : range.from;
-  return { from, to };
-}
-
-/** The range of a preset: since the last visit before today (else 90 days), 90 days, a year. */
-export function summaryPresetRange(
-  preset: Exclude<SummaryRangePreset, 'custom'>,
-  visits: readonly Visit[],
-  today: IsoDate,
-): SummaryRange {
-  if (preset === 'since-visit') {
-    const visit = latestVisit(visits, addDays(today, -1));
-    if (visit) return clampRange({ from: visit.date, to: today }, today);
-  }
-  if (preset === '1y') return { from: addDays(today, -364), to: today };
-  return { from: addDays(today, -89), to: today };
-}
-
-/** The preset a summary opens on: since the last visit when there is one, else 90 days. */
-export function defaultSummaryPreset(visits: readonly Visit[], today: IsoDate): Exclude<SummaryRangePreset, 'custom'> {
-  return latestVisit(visits, addDays(today, -1)) ? 'since-visit' : '90d';
-}
-
-const round = (value: number) => Math.round(value);
-
-/** Weeks of 7 days from the range's first day (the last one may be shorter), with means × 10 of logged days. */
-export function weeklyFromDays(
-  days: readonly Pick<SummaryDay, 'date' | 'pain' | 'drainage' | 'flare'>[],
-  range: SummaryRange,
-): SummaryWeek[] {
-  const length = daysBetween(range.from, range.to) + 1;
-  const weeks: { start: IsoDate; pain: number; drainage: number; flareDays: number; loggedDays: number }[] = [];
-  for (let offset = 0; offset < length; offset += 7)
-    weeks.push({ start: addDays(range.from, offset), pain: 0, drainage: 0, flareDays: 0, loggedDays: 0 });
-  for (const day of days) {
-    if (day.date < range.from || day.date > range.to) continue;
-    const week = weeks[Math.floor(daysBetween(range.from, day.date) / 7)];
-    if (!week) continue;
-    week.pain += day.pain;
-    week.drainage += day.drainage;
-    week.flareDays += day.flare ? 1 : 0;
-    week.loggedDays += 1;
-  }
-  return weeks.map((week) => ({
-    start: week.start,
-    meanPainX10: week.loggedDays === 0 ? null : round((week.pain / week.loggedDays) * 10),
-    meanDrainageX10: week.loggedDays === 0 ? null : round((week.drainage / week.loggedDays) * 10),
-    flareDays: week.flareDays,
-    loggedDays: week.loggedDays,
-  }));
-}
-
-function toSummaryEvent(event: RegimenEvent): SummaryEvent {
-  return {
-    date: event.date,
-    kind: event.kind,
-    ...(event.dose && { dose: { amount: event.dose.amount, unit: event.dose.unit } }),
-    ...(event.frequency && { frequency: event.frequency }),
-    ...(event.reason && { reason: event.reason }),
-  };
-}
-
-const overlaps = (phase: Pick<Phase, 'start' | 'end'>, range: SummaryRange) =>
-  phase.start <= range.to && phase.end >= range.from;
-
-/** A phase that says something about the range: on or interrupted in it, or stopped inside it. */
-const isShown = (phase: Phase, range: SummaryRange) =>
-  overlaps(phase, range) && (phase.kind !== 'stopped' || phase.start >= range.from);
-
-/**
- * The raw facts of a summary of `range`, chosen from the whole diary: the days in the range; each
- * medication with a phase in it (its events up to the range's end, the most recent within the limit; its
- * baseline from the whole diary; adherence per phase within the range); the last visit and the next one,
- * with the questions written at the last visit.
- */
-export function buildSummarySource(
-  records: SummaryRecords,
-  requested: SummaryRange,
-  today: IsoDate,
-  resolution: SummaryResolution,
-): SummarySource {
-  const range = clampRange(requested, today);
-  const allDays = indexDays(records.days);
-  const days: SummaryDay[] = records.days
-    .filter((day) => range.from <= day.date && day.date <= range.to)
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .map((day) => ({
-      date: day.date,
-      pain: day.pain,
-      drainage: day.drainage,
-      flare: day.flare,
-      regions: day.flare ? [...day.regions] : [],
-      interventions: [...day.interventions],
-    }));
-
-  const candidates = records.medications.flatMap((medication) => {
-    const events = sortEvents(records.events.filter((event) => event.medicationId === medication.id)).filter(
-      (event) => event.date <= range.to,
-    );
-    const phases = buildPhases(events, range.to).filter((phase) => isShown(phase, range));
-    const firstStart = events[0]?.date;
-    if (phases.length === 0 || firstStart === undefined) return [];
-    const baseline = treatmentBaseline(allDays, firstStart).value;
-    const adherence = phases.flatMap((phase) => {
-      const from = phase.start < range.from ? range.from : phase.start;
-      const to = phase.end > range.to ? range.to : phase.end;
-      const result = adherenceIn(records.doseLogs, medication.id, from, to);
-      return result ? [{ phaseStart: phase.start, taken: result.taken, scheduled: result.scheduled }] : [];
-    });
-    const summary: SummaryMedication = {
-      name: medication.name.slice(0, SUMMARY_LIMITS.maxNameChars),
-      ...(medication.presetId !== undefined && { presetId: medication.presetId }),
-      drugClass: medication.drugClass,
-      color: medication.color.toLowerCase(),
-      events: events.slice(-SUMMARY_LIMITS.maxEventsPerMedication).map(toSummaryEvent),
-      baselineX100: baseline === null ? null : Math.round(baseline * 100),
-      adherence: adherence.slice(-SUMMARY_LIMITS.maxEventsPerMedication),
-    };
-    return [{ summary, lastActive: phases.at(-1)?.start ?? firstStart, firstStart }];
-  });
-  // More medications than the limit: keep the most recently active, shown in order of first start.
-  const medications = candidates
-    .sort((a, b) => b.lastActive.localeCompare(a.lastActive))
-    .slice(0, SUMMARY_LIMITS.maxMedications)
-    .sort((a, b) => a.firstStart.localeCompare(b.firstStart) || a.summary.name.localeCompare(b.summary.name))
-    .map((candidate) => candidate.summary);
-
-  const visit = latestVisit(records.visits, range.to);
-  const source: SummarySource = {
-    range,
-    madeOn: today,
-    resolution,
-    days: resolution === 'daily' ? days : [],
-    weeks: resolution === 'weekly' ? weeklyFromDays(days, range) : [],
-    medications,
-    questions: (visit?.questions ?? '').slice(0, SUMMARY_LIMITS.maxQuestionsChars),
-  };
-  if (visit)
-    source.lastVisit = {
-      date: visit.date,
-      ...(visit.ihs4 !== undefined && { ihs4: visit.ihs4 }),
-      ...(visit.hurley !== undefined && { hurley: visit.hurley }),
-    };
-  const nextVisit = latestVisit(records.visits, today)?.nextVisit;
-  if (nextVisit !== undefined && nextVisit >= today) source.nextVisit = nextVisit;
-  return source;
-}
-
-/* ---------------------------------------------------------------------------------------------------- */
+import { mean } from './stats';
+import type { SummaryResolution } from './summary-pick';
+import { isShown } from './summary-range';
+import type { SummaryDay, SummaryMedication, SummarySource, SummaryWeek } from './summary-source';
 
 /** Figures a weekly summary cannot give: they need the value of each day. */
 export const DAILY_ONLY_MEASURES = [
@@ -245,35 +60,21 @@ export interface ChartWeek {
   loggedDays: number;
 }
 
-export interface ChartEvent {
-  x: number;
-  date: IsoDate;
-  medication: number;
-  kind: RegimenEvent['kind'];
-  dose?: Phase['dose'];
-  reason?: Phase['reason'];
-}
-
-export interface ChartBand {
-  medication: number;
-  from: IsoDate;
-  to: IsoDate;
-  xFrom: number;
-  xTo: number;
-}
-
 export interface SummaryChart {
   lengthDays: number;
   days: ChartDay[];
   sevenDayMean: ChartMean[];
   weeks: ChartWeek[];
-  events: ChartEvent[];
-  bands: ChartBand[];
+  /** The medication marks; their `medicationId` is the `id` of a medication of the model. */
+  events: EventMarker[];
+  bands: InterruptionBand[];
 }
 
 export interface SummaryMedicationModel {
-  /** Index in `medications`, which is also the id of its phases. */
+  /** Index in `medications`. */
   index: number;
+  /** The medication id of its phases and chart marks (`medicationId`). */
+  id: string;
   name: string;
   presetId?: string;
   drugClass: SummaryMedication['drugClass'];
@@ -290,7 +91,7 @@ export interface SummaryMedicationModel {
 }
 
 export interface SummaryModel {
-  range: SummaryRange;
+  range: DateRange;
   madeOn: IsoDate;
   resolution: SummaryResolution;
   lengthDays: number;
@@ -322,7 +123,7 @@ export interface SummaryNotes {
 
 export const SUMMARY_NOTES = { shown: 8, chars: 280 } as const;
 
-export function summaryNotes(days: readonly DayEntry[], range: SummaryRange): SummaryNotes {
+export function summaryNotes(days: readonly DayEntry[], range: DateRange): SummaryNotes {
   const written = days
     .filter((day) => range.from <= day.date && day.date <= range.to && day.note.trim() !== '')
     .sort((a, b) => b.date.localeCompare(a.date));
@@ -336,18 +137,19 @@ export function summaryNotes(days: readonly DayEntry[], range: SummaryRange): Su
   };
 }
 
-function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
 function asDayEntry(day: SummaryDay): DayEntry {
   return { ...day, dressingChanges: 0, note: '', updatedAt: 0 };
 }
 
+/** A medication's id in the model: padded, so that ids sort like indexes (markers of one day sort by id). */
+function medicationIdOf(index: number): string {
+  return `m${String(index).padStart(2, '0')}`;
+}
+
 function asRegimenEvents(medication: SummaryMedication, index: number): RegimenEvent[] {
   return medication.events.map((event, eventIndex) => ({
-    id: `m${index}e${eventIndex}`,
-    medicationId: `m${index}`,
+    id: `${medicationIdOf(index)}e${eventIndex}`,
+    medicationId: medicationIdOf(index),
     ...event,
   }));
 }
@@ -355,7 +157,15 @@ function asRegimenEvents(medication: SummaryMedication, index: number): RegimenE
 function buildChart(source: SummarySource, days: DaysByDate, medications: SummaryMedicationModel[]): SummaryChart {
   const { range } = source;
   const lengthDays = daysBetween(range.from, range.to) + 1;
-  const chart: SummaryChart = { lengthDays, days: [], sevenDayMean: [], weeks: [], events: [], bands: [] };
+  const { markers, bands } = chartMarks(
+    range,
+    medications.map((medication) => ({
+      id: medication.id,
+      color: medication.color,
+      phases: medication.rows.map((row) => row.phase),
+    })),
+  );
+  const chart: SummaryChart = { lengthDays, days: [], sevenDayMean: [], weeks: [], events: markers, bands };
   if (source.resolution === 'daily') {
     for (const day of source.days)
       chart.days.push({
@@ -381,32 +191,6 @@ function buildChart(source: SummarySource, days: DaysByDate, medications: Summar
       });
     }
   }
-  for (const medication of medications) {
-    for (const row of medication.rows) {
-      const { phase } = row;
-      if (range.from <= phase.start && phase.start <= range.to)
-        chart.events.push({
-          x: daysBetween(range.from, phase.start),
-          date: phase.start,
-          medication: medication.index,
-          kind: phase.startedBy,
-          ...(phase.kind === 'on' && phase.dose && { dose: phase.dose }),
-          ...(phase.reason && { reason: phase.reason }),
-        });
-      if (phase.kind === 'interrupted') {
-        const from = phase.start < range.from ? range.from : phase.start;
-        const to = phase.end > range.to ? range.to : phase.end;
-        chart.bands.push({
-          medication: medication.index,
-          from,
-          to,
-          xFrom: daysBetween(range.from, from) - 0.5,
-          xTo: daysBetween(range.from, to) + 0.5,
-        });
-      }
-    }
-  }
-  chart.events.sort((a, b) => a.x - b.x || a.medication - b.medication);
   return chart;
 }
 
@@ -457,6 +241,7 @@ export function buildSummaryModel(source: SummarySource, notes: SummaryNotes | n
     const scheduled = medication.adherence.reduce((sum, entry) => sum + entry.scheduled, 0);
     return {
       index,
+      id: medicationIdOf(index),
       name: medication.name,
       ...(medication.presetId !== undefined && { presetId: medication.presetId }),
       drugClass: medication.drugClass,
@@ -523,4 +308,25 @@ export function buildSummaryModel(source: SummarySource, notes: SummaryNotes | n
   if (source.lastVisit) model.lastVisit = source.lastVisit;
   if (source.nextVisit) model.nextVisit = source.nextVisit;
   return model;
+}
+
+/** One figure of the summary's overview: the screen and the PDF both show `overviewFigures`, in its order. */
+export type OverviewFigure =
+  | { kind: 'mean-pain' | 'mean-drainage'; mean: number | null }
+  | { kind: 'flare-days' | 'heavy-drainage-days'; days: number }
+  | { kind: 'last-visit'; visit: SummaryModel['lastVisit'] }
+  | { kind: 'next-visit'; date: IsoDate | undefined };
+
+/** The overview at a glance; weekly values cannot count heavy-drainage days, so they leave that one out. */
+export function overviewFigures(model: SummaryModel): OverviewFigure[] {
+  return [
+    { kind: 'mean-pain', mean: model.meanPain },
+    { kind: 'mean-drainage', mean: model.meanDrainage },
+    { kind: 'flare-days', days: model.flareDays },
+    ...(model.resolution === 'weekly'
+      ? []
+      : [{ kind: 'heavy-drainage-days', days: model.heavyDrainageDays } satisfies OverviewFigure]),
+    { kind: 'last-visit', visit: model.lastVisit },
+    { kind: 'next-visit', date: model.nextVisit },
+  ];
 }

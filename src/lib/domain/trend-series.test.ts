@@ -1,29 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDiary } from '../../../tests/factories/diary-generator';
-import { daysFrom, eventFactory, repeat } from '../../../tests/factories/regimen-factory';
+import { daysFrom } from '../../../tests/factories/regimen-factory';
+import { TODAY, upadacitinib } from '../../../tests/factories/trend-medications';
 import { addDays, daysBetween, weekdayMondayFirst } from './dates';
+import { presetRange } from './date-range';
 import { indexDays } from './measures';
-import { buildPhases } from './phases';
 import {
   WEEKLY_AFTER_DAYS,
-  axisTicks,
-  buildPhaseTables,
   buildTrendSeries,
-  changeSummaries,
-  dateAtX,
   chartDaysNeeded,
-  covers,
-  phaseDaysNeeded,
+  dateAtX,
   earliestDate,
-  pointCount,
-  presetRange,
-  layoutLabels,
-  type MedicationPhases,
   type TrendSeries,
 } from './trend-series';
-
-const TODAY = '2026-06-30';
 
 function weeksOf(series: TrendSeries) {
   if (series.points.resolution !== 'weekly') throw new Error('expected weekly points');
@@ -35,41 +25,16 @@ function daysOf(series: TrendSeries) {
   return series.points;
 }
 
-/** Upadacitinib from 1 March: 15 mg, 30 mg on 1 April, interrupted 1 May, resumed 15 May. */
-function upadacitinib(today = TODAY): MedicationPhases {
-  const events = [
-    eventFactory.start('2026-03-01', 15),
-    eventFactory.doseChange('2026-04-01', 30),
-    eventFactory.interruption('2026-05-01', 'infection'),
-    eventFactory.resume('2026-05-15'),
-  ];
-  return { id: 'med-1', color: '#0072b2', phases: buildPhases(events, today) };
-}
-
-describe('presets and the days to load', () => {
-  it('gives 30 days, 90 days and a year ending today', () => {
-    expect(presetRange('30d', TODAY)).toEqual({ from: '2026-06-01', to: TODAY });
-    expect(presetRange('90d', TODAY)).toEqual({ from: '2026-04-02', to: TODAY });
-    expect(presetRange('1y', TODAY)).toEqual({ from: '2025-07-01', to: TODAY });
-  });
-
-  it('runs "all" from the earliest logged day or event, and from today when there is nothing', () => {
-    expect(presetRange('all', TODAY, '2021-07-02')).toEqual({ from: '2021-07-02', to: TODAY });
-    expect(presetRange('all', TODAY)).toEqual({ from: TODAY, to: TODAY });
+describe('the days to load', () => {
+  it('starts "all" at the earliest logged day or event', () => {
     const days = daysFrom('2026-02-10', [5, 6]);
     expect(earliestDate(days, [upadacitinib()])).toBe('2026-02-10');
     expect(earliestDate(daysFrom('2026-03-10', [5]), [upadacitinib()])).toBe('2026-03-01');
     expect(earliestDate([], [])).toBeUndefined();
   });
 
-  it('loads 6 days before the range for the 7-day mean, and 4 weeks before the first event for the phase table', () => {
-    const range = presetRange('30d', TODAY);
-    expect(chartDaysNeeded(range)).toEqual({ from: '2026-05-26', to: TODAY });
-    expect(phaseDaysNeeded([], TODAY)).toBeNull();
-    expect(phaseDaysNeeded([upadacitinib()], TODAY)).toEqual({ from: '2026-02-01', to: TODAY });
-    const all = { from: '2026-01-01', to: TODAY };
-    expect(covers(all, { from: '2026-02-01', to: TODAY })).toBe(true);
-    expect(covers(range, { from: '2026-02-01', to: TODAY })).toBe(false);
+  it('loads 6 days before the range for the 7-day mean', () => {
+    expect(chartDaysNeeded(presetRange('30d', TODAY))).toEqual({ from: '2026-05-26', to: TODAY });
   });
 });
 
@@ -163,66 +128,13 @@ describe('weekly series', () => {
 
   it('draws five years of diary as at most about 270 weekly points', () => {
     const diary = generateDiary({ years: 5, endDate: '2026-11-26', seed: 42 });
-    const all = presetRange('all', '2026-11-26', earliestDate(diary, []));
+    const all = presetRange('all', '2026-11-26', { earliest: earliestDate(diary, []) });
     const series = buildTrendSeries(indexDays(diary), all, []);
     expect(series.points.resolution).toBe('weekly');
     expect(weeksOf(series).length).toBeLessThanOrEqual(270);
     expect(weeksOf(series).length).toBeGreaterThan(250);
-    expect(pointCount(series)).toBeLessThanOrEqual(540);
     const year = buildTrendSeries(indexDays(diary), presetRange('1y', '2026-11-26'), []);
     expect(weeksOf(year).length).toBeLessThanOrEqual(54);
-  });
-});
-
-describe('medication events and interruptions', () => {
-  it('marks each event inside the range with its medication colour and the dose before it', () => {
-    const series = buildTrendSeries(new Map(), { from: '2026-03-01', to: TODAY }, [upadacitinib()]);
-    expect(series.markers.map((marker) => [marker.x, marker.kind])).toEqual([
-      [0, 'start'],
-      [31, 'dose-change'],
-      [61, 'interruption'],
-      [75, 'resume'],
-    ]);
-    expect(series.markers[1]).toMatchObject({
-      color: '#0072b2',
-      dose: { amount: 30, unit: 'mg' },
-      previousDose: { amount: 15, unit: 'mg' },
-    });
-    expect(series.markers[2]).toMatchObject({ reason: 'infection', previousDose: { amount: 30 } });
-    expect(series.markers[2]?.dose).toBeUndefined();
-    expect(series.markers[3]).toMatchObject({ dose: { amount: 30 } });
-    expect(series.bands).toEqual([
-      {
-        medicationId: 'med-1',
-        color: '#0072b2',
-        from: '2026-05-01',
-        to: '2026-05-14',
-        xFrom: 60.5,
-        xTo: 74.5,
-        reason: 'infection',
-      },
-    ]);
-  });
-
-  it('leaves out events outside the range', () => {
-    const series = buildTrendSeries(new Map(), { from: '2026-04-15', to: '2026-04-30' }, [upadacitinib()]);
-    expect(series.markers).toEqual([]);
-    expect(series.bands).toEqual([]);
-    const later = buildTrendSeries(new Map(), { from: '2026-05-20', to: TODAY }, [upadacitinib()]);
-    expect(later.markers).toEqual([]);
-  });
-
-  it('clips a band to the range on both sides', () => {
-    const series = buildTrendSeries(new Map(), { from: '2026-05-05', to: '2026-05-10' }, [upadacitinib()]);
-    expect(series.markers).toEqual([]);
-    expect(series.bands).toMatchObject([{ from: '2026-05-05', to: '2026-05-10', xFrom: -0.5, xTo: 5.5 }]);
-  });
-
-  it('keeps an ongoing interruption up to the end of the range', () => {
-    const events = [eventFactory.start('2026-06-01', 15), eventFactory.interruption('2026-06-20', 'surgery')];
-    const medication = { id: 'med-1', color: '#d55e00', phases: buildPhases(events, TODAY) };
-    const series = buildTrendSeries(new Map(), presetRange('30d', TODAY), [medication]);
-    expect(series.bands).toMatchObject([{ from: '2026-06-20', to: TODAY, xTo: 29.5, reason: 'surgery' }]);
   });
 });
 
@@ -236,139 +148,5 @@ describe('taps and ticks', () => {
     const weekly = buildTrendSeries(days, { from: '2025-06-01', to: TODAY }, []);
     expect(dateAtX(weekly, 4)).toBe('2025-06-04');
     expect(dateAtX(weekly, 11)).toBe('2025-06-09');
-  });
-
-  it('puts weekly ticks on Mondays and monthly ticks on the first, never more than asked', () => {
-    const month = axisTicks({ from: '2026-06-01', to: TODAY }, 6);
-    expect(month.map((tick) => tick.date)).toEqual([
-      '2026-06-01',
-      '2026-06-08',
-      '2026-06-15',
-      '2026-06-22',
-      '2026-06-29',
-    ]);
-    expect(axisTicks({ from: '2026-06-01', to: TODAY }, 3).map((tick) => tick.date)).toEqual([
-      '2026-06-01',
-      '2026-06-15',
-      '2026-06-29',
-    ]);
-    const quarter = axisTicks(presetRange('90d', TODAY), 5);
-    expect(quarter.map((tick) => tick.date)).toEqual(['2026-05-01', '2026-06-01']);
-    expect(quarter[0]).toMatchObject({ unit: 'month', showYear: true, x: 29 });
-    const fiveYears = axisTicks({ from: '2021-11-27', to: '2026-11-26' }, 6);
-    expect(fiveYears.length).toBeLessThanOrEqual(6);
-    expect(fiveYears.every((tick) => tick.date.endsWith('-01') && tick.showYear)).toBe(true);
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2500 }), fc.integer({ min: 1, max: 12 }), (length, maxTicks) => {
-        const ticks = axisTicks({ from: addDays(TODAY, -(length - 1)), to: TODAY }, maxTicks);
-        expect(ticks.length).toBeLessThanOrEqual(maxTicks);
-        for (const tick of ticks) expect(tick.x).toBeGreaterThanOrEqual(0);
-      }),
-    );
-  });
-
-  it('lays labels out in lanes, on either side of their line, shorter wordings when needed', () => {
-    const bounds = { left: 0, right: 300 };
-    // Far apart: all long wordings, in the first lane, to the right of their lines.
-    expect(
-      layoutLabels(
-        [
-          { at: 0, widths: [80, 20] },
-          { at: 100, widths: [80, 20] },
-        ],
-        bounds,
-        3,
-        2,
-      ),
-    ).toEqual([
-      { option: 0, lane: 0, side: 'right' },
-      { option: 0, lane: 0, side: 'right' },
-    ]);
-    // Near the right edge a label opens to the left; crowded ones take the next lane.
-    expect(
-      layoutLabels(
-        [
-          { at: 250, widths: [80, 20] },
-          { at: 240, widths: [80, 20] },
-        ],
-        bounds,
-        3,
-        2,
-      ),
-    ).toEqual([
-      { option: 0, lane: 1, side: 'left' },
-      { option: 0, lane: 0, side: 'left' },
-    ]);
-    // No room for any long wording in one lane: the number, which always fits somewhere.
-    const crowded = layoutLabels(
-      [
-        { at: 100, widths: [150, 20] },
-        { at: 110, widths: [150, 20] },
-        { at: 120, widths: [150, 20] },
-      ],
-      bounds,
-      1,
-      2,
-    );
-    expect(crowded.map((slot) => slot.option)).toEqual([0, 1, 1]);
-    // Out of room even for numbers: placed anyway, never dropped.
-    const full = layoutLabels(
-      Array.from({ length: 6 }, (_, index) => ({ at: 100 + index, widths: [20] })),
-      bounds,
-      2,
-    );
-    expect(full).toHaveLength(6);
-    expect(full.every((slot) => slot.option === 0)).toBe(true);
-  });
-});
-
-describe('what each change did', () => {
-  const phases = upadacitinib().phases;
-  const days = indexDays([
-    ...daysFrom('2026-02-01', repeat(7, 28)), // February: 7
-    ...daysFrom('2026-03-01', repeat(5, 31)), // 15 mg: 5
-    ...daysFrom('2026-04-01', repeat(3, 30)), // 30 mg: 3
-    ...daysFrom('2026-05-01', [3, null, null, null, null, null, null, null, null, 6]), // interrupted
-    ...daysFrom('2026-05-15', repeat(3, 20)),
-  ]);
-
-  it('compares the 4 weeks before each event with the 4 weeks from it', () => {
-    const summaries = changeSummaries(days, phases, TODAY);
-    expect(summaries.map((summary) => [summary.phase.startedBy, summary.direction])).toEqual([
-      ['start', 'fell'],
-      ['dose-change', 'fell'],
-      ['interruption', 'same'],
-      ['resume', 'same'],
-    ]);
-    expect(summaries[0]).toMatchObject({ before: 7, after: 5, afterDays: 28, previous: undefined });
-    expect(summaries[1]).toMatchObject({ before: 5, after: 3 });
-    expect(summaries[1]?.previous?.dose?.amount).toBe(15);
-    // 1-28 May: 3 and 6 while interrupted, then 14 days of 3 after the resume.
-    expect(summaries[2]).toMatchObject({ loggedAfter: 16, before: 3 });
-  });
-
-  it('says when there are not enough entries on either side', () => {
-    const sparse = indexDays([...daysFrom('2026-02-26', [7, 7]), ...daysFrom('2026-03-01', repeat(5, 10))]);
-    const [start] = changeSummaries(sparse, phases, TODAY);
-    expect(start).toMatchObject({ direction: 'not-enough', before: null, after: 5, loggedBefore: 2 });
-  });
-
-  it('says a pain that rose, and counts only the days since a recent event', () => {
-    const recent = buildPhases([eventFactory.start('2026-06-01', 15), eventFactory.stop('2026-06-21')], TODAY);
-    const logged = indexDays([...daysFrom('2026-05-04', repeat(3, 28)), ...daysFrom('2026-06-01', repeat(6, 30))]);
-    const [start, stop] = changeSummaries(logged, recent, TODAY);
-    expect(start).toMatchObject({ direction: 'rose', before: 3, after: 6 });
-    expect(stop).toMatchObject({ afterDays: 10 });
-  });
-
-  it('builds the phase table of every medication with events, with its sentences', () => {
-    const tables = buildPhaseTables([upadacitinib(), { id: 'med-2', color: '#009e73', phases: [] }], days, [], TODAY);
-    expect(tables).toHaveLength(1);
-    const [table] = tables;
-    expect(table?.baseline).toEqual({ value: 7, loggedDays: 7 });
-    expect(table?.rows.map((row) => row.meanPain)).toEqual([5, 3, 4.5, 3]);
-    expect(table?.rows[0]?.nrs30).toEqual({ status: 'not-reached' });
-    expect(table?.rows[1]?.nrs30).toMatchObject({ status: 'reached', dayOfPhase: 3 });
-    expect(table?.changes).toHaveLength(4);
   });
 });

@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import type { ChartGeometry } from '../ui/summary/chart-geometry';
-import { layoutSummary, wrapText, type PdfContent, type SummaryLayout } from './summary-pdf';
+import type { ChartGeometry } from '../domain/chart-geometry';
+import { layoutSummary, type PdfContent, type SummaryLayout } from './summary-pdf';
 
 const A4 = { width: 595.28, height: 841.89, margin: 42.52 };
 const CHART_WIDTH = A4.width - 2 * A4.margin;
@@ -16,7 +16,7 @@ function geometry(height: number): ChartGeometry {
     plot,
     dots,
     lines: [dots.map(({ x }, day) => ({ x, y: yOf(3 + (day % 3)) }))],
-    events: [{ x: 100, color: '#0072b2', medication: 0, index: 0 }],
+    events: [{ x: 100, color: '#0072b2', index: 0 }],
     bands: [{ x: 200, width: 40, color: '#0072b2' }],
     yTicks: [0, 5, 10].map((value) => ({ y: yOf(value), value })),
     xTicks: [{ x: 60, tick: { x: 12, date: '2026-09-01', unit: 'month', showYear: true } }],
@@ -132,19 +132,5 @@ describe('summary PDF layout', () => {
           expect(next?.page, `"${mark.text}" with ${flareRegions} regions, ${phases} phases`).toBe(mark.page);
         });
       }
-  });
-});
-
-describe('wrapText', () => {
-  it('breaks at spaces, at line breaks, and inside a word too long for the line', async () => {
-    const doc = await PDFDocument.create();
-    const font = await doc.embedFont(StandardFonts.Helvetica);
-    const width = font.widthOfTextAtSize('Upadacitinib 30', 9);
-    expect(wrapText('Upadacitinib 30 mg once daily', font, 9, width)).toEqual(['Upadacitinib 30', 'mg once daily']);
-    const long = wrapText('x'.repeat(200), font, 9, 100);
-    expect(long.length).toBeGreaterThan(1);
-    expect(long.every((line) => font.widthOfTextAtSize(line, 9) <= 100)).toBe(true);
-    expect(long.join('')).toBe('x'.repeat(200));
-    expect(wrapText('first\nsecond', font, 9, 500)).toEqual(['first', 'second']);
   });
 });

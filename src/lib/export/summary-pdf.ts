@@ -2,10 +2,22 @@
  * The layout of the summary PDF: one to two pages, margins 15 mm, header, medicines with their timeline,
  * the chart drawn with PDF lines, the phase table, flares by region, interventions, notes, questions, and on every
  * page "patient-reported data, not a diagnosis" with the page number. It receives worded content (see
- * ui/summary/pdf-content.ts) and fonts; pdf-lib comes with it, so it is reached only through pdf.chunk.ts.
+ * src/lib/ui/summary/pdf-content.ts) and fonts; pdf-lib comes with it, so it is reached only through pdf.chunk.ts.
  */
-import { rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
-import type { ChartGeometry } from '../ui/summary/chart-geometry';
+import type { PDFDocument } from 'pdf-lib';
+import { drawChart, type PdfChartContent } from './summary-pdf-chart';
+import {
+  BLACK,
+  hexColor,
+  MUTED,
+  RULE,
+  Writer,
+  type LayoutMark,
+  type PdfFonts,
+  type PdfPageFrame,
+} from './summary-pdf-writer';
+
+export type { PdfFonts, PdfPageFrame } from './summary-pdf-writer';
 
 export interface PdfContent {
   language: string;
@@ -17,14 +29,7 @@ export interface PdfContent {
   medicationsTitle: string;
   noMedications: string;
   medications: { name: string; color: string; lines: string[]; timeline: { date: string; text: string }[] }[];
-  chart: {
-    title: string;
-    caption: string;
-    geometry: ChartGeometry;
-    xLabels: string[];
-    eventLabels: string[];
-    key: string[];
-  };
+  chart: PdfChartContent;
   phasesTitle: string;
   phaseHeader: string[];
   phaseRows: { color: string; isPaused: boolean; cells: string[][] }[];
@@ -43,316 +48,14 @@ export interface PdfContent {
   pageLabel: (page: number, pages: number) => string;
 }
 
-export interface PdfFonts {
-  regular: PDFFont;
-  bold: PDFFont;
-}
-
-export interface PdfPageFrame {
-  width: number;
-  height: number;
-  margin: number;
-}
-
-const BLACK = rgb(0.1, 0.12, 0.13);
-const MUTED = rgb(0.3, 0.34, 0.36);
-const RULE = rgb(0.78, 0.8, 0.8);
-const FOOTER_HEIGHT = 20;
-/** A heading's 11.5 pt line, its space above and its gap below. */
-const HEADING_HEIGHT = 24;
 /** How much shorter the chart is drawn when that keeps the summary on one page. */
 const COMPACT_CHART_SCALE = 0.6;
-
-function hexColor(hex: string): RGB {
-  const value = Number.parseInt(hex.slice(1), 16);
-  return rgb(((value >> 16) & 0xff) / 255, ((value >> 8) & 0xff) / 255, (value & 0xff) / 255);
-}
-
-const CJK = '\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F';
-const TOKEN = new RegExp(`[${CJK}]|[^\\s${CJK}]+|\\s+`, 'g');
-
-/** Lines of `text` no wider than `maxWidth`: breaks at spaces, between CJK characters, and inside over-long words. */
-export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const token of paragraph.match(TOKEN) ?? []) {
-      const candidate = line + token;
-      if (font.widthOfTextAtSize(candidate, size) <= maxWidth) {
-        line = candidate;
-        continue;
-      }
-      if (line.trim() !== '') lines.push(line.trimEnd());
-      line = /^\s+$/.test(token) ? '' : token;
-      while (font.widthOfTextAtSize(line, size) > maxWidth && line.length > 1) {
-        let cut = line.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > maxWidth) cut -= 1;
-        lines.push(line.slice(0, cut));
-        line = line.slice(cut);
-      }
-    }
-    lines.push(line.trimEnd());
-  }
-  return lines;
-}
-
-/** What the layout draws on: a pdf-lib page, or nothing at all while the layout is only measured. */
-type Canvas = Pick<PDFPage, 'drawText' | 'drawLine' | 'drawRectangle' | 'drawCircle'>;
-
-const BLANK_CANVAS: Canvas = {
-  drawText: () => undefined,
-  drawLine: () => undefined,
-  drawRectangle: () => undefined,
-  drawCircle: () => undefined,
-};
-
-/** Where each heading and the block after it landed: a heading must never end a page. */
-export interface LayoutMark {
-  page: number;
-  kind: 'heading' | 'block';
-  text: string;
-}
 
 export interface SummaryLayout {
   pages: number;
   /** True when the chart was drawn shorter so that the summary fits on one page. */
   isChartCompact: boolean;
   marks: LayoutMark[];
-}
-
-class Writer {
-  page: Canvas;
-  pageCount = 0;
-  y: number;
-  readonly left: number;
-  readonly right: number;
-  readonly marks: LayoutMark[] = [];
-
-  constructor(
-    /** `null` measures the layout without drawing it. */
-    readonly doc: PDFDocument | null,
-    readonly frame: PdfPageFrame,
-    readonly fonts: PdfFonts,
-  ) {
-    this.left = frame.margin;
-    this.right = frame.width - frame.margin;
-    this.page = this.newPage();
-    this.y = frame.height - frame.margin;
-  }
-
-  private newPage(): Canvas {
-    this.pageCount += 1;
-    return this.doc?.addPage([this.frame.width, this.frame.height]) ?? BLANK_CANVAS;
-  }
-
-  get width(): number {
-    return this.right - this.left;
-  }
-
-  /** Start a new page unless `height` still fits above the footer. */
-  ensure(height: number): void {
-    if (this.y - height >= this.frame.margin + FOOTER_HEIGHT) return;
-    this.page = this.newPage();
-    this.y = this.frame.height - this.frame.margin;
-  }
-
-  mark(kind: LayoutMark['kind'], text: string): void {
-    this.marks.push({ page: this.pageCount, kind, text });
-  }
-
-  text(
-    text: string,
-    options: { size?: number; font?: PDFFont; color?: RGB; x?: number; maxWidth?: number; gap?: number } = {},
-  ): void {
-    const size = options.size ?? 9;
-    const font = options.font ?? this.fonts.regular;
-    const x = options.x ?? this.left;
-    const lines = wrapText(text, font, size, options.maxWidth ?? this.right - x);
-    const leading = size * 1.35;
-    for (const line of lines) {
-      this.ensure(leading);
-      this.y -= leading;
-      this.page.drawText(line, { x, y: this.y + size * 0.3, size, font, color: options.color ?? BLACK });
-    }
-    this.y -= options.gap ?? 0;
-    this.mark('block', text);
-  }
-
-  /** A date in bold in its own column, with its text wrapped beside it (the medicine timeline, the notes). */
-  datedLine(date: string, text: string, options: { size?: number; x?: number } = {}): void {
-    const x = options.x ?? this.left;
-    this.ensure(12);
-    const top = this.y;
-    this.text(date, { size: options.size, font: this.fonts.bold, x, maxWidth: 70 });
-    const afterDate = this.y;
-    this.y = top;
-    this.text(text, { size: options.size, x: x + 74 });
-    this.y = Math.min(this.y, afterDate);
-  }
-
-  /** A section heading, moved to the next page with the section unless `keepWithNext` points fit below it. */
-  heading(text: string, keepWithNext: number): void {
-    this.ensure(HEADING_HEIGHT + keepWithNext);
-    this.y -= 6;
-    this.text(text, { size: 11.5, font: this.fonts.bold, gap: 2 });
-    const last = this.marks.at(-1);
-    if (last) last.kind = 'heading';
-  }
-
-  rule(): void {
-    this.page.drawLine({
-      start: { x: this.left, y: this.y },
-      end: { x: this.right, y: this.y },
-      thickness: 0.5,
-      color: RULE,
-    });
-  }
-
-  /** A table row: cells of wrapped lines in columns; returns nothing, moves down by the tallest cell. */
-  row(
-    cells: string[][],
-    widths: number[],
-    options: { font?: PDFFont; size?: number; color?: RGB; bar?: RGB } = {},
-  ): void {
-    const size = options.size ?? 8.5;
-    const leading = size * 1.3;
-    const font = options.font ?? this.fonts.regular;
-    const wrapped = cells.map((lines, index) =>
-      lines.flatMap((line) => wrapText(line, font, size, (widths[index] ?? 40) - 6)),
-    );
-    const height = Math.max(...wrapped.map((lines) => lines.length)) * leading + 5;
-    this.ensure(height);
-    let x = this.left;
-    wrapped.forEach((lines, index) => {
-      lines.forEach((line, lineIndex) => {
-        this.page.drawText(line, {
-          x: x + (index === 0 && options.bar ? 5 : 0),
-          y: this.y - (lineIndex + 1) * leading + size * 0.3,
-          size,
-          font: lineIndex === 0 && index === 0 && options.bar ? this.fonts.bold : font,
-          color: lineIndex > 0 && index === 0 ? MUTED : (options.color ?? BLACK),
-        });
-      });
-      x += widths[index] ?? 40;
-    });
-    if (options.bar)
-      this.page.drawRectangle({
-        x: this.left,
-        y: this.y - height + 3,
-        width: 2,
-        height: height - 4,
-        color: options.bar,
-      });
-    this.y -= height;
-    this.rule();
-    this.mark('block', cells.flat().join(' '));
-  }
-}
-
-/** The chart drawn `scale` times its height: every y of the geometry is measured from the top, so it scales. */
-function scaledChart(geometry: ChartGeometry, scale: number): ChartGeometry {
-  if (scale === 1) return geometry;
-  const point = ({ x, y }: { x: number; y: number }) => ({ x, y: y * scale });
-  return {
-    ...geometry,
-    height: geometry.height * scale,
-    plot: { ...geometry.plot, top: geometry.plot.top * scale, bottom: geometry.plot.bottom * scale },
-    dots: geometry.dots.map(point),
-    lines: geometry.lines.map((line) => line.map(point)),
-    yTicks: geometry.yTicks.map((tick) => ({ ...tick, y: tick.y * scale })),
-  };
-}
-
-/** The chart with its heading, which never stays behind on the page before. */
-function drawChart(writer: Writer, content: PdfContent, scale: number): void {
-  const { xLabels, eventLabels } = content.chart;
-  const geometry = scaledChart(content.chart.geometry, scale);
-  const fonts = writer.fonts;
-  const labelSize = 6.5;
-  // Event labels above the chart, in lanes so neighbours do not overlap.
-  const laneEnds: number[] = [];
-  const labels = geometry.events.map((event) => {
-    const text = eventLabels[event.index] ?? '';
-    const width = fonts.regular.widthOfTextAtSize(text, labelSize);
-    const start = Math.min(event.x, geometry.width - width);
-    let lane = laneEnds.findIndex((end) => end + 4 <= start);
-    if (lane === -1) lane = laneEnds.length;
-    laneEnds[lane] = start + width;
-    return { text, start, lane, color: hexColor(event.color), x: event.x };
-  });
-  const laneHeight = labelSize * 1.4;
-  const labelsHeight = laneEnds.length * laneHeight;
-  writer.heading(content.chart.title, geometry.height + labelsHeight + 30);
-  const top = writer.y - labelsHeight;
-  const originX = writer.left;
-  const X = (x: number) => originX + x;
-  const Y = (y: number) => top - y;
-  const page = writer.page;
-  for (const label of labels) {
-    const y = writer.y - (label.lane + 1) * laneHeight + 2;
-    page.drawText(label.text, { x: X(label.start), y, size: labelSize, font: fonts.regular, color: label.color });
-  }
-  const { plot } = geometry;
-  for (const band of geometry.bands)
-    page.drawRectangle({
-      x: X(band.x),
-      y: Y(plot.bottom),
-      width: band.width,
-      height: plot.bottom - plot.top,
-      color: hexColor(band.color),
-      opacity: 0.15,
-    });
-  for (const tick of geometry.yTicks) {
-    page.drawLine({
-      start: { x: X(plot.left), y: Y(tick.y) },
-      end: { x: X(plot.right), y: Y(tick.y) },
-      thickness: 0.4,
-      color: RULE,
-    });
-    const text = String(tick.value);
-    page.drawText(text, {
-      x: X(plot.left) - 4 - fonts.regular.widthOfTextAtSize(text, 7),
-      y: Y(tick.y) - 2.5,
-      size: 7,
-      font: fonts.regular,
-      color: MUTED,
-    });
-  }
-  geometry.xTicks.forEach((tick, index) => {
-    const text = xLabels[index] ?? '';
-    const width = fonts.regular.widthOfTextAtSize(text, 7);
-    page.drawText(text, {
-      x: X(tick.x) - width / 2,
-      y: Y(plot.bottom) - 10,
-      size: 7,
-      font: fonts.regular,
-      color: MUTED,
-    });
-  });
-  for (const event of geometry.events)
-    page.drawLine({
-      start: { x: X(event.x), y: Y(plot.top) },
-      end: { x: X(event.x), y: Y(plot.bottom) },
-      thickness: 1.2,
-      color: hexColor(event.color),
-      dashArray: [3, 2],
-    });
-  const dotRadius = geometry.dots.length > 150 ? 0.8 : 1.2;
-  for (const dot of geometry.dots) page.drawCircle({ x: X(dot.x), y: Y(dot.y), size: dotRadius, color: MUTED });
-  for (const line of geometry.lines)
-    for (let index = 1; index < line.length; index += 1) {
-      const from = line[index - 1];
-      const to = line[index];
-      if (from && to)
-        page.drawLine({
-          start: { x: X(from.x), y: Y(from.y) },
-          end: { x: X(to.x), y: Y(to.y) },
-          thickness: 1.4,
-          color: rgb(0.12, 0.44, 0.47),
-        });
-    }
-  writer.y = top - geometry.height - 2;
-  writer.text(`${content.chart.key.join(' · ')} — ${content.chart.caption}`, { size: 7, color: MUTED, gap: 2 });
 }
 
 /**
@@ -420,7 +123,7 @@ function drawSummary(writer: Writer, content: PdfContent, chartScale: number): v
     writer.y -= 3;
   }
 
-  drawChart(writer, content, chartScale);
+  drawChart(writer, content.chart, chartScale);
 
   // The header row and the first phase.
   writer.heading(content.phasesTitle, 60);

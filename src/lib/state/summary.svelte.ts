@@ -2,23 +2,14 @@
  * The visit summary as the patient's device builds it: the whole diary (the baseline may lie years back),
  * the chosen range, the summary source and its one model. The QR link is only worked out when asked for.
  */
-import type { IsoDate } from '../domain/dates';
+import { EARLIEST_DATE, type IsoDate } from '../domain/dates';
+import { customRange, type DateRange, type SummaryRangePreset } from '../domain/date-range';
 import type { DayEntry } from '../domain/day';
 import { fitSummaryUrl, type QrFit } from '../domain/qr-fit';
-import {
-  buildSummaryModel,
-  buildSummarySource,
-  clampRange,
-  defaultSummaryPreset,
-  summaryPresetRange,
-  type SummaryModel,
-  type SummaryRange,
-  summaryNotes,
-  type SummaryRangePreset,
-  type SummaryRecords,
-} from '../domain/summary-model';
+import { buildSummaryModel, summaryNotes, type SummaryModel } from '../domain/summary-model';
+import { buildSummarySource, type SummaryRecords } from '../domain/summary-pick';
+import { clampRange, defaultSummaryPreset, summaryPresetRange } from '../domain/summary-range';
 import type { SummarySource } from '../domain/summary-source';
-import { EARLIEST_DATE } from '../domain/trend-series';
 import { diaryDb, watchDays, watchMedicationRecords, type MedicationRecords } from '../db';
 import { VisitsData } from './visits.svelte';
 
@@ -29,7 +20,7 @@ export class SummaryData {
   error = $state.raw<unknown>(null);
   /** `null` until the patient picks one: then the default (since the last visit, else 90 days) applies. */
   chosenPreset = $state<SummaryRangePreset | null>(null);
-  custom = $state.raw<SummaryRange | null>(null);
+  custom = $state.raw<DateRange | null>(null);
   readonly #today: () => IsoDate;
 
   constructor(today: () => IsoDate) {
@@ -55,7 +46,7 @@ export class SummaryData {
     return this.chosenPreset ?? defaultSummaryPreset(this.visits.items, this.#today());
   }
 
-  get range(): SummaryRange {
+  get range(): DateRange {
     const today = this.#today();
     const preset = this.preset;
     if (preset === 'custom') return this.custom ?? summaryPresetRange('90d', this.visits.items, today);
@@ -63,9 +54,10 @@ export class SummaryData {
   }
 
   /** Set a custom range; false (and nothing changes) when it is not a range. */
-  setCustom(from: IsoDate, to: IsoDate): boolean {
-    if (!from || !to || from > to || to > this.#today()) return false;
-    this.custom = clampRange({ from, to }, this.#today());
+  setCustom(from: string, to: string): boolean {
+    const range = customRange(from, to, this.#today());
+    if (!range) return false;
+    this.custom = clampRange(range, this.#today());
     this.chosenPreset = 'custom';
     return true;
   }

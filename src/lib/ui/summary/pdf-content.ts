@@ -3,18 +3,17 @@
  * layout (loaded on demand with its library) knows nothing of i18n, and the PDF says exactly what the
  * screen says.
  */
+import { chartGeometry } from '../../domain/chart-geometry';
 import type { SummaryModel } from '../../domain/summary-model';
 import { i18n } from '../../i18n/locale.svelte';
 import type { PdfContent } from '../../export/summary-pdf';
-import { chartGeometry } from './chart-geometry';
 import { tickLabel } from '../trends/trends-text';
 import {
   adherenceText,
   baselineText,
   eventLabel,
-  ihs4Text,
-  meanText,
   nameOf,
+  overviewText,
   phaseCells,
   rangeLine,
   shortDate,
@@ -35,23 +34,8 @@ export function pdfContent(model: SummaryModel, chartWidth: number, chartHeight:
   const t = i18n.t.summary;
   const columns = t.phases.columns;
   const isWeekly = model.resolution === 'weekly';
-  const overview: [string, string][] = [
-    [t.overview.meanPain, meanText(model.meanPain)],
-    [t.overview.meanDrainage, meanText(model.meanDrainage)],
-    [t.overview.flareDays, String(model.flareDays)],
-    ...(isWeekly ? [] : [[t.overview.heavyDrainage, String(model.heavyDrainageDays)] as [string, string]]),
-    [
-      t.overview.lastVisit,
-      model.lastVisit
-        ? [
-            shortDate(model.lastVisit.date),
-            ...(model.lastVisit.ihs4 !== undefined ? [ihs4Text(model.lastVisit.ihs4)] : []),
-            ...(model.lastVisit.hurley ? [t.overview.hurley(model.lastVisit.hurley)] : []),
-          ].join(' · ')
-        : t.overview.none,
-    ],
-    [t.overview.nextVisit, model.nextVisit ? shortDate(model.nextVisit) : t.overview.none],
-  ];
+  // The screen's figures, a figure's lines joined on one line.
+  const overview = overviewText(model).map((figure): [string, string] => [figure.label, figure.lines.join(' · ')]);
   const geometry = chartGeometry(model, {
     width: chartWidth,
     height: chartHeight,

@@ -5,12 +5,20 @@
 import { ihs4Band } from '../../domain/ihs4';
 import type { PhaseMeasures } from '../../domain/measures';
 import type { RegimenEvent } from '../../domain/medication';
-import type { SummaryMedicationModel, SummaryModel } from '../../domain/summary-model';
+import {
+  overviewFigures,
+  type OverviewFigure,
+  type SummaryMedicationModel,
+  type SummaryModel,
+} from '../../domain/summary-model';
 import { i18n } from '../../i18n/locale.svelte';
 import { eventText, medicationName } from '../medications/medication-text';
 import {
+  flareRateText,
+  markerLabel,
   meanText,
   percentText,
+  phaseAdherenceText,
   phaseDates,
   phaseTreatment,
   responseLines,
@@ -26,6 +34,50 @@ export function nameOf(medication: Pick<SummaryMedicationModel, 'name' | 'preset
 
 export function ihs4Text(score: number): string {
   return i18n.t.summary.overview.ihs4(score, i18n.t.summary.visits.form.bands[ihs4Band(score)]);
+}
+
+/** An overview figure in words: its label, and its value in one or more lines (a visit with its scores). */
+export interface OverviewText {
+  kind: OverviewFigure['kind'];
+  label: string;
+  lines: string[];
+  /** A date or words rather than a number. */
+  isText: boolean;
+}
+
+/** The overview as both the screen and the PDF show it. */
+export function overviewText(model: SummaryModel): OverviewText[] {
+  const t = i18n.t.summary.overview;
+  return overviewFigures(model).map((figure): OverviewText => {
+    switch (figure.kind) {
+      case 'mean-pain':
+        return { kind: figure.kind, label: t.meanPain, lines: [meanText(figure.mean)], isText: false };
+      case 'mean-drainage':
+        return { kind: figure.kind, label: t.meanDrainage, lines: [meanText(figure.mean)], isText: false };
+      case 'flare-days':
+        return { kind: figure.kind, label: t.flareDays, lines: [String(figure.days)], isText: false };
+      case 'heavy-drainage-days':
+        return { kind: figure.kind, label: t.heavyDrainage, lines: [String(figure.days)], isText: false };
+      case 'last-visit': {
+        const { visit } = figure;
+        const lines = visit
+          ? [
+              shortDate(visit.date),
+              ...(visit.ihs4 !== undefined ? [ihs4Text(visit.ihs4)] : []),
+              ...(visit.hurley ? [t.hurley(visit.hurley)] : []),
+            ]
+          : [t.none];
+        return { kind: figure.kind, label: t.lastVisit, lines, isText: true };
+      }
+      case 'next-visit':
+        return {
+          kind: figure.kind,
+          label: t.nextVisit,
+          lines: [figure.date ? shortDate(figure.date) : t.none],
+          isText: true,
+        };
+    }
+  });
 }
 
 export function rangeLine(model: SummaryModel): string {
@@ -66,14 +118,8 @@ export function phaseCells(row: PhaseMeasures, model: SummaryModel): PhaseCells 
     meanPain: isWeekly ? t.none : meanText(row.meanPain),
     change: isWeekly ? t.none : signedText(row.changeFromPrevious),
     response: isWeekly ? [t.none] : responseLines(row),
-    flares:
-      isWeekly || row.flareRatePer30Days === null
-        ? t.none
-        : t.flareRate(meanText(row.flareRatePer30Days), row.flareEpisodes),
-    adherence:
-      row.adherence === null
-        ? t.none
-        : t.adherence(row.adherence.taken, row.adherence.scheduled, percentText(row.adherence.ratio)),
+    flares: isWeekly ? t.none : flareRateText(row),
+    adherence: phaseAdherenceText(row),
     isPaused: row.phase.kind !== 'on',
   };
 }
@@ -91,26 +137,10 @@ export function adherenceText(medication: SummaryMedicationModel): string {
     : t.adherence(adherence.taken, adherence.scheduled, percentText(adherence.ratio));
 }
 
-/** "Upa" plus what happened, for an event line's label on the chart. */
+/** "Upa" plus what happened, for an event line's label on the chart: the Trends chart's wording. */
 export function eventLabel(model: SummaryModel, index: number): string {
   const event = model.chart.events[index];
   if (!event) return '';
-  const medication = model.medications[event.medication];
-  const name = medication ? nameOf(medication) : '';
-  const short = /^[A-Za-z]/.test(name) ? name.slice(0, 3) : name.slice(0, 2);
-  const marker = i18n.t.trends.marker;
-  const dose = event.dose
-    ? `${i18n.formatNumber(event.dose.amount, 2)} ${i18n.t.medications.units[event.dose.unit]}`
-    : '';
-  const label =
-    event.kind === 'interruption'
-      ? marker.interruption
-      : event.kind === 'stop'
-        ? marker.stop
-        : event.kind === 'start'
-          ? marker.start(dose)
-          : event.kind === 'resume'
-            ? marker.resume(dose)
-            : marker['dose-change'](dose);
-  return marker.withName(short, label.trim());
+  const medication = model.medications.find((candidate) => candidate.id === event.medicationId);
+  return markerLabel(event, medication ? nameOf(medication) : undefined);
 }

@@ -5,7 +5,8 @@
  *
  * One canvas holds two panels on a shared day-number x axis: pain 0-10 above (dots coloured with the pain
  * scale, triangles on flare days, the 7-day mean as a line) and drainage 0-3 below (bars). Event labels sit
- * in a strip above pain 10, stacked in lanes so neighbours do not overlap.
+ * in a strip above pain 10, stacked in lanes so neighbours do not overlap. The datasets are built in
+ * chart-datasets.ts, the event lines, labels and bands in chart-annotations.ts.
  */
 import {
   BarController,
@@ -17,12 +18,11 @@ import {
   PointElement,
   Tooltip,
   type ChartConfiguration,
-  type ChartDataset,
-  type PointStyle,
 } from 'chart.js';
-import annotationPlugin, { type AnnotationOptions } from 'chartjs-plugin-annotation';
-import { PAIN_COLORS, contrastRatio } from '../../domain/pain-scale';
-import { layoutLabels, type TrendSeries } from '../../domain/trend-series';
+import annotationPlugin from 'chartjs-plugin-annotation';
+import type { TrendSeries } from '../../domain/trend-series';
+import { annotations, LANE_PX, placeLabels, unplacedLabels } from './chart-annotations';
+import { datasets } from './chart-datasets';
 
 Chart.register(
   LineController,
@@ -69,223 +69,13 @@ export interface TrendsChartHandle {
   destroy(): void;
 }
 
-const LABEL_FONT_PX = 12;
-const LANE_PX = 20;
-const MAX_LANES = 3;
-const TEXT_PADDING_X = 5;
-const NUMBER_PADDING_X = 4;
-const DARK_TEXT = '#000000';
-const LIGHT_TEXT = '#ffffff';
-
-function textOn(background: string): string {
-  return contrastRatio(background, DARK_TEXT) >= contrastRatio(background, LIGHT_TEXT) ? DARK_TEXT : LIGHT_TEXT;
-}
-
-/** `#rrggbb` with an alpha channel. */
-function translucent(hex: string, alpha: number): string {
-  return `${hex}${Math.round(alpha * 255)
-    .toString(16)
-    .padStart(2, '0')}`;
-}
-
-function painColor(pain: number): string {
-  return PAIN_COLORS[Math.min(10, Math.max(0, Math.round(pain)))] as string;
-}
-
-interface PlacedLabel {
-  text: string;
-  lane: number;
-  alignEnd: boolean;
-  padding: number;
-}
-
-/**
- * Lay the event labels out in lanes from where the chart really put each line, measuring each wording with
- * the canvas's own font: each label gets the longest wording that fits, else the event's number (the list
- * under the chart says what each number is).
- */
-function placeLabels(chart: Chart, input: TrendsChartInput): PlacedLabel[] {
-  const { ctx, chartArea } = chart;
-  const xScale = chart.scales.x;
-  const { markers } = input.series;
-  if (!xScale || markers.length === 0) return [];
-  ctx.save();
-  ctx.font = `bold ${LABEL_FONT_PX}px ${input.fontFamily}`;
-  const options = markers.map((_, index) => {
-    const texts = [...input.markerLabels.map((level) => level[index] ?? ''), String(index + 1)];
-    // Numbers are narrow: they get a little less padding.
-    return texts.map((text, option) => {
-      const padding = option === texts.length - 1 ? NUMBER_PADDING_X : TEXT_PADDING_X;
-      return { text, padding, width: ctx.measureText(text).width + 2 * padding + 2 };
-    });
-  });
-  ctx.restore();
-  const slots = layoutLabels(
-    markers.map((marker, index) => ({
-      at: xScale.getPixelForValue(marker.x),
-      widths: (options[index] ?? []).map((option) => option.width),
-    })),
-    { left: chartArea.left, right: chartArea.right },
-    MAX_LANES,
-    2,
-  );
-  return slots.map((slot, index) => {
-    const chosen = options[index]?.[slot.option];
-    return {
-      text: chosen?.text ?? '',
-      padding: chosen?.padding ?? TEXT_PADDING_X,
-      lane: slot.lane,
-      alignEnd: slot.side === 'left',
-    };
-  });
-}
-
-function datasets(
-  input: TrendsChartInput,
-  pxPerDay: number,
-): ChartDataset<'line' | 'bar', { x: number; y: number | null }[]>[] {
-  const { points } = input.series;
-  const { colors } = input;
-  const drainageColor = translucent(colors.muted.length === 7 ? colors.muted : '#4d5a60', 0.55);
-  if (points.resolution === 'daily') {
-    const radius = Math.min(4.5, Math.max(2.2, pxPerDay * 0.45));
-    return [
-      {
-        type: 'line',
-        label: 'pain',
-        yAxisID: 'y',
-        order: 1,
-        showLine: false,
-        data: points.days.map((day) => ({ x: day.x, y: day.pain })),
-        pointBackgroundColor: points.days.map((day) => painColor(day.pain)),
-        pointBorderColor: colors.text,
-        pointBorderWidth: 1,
-        pointStyle: points.days.map((day): PointStyle => (day.flare ? 'triangle' : 'circle')),
-        pointRadius: points.days.map((day) => (day.flare ? radius + 2.5 : radius)),
-        pointHoverRadius: points.days.map((day) => (day.flare ? radius + 3.5 : radius + 1)),
-      },
-      {
-        type: 'line',
-        label: 'mean',
-        yAxisID: 'y',
-        order: 0,
-        data: points.sevenDayMean.map((point) => ({ x: point.x, y: point.value })),
-        borderColor: colors.accent,
-        borderWidth: 2.5,
-        pointRadius: 0,
-        pointHoverRadius: 0,
-        spanGaps: false,
-        tension: 0,
-      },
-      {
-        type: 'bar',
-        label: 'drainage',
-        yAxisID: 'yDrainage',
-        order: 2,
-        data: points.days.map((day) => ({ x: day.x, y: day.drainage })),
-        backgroundColor: drainageColor,
-        barThickness: Math.max(1, pxPerDay * 0.7),
-      },
-    ];
-  }
-  const weeks = points.weeks.filter((week) => week.meanPain !== null);
-  const radius = Math.min(4, Math.max(2.5, pxPerDay * 7 * 0.35));
-  return [
-    {
-      type: 'line',
-      label: 'pain',
-      yAxisID: 'y',
-      order: 0,
-      // Every week, with `null` for weeks without entries, so the line breaks instead of inventing a value.
-      data: points.weeks.map((week) => ({ x: week.x, y: week.meanPain })),
-      borderColor: colors.accent,
-      borderWidth: 2,
-      spanGaps: false,
-      tension: 0,
-      pointBackgroundColor: points.weeks.map((week) => painColor(week.meanPain ?? 0)),
-      pointBorderColor: colors.text,
-      pointBorderWidth: 1,
-      pointStyle: points.weeks.map((week): PointStyle => (week.flareDays > 0 ? 'triangle' : 'circle')),
-      pointRadius: points.weeks.map((week) => (week.meanPain === null ? 0 : week.flareDays > 0 ? radius + 2 : radius)),
-      pointHoverRadius: points.weeks.map((week) => (week.flareDays > 0 ? radius + 3 : radius + 1)),
-    },
-    {
-      type: 'bar',
-      label: 'drainage',
-      yAxisID: 'yDrainage',
-      order: 2,
-      data: weeks.map((week) => ({ x: week.x, y: week.meanDrainage })),
-      backgroundColor: drainageColor,
-      barThickness: Math.max(1, pxPerDay * 5),
-    },
-  ];
-}
-
-function annotations(
-  input: TrendsChartInput,
-  labels: readonly PlacedLabel[],
-  painMax: number,
-): Record<string, AnnotationOptions> {
-  const { series } = input;
-  const result: Record<string, AnnotationOptions> = {};
-  series.bands.forEach((band, index) => {
-    result[`band-${index}`] = {
-      type: 'box',
-      xScaleID: 'x',
-      xMin: band.xFrom,
-      xMax: band.xTo,
-      yScaleID: 'y',
-      yMin: 0,
-      yMax: 10,
-      backgroundColor: translucent(band.color, 0.16),
-      borderWidth: 0,
-      drawTime: 'beforeDatasetsDraw',
-    };
-  });
-  series.markers.forEach((marker, index) => {
-    const placed = labels[index] ?? { text: '', lane: 0, alignEnd: false, padding: TEXT_PADDING_X };
-    const isPause = marker.kind === 'interruption' || marker.kind === 'stop';
-    result[`event-${index}`] = {
-      type: 'line',
-      xScaleID: 'x',
-      xMin: marker.x,
-      xMax: marker.x,
-      yScaleID: 'y',
-      yMin: 0,
-      yMax: painMax,
-      borderColor: marker.color,
-      borderWidth: 2,
-      borderDash: isPause ? [5, 4] : [],
-      drawTime: 'beforeDatasetsDraw',
-    };
-    result[`label-${index}`] = {
-      type: 'label',
-      xScaleID: 'x',
-      yScaleID: 'y',
-      xValue: marker.x,
-      yValue: painMax,
-      xAdjust: placed.alignEnd ? 1 : -1,
-      yAdjust: 3 + placed.lane * LANE_PX,
-      position: { x: placed.alignEnd ? 'end' : 'start', y: 'start' },
-      content: placed.text,
-      color: textOn(marker.color),
-      backgroundColor: marker.color,
-      borderRadius: 4,
-      padding: { x: placed.padding, y: 2 },
-      font: { size: LABEL_FONT_PX, weight: 'bold', family: input.fontFamily },
-      drawTime: 'afterDatasetsDraw',
-    };
-  });
-  return result;
-}
-
 /** Draw the trend chart on `canvas`; call `destroy()` before drawing again or when the screen goes away. */
 export function drawTrendsChart(canvas: HTMLCanvasElement, input: TrendsChartInput): TrendsChartHandle {
   const { series, colors } = input;
   const estimatedPxPerDay =
     Math.max(100, (canvas.parentElement?.clientWidth ?? 320) - 60) / Math.max(1, series.lengthDays);
   const font = { family: input.fontFamily, size: 12 };
-  const noLabels = series.markers.map(() => ({ text: '', lane: 0, alignEnd: false, padding: TEXT_PADDING_X }));
+  const noLabels = unplacedLabels(series.markers.length);
 
   const config: ChartConfiguration<'line' | 'bar', { x: number; y: number | null }[]> = {
     type: 'line',

@@ -3,7 +3,9 @@ import { daysBetween, type IsoDate } from '../../domain/dates';
 import type { Nrs30Result, PhaseMeasures } from '../../domain/measures';
 import type { RegimenEvent } from '../../domain/medication';
 import type { Dose, Phase } from '../../domain/phases';
-import type { AxisTick, ChangeSummary, EventMarker } from '../../domain/trend-series';
+import type { AxisTick } from '../../domain/chart-axis';
+import type { EventMarker } from '../../domain/chart-marks';
+import type { ChangeSummary } from '../../domain/phase-table';
 import { i18n } from '../../i18n/locale.svelte';
 import { doseText } from '../medications/medication-text';
 
@@ -145,6 +147,20 @@ export function responseLines(row: PhaseMeasures): string[] {
   const flare = row.loss.firstFlareDay === null ? t.loss.noFlare : t.loss.firstFlare(row.loss.firstFlareDay);
   if (row.loss.nrs30Unavailable) return [flare, t.nrs30[row.loss.nrs30Unavailable]];
   return [flare, row.loss.nrs30LostDay === null ? t.loss.kept : t.loss.lost(row.loss.nrs30LostDay)];
+}
+
+/** A phase's flares: "0.4 per 30 days (2 episodes)", or none when the phase has no logged days. */
+export function flareRateText(row: PhaseMeasures): string {
+  const t = i18n.t.trends.phases;
+  return row.flareRatePer30Days === null ? t.none : t.flareRate(meanText(row.flareRatePer30Days), row.flareEpisodes);
+}
+
+/** A phase's doses: "83 of 90 (92%)", or none when no dose was logged in it. */
+export function phaseAdherenceText(row: PhaseMeasures): string {
+  const t = i18n.t.trends.phases;
+  return row.adherence === null
+    ? t.none
+    : t.adherence(row.adherence.taken, row.adherence.scheduled, percentText(row.adherence.ratio));
 }
 
 function sameSchedule(a: Phase | undefined, b: Phase): boolean {

@@ -3,9 +3,8 @@
  * pain dots and the 7-day mean (or weekly means), medication events as vertical lines, interruptions as
  * bands, and the axis ticks. Pain runs 0 (bottom) to 10 (top).
  */
-import { addDays } from '../../domain/dates';
-import type { SummaryModel } from '../../domain/summary-model';
-import { axisTicks, type AxisTick } from '../../domain/trend-series';
+import { axisTicks, type AxisTick } from './chart-axis';
+import type { SummaryModel } from './summary-model';
 
 export interface Point {
   x: number;
@@ -19,7 +18,8 @@ export interface ChartGeometry {
   dots: Point[];
   /** Line pieces: the mean breaks where it is not defined. */
   lines: Point[][];
-  events: { x: number; color: string; medication: number; index: number }[];
+  /** `index` is the event's place in `model.chart.events`. */
+  events: { x: number; color: string; index: number }[];
   bands: { x: number; width: number; color: string }[];
   yTicks: { y: number; value: number }[];
   xTicks: { x: number; tick: AxisTick }[];
@@ -45,7 +45,6 @@ export function chartGeometry(model: SummaryModel, frame: ChartFrame): ChartGeom
   const days = Math.max(1, model.chart.lengthDays);
   const xOf = (dayX: number) => plot.left + ((dayX + 0.5) / days) * (plot.right - plot.left);
   const yOf = (pain: number) => plot.bottom - (pain / 10) * (plot.bottom - plot.top);
-  const colorOf = (index: number) => model.medications[index]?.color ?? '#000000';
 
   const lines: Point[][] = [];
   let current: Point[] = [];
@@ -66,16 +65,11 @@ export function chartGeometry(model: SummaryModel, frame: ChartFrame): ChartGeom
     plot,
     dots: model.chart.days.map((day) => ({ x: xOf(day.x), y: yOf(day.pain) })),
     lines,
-    events: model.chart.events.map((event, index) => ({
-      x: xOf(event.x),
-      color: colorOf(event.medication),
-      medication: event.medication,
-      index,
-    })),
+    events: model.chart.events.map((event, index) => ({ x: xOf(event.x), color: event.color, index })),
     bands: model.chart.bands.map((band) => ({
       x: xOf(band.xFrom),
       width: (band.xTo - band.xFrom) * dayWidth,
-      color: colorOf(band.medication),
+      color: band.color,
     })),
     yTicks: [0, 5, 10].map((value) => ({ y: yOf(value), value })),
     xTicks: axisTicks(model.range, frame.maxTicks).map((tick) => ({ x: xOf(tick.x), tick })),
@@ -89,10 +83,4 @@ export function pathOf(lines: Point[][]): string {
       line.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x.toFixed(1)} ${point.y.toFixed(1)}`).join(''),
     )
     .join('');
-}
-
-/** The last day of a week that starts on `start` within the model's range. */
-export function weekEnd(model: SummaryModel, start: string): string {
-  const end = addDays(start, 6);
-  return end > model.range.to ? model.range.to : end;
 }

@@ -1,0 +1,63 @@
+import { render, screen, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { records, TODAY } from '../../../../tests/factories/summary-records';
+import { buildSummaryModel } from '../../domain/summary-model';
+import { buildSummarySource } from '../../domain/summary-pick';
+import { i18n } from '../../i18n/locale.svelte';
+import { pdfContent } from './pdf-content';
+import SummaryView from './SummaryView.svelte';
+
+beforeEach(async () => {
+  // jsdom has no layout: the chart's bind:clientWidth needs an observer that never reports.
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+  await i18n.use('en');
+  await i18n.need('summary', 'medications', 'trends');
+});
+
+const visit = { id: 'v1', date: '2026-05-01', notes: '', questions: '', ihs4: 12, hurley: 'II' as const };
+
+function model(resolution: 'daily' | 'weekly') {
+  const source = buildSummarySource(records({ visits: [visit] }), { from: '2026-04-01', to: TODAY }, TODAY, resolution);
+  return buildSummaryModel(source);
+}
+
+/** The overview as the screen shows it: each label with its value's lines (the first bare, the rest in spans). */
+function screenOverview(): [string, string[]][] {
+  const list = screen.getByRole('heading', { level: 2 }).closest('header')?.querySelector('dl');
+  if (!list) throw new Error('no overview');
+  return [...list.querySelectorAll(':scope > div')].map((item) => {
+    const value = item.querySelector('dd')?.cloneNode(true) as HTMLElement | undefined;
+    const spans = [...(value?.querySelectorAll('.line') ?? [])];
+    const rest = spans.map((span) => span.textContent?.trim() ?? '');
+    for (const span of spans) span.remove();
+    return [item.querySelector('dt')?.textContent ?? '', [value?.textContent?.trim() ?? '', ...rest]];
+  });
+}
+
+describe('SummaryView', () => {
+  it('shows the very overview figures the PDF prints, daily and weekly', () => {
+    for (const resolution of ['daily', 'weekly'] as const) {
+      const summary = model(resolution);
+      const view = render(SummaryView, { model: summary, idPrefix: 'test' });
+      const shown = screenOverview();
+      const printed = pdfContent(summary, 500, 150).overview;
+      expect(shown.map(([label, lines]) => [label, lines.join(' · ')])).toEqual(printed);
+      expect(shown.length).toBe(resolution === 'daily' ? 6 : 5);
+      view.unmount();
+    }
+  });
+
+  it('draws each medicine with its phases', () => {
+    render(SummaryView, { model: model('daily'), idPrefix: 'test' });
+    const medicine = screen.getByRole('region', { name: /Upadacitinib/ });
+    expect(within(medicine).getAllByTestId('summary-phase')).toHaveLength(3);
+    expect(screen.getByTestId('summary-mean-pain').textContent?.trim()).toBe('4');
+  });
+});
