@@ -143,7 +143,7 @@ export default defineConfig({
   ],
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/factories/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/factories/**/*.test.ts'],
     setupFiles: ['./vitest.setup.ts'],
     env: { TZ: 'Europe/London' },
     expect: { requireAssertions: true },

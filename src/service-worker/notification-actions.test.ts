@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventFactory } from '../../tests/factories/regimen-factory';
 import { DiaryDatabase } from '../lib/db/database';
 import { addMedication } from '../lib/db/medications-repository';
 import { loadReminderState, updateReminderState } from '../lib/db/reminders-repository';
 import { updateSettings } from '../lib/db/settings-repository';
+import { buildPhases } from '../lib/domain/phases';
+import { scheduledDoses } from '../lib/domain/schedule';
 import { remindersEn } from '../lib/i18n/reminders.en';
 import { remindersZhCN } from '../lib/i18n/reminders.zh-CN';
 import { checkMissedDoses, handleNotificationAction } from './notification-actions';
@@ -40,6 +43,19 @@ describe('a tap on a notification button', () => {
     expect(await handleNotificationAction(db, dose, 'snooze', NOW)).toBe('snoozed');
     expect((await loadReminderState(db)).snoozedUntil).toEqual({ 'med-1@2026-07-03T08:00': NOW + 15 * 60_000 });
     expect(await db.doseLogs.count()).toBe(0);
+  });
+
+  it('snoozes a dose of a medication with a long id under the same id the page gives that dose', async () => {
+    const medicationId = 'm'.repeat(64);
+    const longDose = { kind: 'dose', medicationId, scheduledFor: '2026-07-03T08:00' };
+    expect(await handleNotificationAction(db, longDose, 'snooze', NOW)).toBe('snoozed');
+    const [pageDose] = scheduledDoses(
+      { medicationId, phases: buildPhases([eventFactory.start('2026-07-01', 15)], '2026-07-03') },
+      '2026-07-03',
+      '2026-07-03',
+    );
+    expect(pageDose?.id).toHaveLength(64);
+    expect(Object.keys((await loadReminderState(db)).snoozedUntil)).toEqual([pageDose?.id]);
   });
 
   it('opens the app for a tap on the notification itself, the diary reminder, or data it does not understand', async () => {

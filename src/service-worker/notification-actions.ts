@@ -11,18 +11,10 @@ import type { DiaryDatabase } from '../lib/db/database';
 import { loadScheduleInputs, loadReminderState, recordDose, updateReminderState } from '../lib/db/reminders-repository';
 import { loadSettings } from '../lib/db/settings-repository';
 import { addDays, type IsoDate } from '../lib/domain/dates';
-import { buildPhases } from '../lib/domain/phases';
-import {
-  doseReminderId,
-  localDateTimeAt,
-  NOTIFICATION_ACTIONS,
-  notificationDataSchema,
-  pruneReminderState,
-  SNOOZE_MS,
-  unloggedDosesSince,
-  type DosePlan,
-} from '../lib/domain/schedule';
+import { markNotified, snoozeDose } from '../lib/domain/reminder-state';
+import { doseLogId, dosePlans, NOTIFICATION_ACTIONS, notificationDataSchema, findDoses } from '../lib/domain/schedule';
 import { pickLocale } from '../lib/domain/settings';
+import { localDateTimeAt } from '../lib/domain/zoned-time';
 import { remindersEn } from '../lib/i18n/reminders.en';
 import { remindersZhCN } from '../lib/i18n/reminders.zh-CN';
 
@@ -44,10 +36,9 @@ export async function handleNotificationAction(
     return 'logged';
   }
   if (action === NOTIFICATION_ACTIONS.snooze) {
-    const id = `${medicationId}@${scheduledFor}`;
-    await updateReminderState(db, (state) =>
-      pruneReminderState({ ...state, snoozedUntil: { ...state.snoozedUntil, [id]: nowMs + SNOOZE_MS } }, nowMs),
-    );
+    // The page's id for this dose, cut to 64 characters as the page cuts it, so the snooze reaches it.
+    const id = doseLogId(medicationId, scheduledFor);
+    await updateReminderState(db, (state) => snoozeDose(state, id, nowMs));
     return 'snoozed';
   }
   return 'open';
@@ -75,24 +66,13 @@ export async function checkMissedDoses(
     loadReminderState(db),
     loadSettings(db),
   ]);
-  const plans: DosePlan[] = inputs.medications.map((medication) => ({
-    medicationId: medication.id,
-    phases: buildPhases(
-      inputs.events.filter((event) => event.medicationId === medication.id),
-      today,
-    ),
-    reminder: inputs.reminders.find((reminder) => reminder.id === doseReminderId(medication.id)),
-  }));
-  const fresh = unloggedDosesSince(plans, inputs.doseLogs, state, today, nowMs, timeZone).filter(
-    (dose) => state.notifiedAt[dose.id] === undefined,
-  );
+  const context = { plans: dosePlans(inputs, today), logs: inputs.doseLogs, state, today, nowMs, timeZone };
+  const fresh = findDoses('unlogged', context).filter((dose) => state.notifiedAt[dose.id] === undefined);
   if (fresh.length === 0) return null;
   await updateReminderState(db, (current) =>
-    pruneReminderState(
-      {
-        ...current,
-        notifiedAt: { ...current.notifiedAt, ...Object.fromEntries(fresh.map((dose) => [dose.id, nowMs])) },
-      },
+    markNotified(
+      current,
+      fresh.map((dose) => dose.id),
       nowMs,
     ),
   );

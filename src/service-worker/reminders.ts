@@ -3,9 +3,11 @@
  * here, writing to IndexedDB without opening a window; a tap on the notification itself opens (or focuses)
  * the app at Today. The background check runs where Periodic Background Sync exists (installed Chromium
  * apps); elsewhere the event simply never comes. Which dose is due is decided by the app's own loop while a
- * tab is open (see src/lib/state/reminders.svelte.ts), never here.
+ * tab is open (see src/lib/state/reminder-loop.svelte.ts), never here.
  */
 import { DiaryDatabase } from '../lib/db/database';
+import { deviceTimeZone } from '../lib/platform/clock';
+import { BACKGROUND_CHECK_TAG, SW_MESSAGES, type SwMessage } from '../lib/platform/sw-messages';
 import { checkMissedDoses, handleNotificationAction } from './notification-actions';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -15,17 +17,11 @@ interface PeriodicSyncEvent extends ExtendableEvent {
   readonly tag: string;
 }
 
-const BACKGROUND_CHECK_TAG = 'hs-diary-missed-doses';
-
 let database: DiaryDatabase | undefined;
 /** Opened on first use: most service-worker starts (fetches) never need it. */
 function db(): DiaryDatabase {
   database ??= new DiaryDatabase();
   return database;
-}
-
-function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /**
@@ -37,14 +33,14 @@ function extend(event: ExtendableEvent, work: Promise<unknown>): void {
   else void work;
 }
 
-async function tellWindows(message: { type: string }): Promise<readonly WindowClient[]> {
+async function tellWindows(message: SwMessage): Promise<readonly WindowClient[]> {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   for (const client of windows) client.postMessage(message);
   return windows;
 }
 
 async function openToday(): Promise<void> {
-  const windows = await tellWindows({ type: 'open-today' });
+  const windows = await tellWindows({ type: SW_MESSAGES.openToday });
   const existing = windows[0];
   if (existing) {
     await existing.focus().catch(() => undefined);

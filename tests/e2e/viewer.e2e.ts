@@ -6,6 +6,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { deflateSync } from 'fflate';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { addDays } from '../../src/lib/domain/dates';
 import { encodeSummary } from '../../src/lib/domain/summary-codec';
@@ -46,6 +47,12 @@ function source(): SummarySource {
   };
 }
 
+/** A full page load of `url` (not a same-document hash change), as a scanned code gives. */
+async function openFresh(page: Page, url: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(url);
+}
+
 const base64Url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
 function payloads(): Record<string, string> {
@@ -70,8 +77,7 @@ describe('viewer', () => {
       const page = await context.newPage();
       const t = MESSAGES[lang].summary.viewer;
       for (const [reason, payload] of Object.entries(cases)) {
-        await page.goto(`${e2e.url}#/v/${payload}`);
-        await page.reload();
+        await openFresh(page, `${e2e.url}#/v/${payload}`);
         const failure = page.getByTestId('viewer-failure');
         await failure.waitFor();
         const expectedReason = reason === 'corrupted' ? /corrupted|truncated|invalid/ : new RegExp(`^${reason}$`);
@@ -101,13 +107,33 @@ describe('viewer', () => {
       const context = await e2e.newContext({ colorScheme });
       const page = await context.newPage();
       for (const payload of [encodeSummary(source()), '2.abc']) {
-        await page.goto(`${e2e.url}#/v/${payload}`);
-        await page.reload();
+        await openFresh(page, `${e2e.url}#/v/${payload}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.locator('[data-testid="summary-range"], [data-testid="viewer-failure"]').first().waitFor();
         const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
         expect(results.violations.map((violation) => `${colorScheme} ${violation.id}`)).toEqual([]);
       }
     }
+  });
+
+  test('takes the payload out of the address bar and history once read; keeping it takes a tap', async () => {
+    const context = await e2e.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    const payload = encodeSummary(source());
+    await openFresh(page, `${e2e.url}#/v/${payload}`);
+    await page.getByTestId('summary-range').waitFor();
+    const t = MESSAGES.en.summary.viewer;
+    await expect(page.evaluate(() => location.hash)).resolves.toBe('#/v/');
+    await expect(page.getByTestId('viewer-privacy').getByText(t.forgotten).isVisible()).resolves.toBe(true);
+    // The summary stays on screen while it is out of the address bar.
+    await expect(page.getByText('Adalimumab').first().isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: t.keep }).click();
+    await expect(page.evaluate(() => location.hash)).resolves.toBe(`#/v/${payload}`);
+    await expect(page.getByTestId('viewer-privacy').getByText(t.kept).isVisible()).resolves.toBe(true);
+    // Reloading without keeping it shows no summary: the tab did not hold on to it.
+    await openFresh(page, `${e2e.url}#/v/${payload}`);
+    await page.getByTestId('summary-range').waitFor();
+    await page.reload();
+    await expect(page.getByTestId('viewer-failure').getAttribute('data-reason')).resolves.toBe('empty');
   });
 });

@@ -102,6 +102,7 @@ async function exportText(db: DiaryDatabase, passphrase?: string): Promise<strin
 async function readPlain(text: string, passphrase?: string): Promise<BackupFile> {
   const result = await readBackup(text, {
     schemaVersion: SCHEMA_VERSION,
+    nowMs: Date.now(),
     ...(passphrase ? { passphrase, minIterations: 1_000 } : {}),
   });
   if (result.kind !== 'plain') throw new Error(`not a plain backup: ${JSON.stringify(result)}`);

@@ -10,7 +10,7 @@
  *
  * Not re-exported from ./index: it pulls in the backup format, which Today does not need to start.
  */
-import { liveQuery, type Transaction } from 'dexie';
+import type { Transaction } from 'dexie';
 import {
   BACKUP_TABLES,
   checkBackupRow,
@@ -35,9 +35,8 @@ import {
 } from '../domain/import-plan';
 import { SETTINGS_KEY, settingsOrDefaults, type MetaRow, type Settings } from '../domain/settings';
 import { SCHEMA_VERSION, type DiaryDatabase } from './database';
-import { classifyStorageError } from './errors';
 import { withStorage } from './lifecycle';
-import type { Unsubscribe } from './days-repository';
+import { watchQuery, type Unsubscribe } from './live-query';
 
 /** Thrown inside the import transaction to roll it back when a merge would make a history impossible. */
 export class ImportRefusedError extends Error {
@@ -177,11 +176,7 @@ export function watchBackupStatus(
   onChange: (status: BackupStatus) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(() => readBackupStatus(db)).subscribe({
-    next: onChange,
-    error: (error: unknown) => onError(classifyStorageError(error)),
-  });
-  return () => subscription.unsubscribe();
+  return watchQuery(() => readBackupStatus(db), onChange, onError);
 }
 
 /**

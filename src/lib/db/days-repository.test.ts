@@ -78,7 +78,10 @@ describe('days repository', () => {
     const saved = await saveDay(db, dayFactory.build({ date: '2026-11-10', note: 'keep me' }), TODAY);
     const deleted = await deleteDay(db, '2026-11-10');
     expect(deleted).toEqual(saved);
+    const unreadableBefore = unreadableRowCounts().get('days') ?? 0;
     expect(await getDay(db, '2026-11-10')).toBeUndefined();
+    // A day that is not there is not an unreadable one.
+    expect(unreadableRowCounts().get('days') ?? 0).toBe(unreadableBefore);
     await restoreDay(db, deleted as NonNullable<typeof deleted>);
     expect(await getDay(db, '2026-11-10')).toEqual(saved);
     expect(await deleteDay(db, '2000-01-01')).toBeUndefined();

@@ -1,21 +1,19 @@
 /** Diary days: every write and every read passes the schema, so the screens only ever see valid days. */
-import { liveQuery } from 'dexie';
 import { dayEntrySchema, validateDayEntry, type DayEntry } from '../domain/day';
 import type { IsoDate } from '../domain/dates';
 import type { DiaryDatabase } from './database';
-import { classifyStorageError, InvalidDayError } from './errors';
+import { InvalidDayError } from './errors';
 import { withStorage } from './lifecycle';
-import { reportUnreadableRow } from './unreadable-rows';
-
-function readDay(row: unknown): DayEntry | undefined {
-  const result = dayEntrySchema.safeParse(row);
-  if (result.success) return result.data;
-  reportUnreadableRow('days', row);
-  return undefined;
-}
+import { watchQuery, type Unsubscribe } from './live-query';
+import { readValidRows } from './unreadable-rows';
 
 function readDays(rows: unknown[]): DayEntry[] {
-  return rows.map(readDay).filter((day): day is DayEntry => day !== undefined);
+  return readValidRows('days', dayEntrySchema, rows);
+}
+
+/** One row read as `readDays` reads many; no row is no day (not an unreadable one). */
+function readDay(row: unknown): DayEntry | undefined {
+  return row === undefined ? undefined : readDays([row])[0];
 }
 
 const isRefusedDay = (error: unknown) => error instanceof InvalidDayError;
@@ -47,7 +45,7 @@ export function deleteDay(db: DiaryDatabase, date: IsoDate): Promise<DayEntry | 
     db.transaction('rw', db.days, async () => {
       const existing = await db.days.get(date);
       await db.days.delete(date);
-      return existing ? readDay(existing) : undefined;
+      return readDay(existing);
     }),
   );
 }
@@ -70,8 +68,6 @@ export interface RecentDays {
   lastBefore: DayEntry | undefined;
 }
 
-export type Unsubscribe = () => void;
-
 /** Follow the days of a window as they change (in this tab or another); calls back with each new state. */
 export function watchRecentDays(
   db: DiaryDatabase,
@@ -80,14 +76,17 @@ export function watchRecentDays(
   onChange: (recent: RecentDays) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(async () => {
-    const [rows, lastBeforeRow] = await Promise.all([
-      db.days.where('date').between(from, to, true, true).toArray(),
-      db.days.where('date').below(to).last(),
-    ]);
-    return { days: readDays(rows), lastBefore: lastBeforeRow ? readDay(lastBeforeRow) : undefined };
-  }).subscribe({ next: onChange, error: (error: unknown) => onError(classifyStorageError(error)) });
-  return () => subscription.unsubscribe();
+  return watchQuery(
+    async () => {
+      const [rows, lastBeforeRow] = await Promise.all([
+        db.days.where('date').between(from, to, true, true).toArray(),
+        db.days.where('date').below(to).last(),
+      ]);
+      return { days: readDays(rows), lastBefore: readDay(lastBeforeRow) };
+    },
+    onChange,
+    onError,
+  );
 }
 
 /** Follow the days between two dates as they change. */
@@ -98,8 +97,9 @@ export function watchDays(
   onChange: (days: DayEntry[]) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(async () =>
-    readDays(await db.days.where('date').between(from, to, true, true).toArray()),
-  ).subscribe({ next: onChange, error: (error: unknown) => onError(classifyStorageError(error)) });
-  return () => subscription.unsubscribe();
+  return watchQuery(
+    async () => readDays(await db.days.where('date').between(from, to, true, true).toArray()),
+    onChange,
+    onError,
+  );
 }

@@ -1,5 +1,9 @@
-/** Turns what IndexedDB throws into the few cases a patient can be told about in plain words. */
+/**
+ * What the repositories throw: IndexedDB's failures sorted into the few cases a patient can be told about in
+ * plain words, and the refusals of input that does not pass its schema.
+ */
 import type { DayProblem } from '../domain/day';
+import type { RegimenProblem } from '../domain/regimen';
 
 export type StorageFailureKind = 'quota' | 'closed' | 'blocked' | 'unavailable' | 'unknown';
 
@@ -27,6 +31,17 @@ export class InvalidDayError extends Error {
   constructor(readonly problems: DayProblem[]) {
     super(`invalid day: ${problems.map((problem) => `${problem.field} ${problem.kind}`).join(', ')}`);
     this.name = 'InvalidDayError';
+  }
+}
+
+/** Thrown when a medication or event does not pass its schema or would make the history impossible. */
+export class InvalidRegimenError extends Error {
+  constructor(
+    readonly problems: RegimenProblem[],
+    readonly invalidFields: string[] = [],
+  ) {
+    super(`invalid regimen change: ${[...problems.map((problem) => problem.kind), ...invalidFields].join(', ')}`);
+    this.name = 'InvalidRegimenError';
   }
 }
 

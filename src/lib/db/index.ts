@@ -6,7 +6,13 @@ export const diaryDb = new DiaryDatabase();
 export { DiaryDatabase, DATABASE_NAME, SCHEMA_VERSION } from './database';
 export * from './days-repository';
 export * from './settings-repository';
-export { StorageFailure, InvalidDayError, type StorageFailureKind, type StorageFailureDetail } from './errors';
+export {
+  StorageFailure,
+  InvalidDayError,
+  InvalidRegimenError,
+  type StorageFailureKind,
+  type StorageFailureDetail,
+} from './errors';
 export { lifecycleOf, withStorage, type DatabaseLifecycle, type DatabaseState } from './lifecycle';
 export { unreadableRowCounts, onUnreadableRow } from './unreadable-rows';
 export * from './medications-repository';

@@ -7,12 +7,12 @@ import {
   addMedication,
   deleteMedication,
   deleteRegimenEvent,
-  InvalidRegimenError,
   loadMedicationRecords,
   restoreMedication,
   saveDoseLog,
   saveRegimenEvent,
 } from './medications-repository';
+import { InvalidRegimenError } from './errors';
 
 const TODAY = '2026-11-26';
 const upadacitinib: Medication = { id: 'med-1', name: 'Upadacitinib', drugClass: 'jak1-selective', color: '#0072b2' };

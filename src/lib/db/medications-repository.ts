@@ -2,7 +2,6 @@
  * Medications, their regimen events and dose logs. Every write passes the schema and, for events, the
  * history check, inside one transaction, so an impossible history never reaches the database.
  */
-import { liveQuery } from 'dexie';
 import type { IsoDate } from '../domain/dates';
 import {
   doseLogSchema,
@@ -12,23 +11,12 @@ import {
   type Medication,
   type RegimenEvent,
 } from '../domain/medication';
-import { checkRegimenChange, type RegimenProblem } from '../domain/regimen';
+import { checkRegimenChange } from '../domain/regimen';
 import type { DiaryDatabase } from './database';
-import { classifyStorageError } from './errors';
+import { InvalidRegimenError } from './errors';
 import { withStorage } from './lifecycle';
 import { readValidRows } from './unreadable-rows';
-import type { Unsubscribe } from './days-repository';
-
-/** Thrown when a medication or event does not pass its schema or would make the history impossible. */
-export class InvalidRegimenError extends Error {
-  constructor(
-    readonly problems: RegimenProblem[],
-    readonly invalidFields: string[] = [],
-  ) {
-    super(`invalid regimen change: ${[...problems.map((problem) => problem.kind), ...invalidFields].join(', ')}`);
-    this.name = 'InvalidRegimenError';
-  }
-}
+import { watchQuery, type Unsubscribe } from './live-query';
 
 function fieldsOf(error: { issues: { path: PropertyKey[] }[] }): string[] {
   return [...new Set(error.issues.map((issue) => String(issue.path[0] ?? 'value')))];
@@ -180,9 +168,5 @@ export function watchMedicationRecords(
   onChange: (records: MedicationRecords) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(() => loadMedicationRecords(db)).subscribe({
-    next: onChange,
-    error: (error: unknown) => onError(classifyStorageError(error)),
-  });
-  return () => subscription.unsubscribe();
+  return watchQuery(() => loadMedicationRecords(db), onChange, onError);
 }

@@ -4,7 +4,7 @@
  * everything written passes its schema. Two rows of the `meta` table belong here: `reminderState` (which
  * doses were announced or snoozed, pruned to two days) and `calendarExport` (what the last .ics file held).
  */
-import { liveQuery } from 'dexie';
+import { calendarExportStateSchema, type CalendarExportState } from '../domain/calendar-plan';
 import type { IsoDate } from '../domain/dates';
 import {
   doseLogSchema,
@@ -16,18 +16,11 @@ import {
   type RegimenEvent,
   type Reminder,
 } from '../domain/medication';
-import {
-  calendarExportStateSchema,
-  doseLogId,
-  EMPTY_REMINDER_STATE,
-  reminderStateSchema,
-  type CalendarExportState,
-  type LocalDateTime,
-  type ReminderState,
-} from '../domain/schedule';
+import { EMPTY_REMINDER_STATE, reminderStateSchema, type ReminderState } from '../domain/reminder-state';
+import { doseLogId } from '../domain/schedule';
+import type { LocalDateTime } from '../domain/zoned-time';
 import type { DiaryDatabase } from './database';
-import type { Unsubscribe } from './days-repository';
-import { classifyStorageError } from './errors';
+import { watchQuery, type Unsubscribe } from './live-query';
 import { withStorage } from './lifecycle';
 import { readValidRows } from './unreadable-rows';
 
@@ -92,11 +85,7 @@ export function watchScheduleInputs(
   onChange: (inputs: ScheduleInputs) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(() => loadScheduleInputs(db, logsFrom)).subscribe({
-    next: onChange,
-    error: (error: unknown) => onError(classifyStorageError(error)),
-  });
-  return () => subscription.unsubscribe();
+  return watchQuery(() => loadScheduleInputs(db, logsFrom), onChange, onError);
 }
 
 export function watchReminders(
@@ -104,13 +93,11 @@ export function watchReminders(
   onChange: (reminders: Reminder[]) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(() =>
-    read(db, async () => readValidRows('reminders', reminderSchema, await db.reminders.toArray())),
-  ).subscribe({
-    next: onChange,
-    error: (error: unknown) => onError(classifyStorageError(error)),
-  });
-  return () => subscription.unsubscribe();
+  return watchQuery(
+    () => read(db, async () => readValidRows('reminders', reminderSchema, await db.reminders.toArray())),
+    onChange,
+    onError,
+  );
 }
 
 export async function saveReminder(db: DiaryDatabase, input: unknown): Promise<Reminder> {
@@ -190,11 +177,7 @@ export function watchReminderState(
   onChange: (state: ReminderState) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(() => loadReminderState(db)).subscribe({
-    next: onChange,
-    error: (error: unknown) => onError(classifyStorageError(error)),
-  });
-  return () => subscription.unsubscribe();
+  return watchQuery(() => loadReminderState(db), onChange, onError);
 }
 
 export async function loadCalendarExportState(db: DiaryDatabase): Promise<CalendarExportState> {

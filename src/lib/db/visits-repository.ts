@@ -1,11 +1,9 @@
 /** Clinic visits: validated on every write and every read, like every other table. */
-import { liveQuery } from 'dexie';
 import { visitSchema, type Visit } from '../domain/visit';
 import type { DiaryDatabase } from './database';
-import type { Unsubscribe } from './days-repository';
-import { classifyStorageError } from './errors';
+import { watchQuery, type Unsubscribe } from './live-query';
 import { withStorage } from './lifecycle';
-import { reportUnreadableRow } from './unreadable-rows';
+import { readValidRows } from './unreadable-rows';
 
 /** Thrown when a visit does not pass its schema; names the fields for the form to word. */
 export class InvalidVisitError extends Error {
@@ -16,12 +14,7 @@ export class InvalidVisitError extends Error {
 }
 
 function readVisits(rows: unknown[]): Visit[] {
-  return rows.flatMap((row) => {
-    const result = visitSchema.safeParse(row);
-    if (result.success) return [result.data];
-    reportUnreadableRow('visits', row);
-    return [];
-  });
+  return readValidRows('visits', visitSchema, rows);
 }
 
 const isRefused = (error: unknown) => error instanceof InvalidVisitError;
@@ -60,9 +53,5 @@ export function watchVisits(
   onChange: (visits: Visit[]) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(() => listVisits(db)).subscribe({
-    next: onChange,
-    error: (error: unknown) => onError(classifyStorageError(error)),
-  });
-  return () => subscription.unsubscribe();
+  return watchQuery(() => listVisits(db), onChange, onError);
 }

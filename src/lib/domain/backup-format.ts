@@ -7,6 +7,7 @@
  * No Dexie, no DOM, no clock: `now` and the current schema version are parameters.
  */
 import * as z from 'zod/mini';
+import { timestampSchema } from './timestamps';
 import { DAY_CHECKS, dayEntrySchema, type DayCheck, type DayEntry } from './day';
 import {
   doseLogSchema,
@@ -26,6 +27,12 @@ export const BACKUP_FORMAT = 'hs-diary-backup';
 export const ENCRYPTED_BACKUP_FORMAT = 'hs-diary-backup-encrypted';
 /** Raise when the file's shape changes; an older app then refuses the file instead of misreading it. */
 export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * The encrypted envelope's own version. 2: its header (format, version, key derivation, salt, IV) is
+ * authenticated as AES-GCM additional data, so a changed iteration count or IV fails like a wrong
+ * passphrase instead of being trusted. Version 1 files (no additional data) still open.
+ */
+export const ENCRYPTED_BACKUP_FORMAT_VERSION = 2;
 /** Checked before a file is read or parsed. Five years of daily entries make about 0.5 MB. */
 export const MAX_BACKUP_BYTES = 25 * 1024 * 1024;
 
@@ -119,7 +126,7 @@ function jsonLength(value: unknown): number {
 export const quarantinedRowSchema = z.object({
   table: z.string().check(z.minLength(1), z.maxLength(64)),
   schemaVersion: z.int().check(z.gte(0), z.lte(100_000)),
-  movedAt: z.int().check(z.gte(0)),
+  movedAt: timestampSchema,
   row: z.unknown().check(z.refine((row) => jsonLength(row) <= MAX_QUARANTINED_ROW_CHARS, 'too large')),
 });
 
@@ -138,6 +145,8 @@ export type RowIssue =
   | { kind: 'duplicate-entries' }
   | { kind: 'regions-without-flare' }
   | { kind: 'unknown-medication' }
+  /** A moment later than this device's clock allows (see ./timestamps.ts). */
+  | { kind: 'in-the-future' }
   | { kind: 'invalid' };
 
 /** Why a backup cannot be imported; nothing is written when there is one. */
@@ -147,6 +156,8 @@ export type BackupProblem =
   | { kind: 'spreadsheet' }
   | { kind: 'damaged'; table?: BackupTable }
   | { kind: 'newer-version' }
+  /** The file says it was made later than this device's clock allows: the other clock, or the file, is wrong. */
+  | { kind: 'made-in-the-future'; exportedAt: number }
   | { kind: 'too-many-rows'; table: BackupTable; maxRows: number }
   /** `row` counts from 1; `field` is a dotted path ("pain", "dose.amount"), empty for the row itself. */
   | { kind: 'bad-row'; table: BackupTable; row: number; field: string; issue: RowIssue; otherBadRows: number }

@@ -26,4 +26,12 @@ describe('backupNudge', () => {
     expect(backupNudge({ ...base, lastBackupReminderAt: now - 29 * DAY, isStorageAtRisk: true })).toBe('none');
     expect(backupNudge({ ...base, lastBackupReminderAt: now - 31 * DAY })).toBe('reminder');
   });
+
+  it('takes a last backup or "Not now" later than now as none, so a backup dated 2200 cannot silence it', () => {
+    const in2200 = Date.UTC(2200, 0, 1);
+    expect(backupNudge({ ...base, lastBackupAt: in2200 })).toBe('reminder');
+    expect(backupNudge({ ...base, lastBackupReminderAt: in2200 })).toBe('reminder');
+    // A few hours of clock difference is not "the future".
+    expect(backupNudge({ ...base, lastBackupAt: now + 3_600_000 })).toBe('none');
+  });
 });

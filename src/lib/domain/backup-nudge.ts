@@ -1,4 +1,6 @@
 /** Whether Today should suggest a backup, from the times involved (`nowMs` is a parameter, not the clock). */
+import { isInTheFuture } from './timestamps';
+
 export const BACKUP_REMINDER_DAYS = 30;
 const MS_PER_DAY = 86_400_000;
 
@@ -18,8 +20,13 @@ export function backupNudge(input: {
 }): BackupNudge {
   if (!input.hasChangesSinceBackup) return 'none';
   const window = BACKUP_REMINDER_DAYS * MS_PER_DAY;
-  if (input.lastBackupReminderAt !== undefined && input.nowMs - input.lastBackupReminderAt < window) return 'none';
+  // A time later than now (a clock set wrong, or a value from an older app) is no backup and no "later".
+  const known = (time: number | undefined) =>
+    time === undefined || isInTheFuture(time, input.nowMs) ? undefined : time;
+  const lastReminder = known(input.lastBackupReminderAt);
+  const lastBackup = known(input.lastBackupAt);
+  if (lastReminder !== undefined && input.nowMs - lastReminder < window) return 'none';
   if (input.isStorageAtRisk) return 'at-risk';
-  if (input.lastBackupAt === undefined || input.nowMs - input.lastBackupAt > window) return 'reminder';
+  if (lastBackup === undefined || input.nowMs - lastBackup > window) return 'reminder';
   return 'none';
 }

@@ -9,7 +9,9 @@ import { MAX_BACKUP_BYTES, MAX_ROWS, serializeBackup } from './backup-format';
 import { openBackupText, type BackupOpenResult } from './backup-open';
 import type { Medication } from './medication';
 
-const SCHEMA = { schemaVersion: 1 };
+/** This device's clock in these tests: a week after the factory's backups were made. */
+const NOW = Date.UTC(2026, 11, 3, 12);
+const SCHEMA = { schemaVersion: 1, nowMs: NOW };
 
 const medication: Medication = { id: 'med-1', name: 'Upadacitinib', drugClass: 'jak1-selective', color: '#1f77b4' };
 
@@ -127,6 +129,44 @@ describe('openBackupText', () => {
     });
     expect(problemOf(openBackupText(backupFactory.text({}, { exportedAt: 'yesterday' }), SCHEMA))).toEqual({
       kind: 'damaged',
+    });
+  });
+
+  it('refuses a backup dated later than this device allows, or on no real date, naming it', () => {
+    // Version 1 threw a RangeError on 9e15 (import stuck on "Reading the backup..."), and took 2200 as
+    // the last backup, silencing backup reminders forever.
+    expect(problemOf(openBackupText(backupFactory.text({}, { exportedAt: 9e15 }), SCHEMA))).toEqual({
+      kind: 'damaged',
+    });
+    const in2200 = Date.UTC(2200, 0, 1);
+    expect(problemOf(openBackupText(backupFactory.text({}, { exportedAt: in2200 }), SCHEMA))).toEqual({
+      kind: 'damaged',
+    });
+    const nextWeek = NOW + 7 * 86_400_000;
+    expect(problemOf(openBackupText(backupFactory.text({}, { exportedAt: nextWeek }), SCHEMA))).toEqual({
+      kind: 'made-in-the-future',
+      exportedAt: nextWeek,
+    });
+    // Another device's clock a few hours ahead is not an error.
+    expect(openBackupText(backupFactory.text({}, { exportedAt: NOW + 3 * 3_600_000 }), SCHEMA).kind).toBe('plain');
+  });
+
+  it('refuses rows whose times lie in the future, so they cannot win a merge', () => {
+    const late = dayFactory.build({ date: '2026-11-01', updatedAt: NOW + 30 * 86_400_000 });
+    expect(problemOf(openBackupText(backupFactory.text({ days: [dayFactory.build(), late] }), SCHEMA))).toEqual({
+      kind: 'bad-row',
+      table: 'days',
+      row: 2,
+      field: 'updatedAt',
+      issue: { kind: 'in-the-future' },
+      otherBadRows: 0,
+    });
+    const settings = { key: 'settings', value: { locale: 'en', lastBackupAt: NOW + 30 * 86_400_000 } };
+    expect(problemOf(openBackupText(backupFactory.text({ meta: [settings] as never }), SCHEMA))).toMatchObject({
+      kind: 'bad-row',
+      table: 'meta',
+      field: 'value.lastBackupAt',
+      issue: { kind: 'in-the-future' },
     });
   });
 

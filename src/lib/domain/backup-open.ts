@@ -4,12 +4,14 @@
  * field so a patient can be told what is wrong and where. Never throws.
  */
 import * as z from 'zod/mini';
+import { timestampSchema } from './timestamps';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   BACKUP_TABLES,
   checkBackupRow,
   ENCRYPTED_BACKUP_FORMAT,
+  ENCRYPTED_BACKUP_FORMAT_VERSION,
   encryptedBackupSchema,
   MAX_BACKUP_BYTES,
   MAX_ROWS,
@@ -22,10 +24,12 @@ import {
 } from './backup-format';
 import type { Medication, RegimenEvent } from './medication';
 import { checkRegimenHistory } from './regimen';
+import { SETTINGS_KEY } from './settings';
+import { isInTheFuture } from './timestamps';
 
 const headerSchema = z.object({
   appVersion: z.string().check(z.maxLength(64)),
-  exportedAt: z.int().check(z.gte(0)),
+  exportedAt: timestampSchema,
 });
 
 export type BackupOpenResult =
@@ -85,7 +89,51 @@ export function checkHistories(
  * Read untrusted text as a backup. Returns the validated backup (unknown fields stripped), the envelope of
  * an encrypted one (to be opened with a passphrase), or the first problem found. Never throws.
  */
-export function openBackupText(text: string, options: { schemaVersion: number }): BackupOpenResult {
+/** The moments each table's rows carry, as [field, value] pairs, for the check against the device's clock. */
+function rowTimes(table: BackupTable, row: unknown): [string, number][] {
+  const record = row as Record<string, unknown>;
+  const times = (fields: readonly string[], source: Record<string, unknown>, prefix = '') =>
+    fields.flatMap((field): [string, number][] =>
+      typeof source[field] === 'number' ? [[`${prefix}${field}`, source[field]]] : [],
+    );
+  if (table === 'days') return times(['updatedAt'], record);
+  if (table === 'doseLogs') return times(['at'], record);
+  if (table !== 'meta' || !isPlainObject(record.value)) return [];
+  if (record.key === SETTINGS_KEY)
+    return times(['lastBackupAt', 'lastBackupReminderAt', 'persistenceRequestedAt'], record.value, 'value.');
+  return times(['movedAt'], record.value, 'value.');
+}
+
+/** The first row holding a moment later than the device's clock allows. */
+function firstRowInTheFuture(
+  tables: Record<BackupTable, unknown[]>,
+  nowMs: number,
+): Extract<BackupProblem, { kind: 'bad-row' }> | undefined {
+  for (const table of BACKUP_TABLES) {
+    for (const [index, row] of tables[table].entries()) {
+      const late = rowTimes(table, row).find(([, time]) => isInTheFuture(time, nowMs));
+      if (late)
+        return {
+          kind: 'bad-row',
+          table,
+          row: index + 1,
+          field: late[0],
+          issue: { kind: 'in-the-future' },
+          otherBadRows: 0,
+        };
+    }
+  }
+  return undefined;
+}
+
+export interface OpenBackupOptions {
+  /** The schema version of this app: a file from a newer one is refused. */
+  schemaVersion: number;
+  /** This device's clock: moments in the file may not lie later (see ./timestamps.ts). */
+  nowMs: number;
+}
+
+export function openBackupText(text: string, options: OpenBackupOptions): BackupOpenResult {
   const problem = (value: BackupProblem): BackupOpenResult => ({ kind: 'problem', problem: value });
   if (text.length > MAX_BACKUP_BYTES)
     return problem({ kind: 'too-large', bytes: text.length, maxBytes: MAX_BACKUP_BYTES });
@@ -98,7 +146,7 @@ export function openBackupText(text: string, options: { schemaVersion: number })
   if (!isPlainObject(parsed)) return problem({ kind: 'not-backup' });
 
   if (parsed.format === ENCRYPTED_BACKUP_FORMAT) {
-    if (typeof parsed.formatVersion === 'number' && parsed.formatVersion > BACKUP_FORMAT_VERSION)
+    if (typeof parsed.formatVersion === 'number' && parsed.formatVersion > ENCRYPTED_BACKUP_FORMAT_VERSION)
       return problem({ kind: 'newer-version' });
     const kdf = parsed.kdf;
     const cipher = parsed.cipher;
@@ -122,6 +170,8 @@ export function openBackupText(text: string, options: { schemaVersion: number })
   if (!Number.isInteger(schemaVersion) || (schemaVersion as number) < 1) return problem({ kind: 'damaged' });
   const header = headerSchema.safeParse(parsed);
   if (!header.success) return problem({ kind: 'damaged' });
+  if (isInTheFuture(header.data.exportedAt, options.nowMs))
+    return problem({ kind: 'made-in-the-future', exportedAt: header.data.exportedAt });
 
   const rawTables = parsed.tables;
   if (!isPlainObject(rawTables)) return problem({ kind: 'damaged' });
@@ -156,6 +206,8 @@ export function openBackupText(text: string, options: { schemaVersion: number })
     tables[table] = valid;
   }
   if (firstBadRow) return problem({ ...firstBadRow, otherBadRows: badRows - 1 });
+  const late = firstRowInTheFuture(tables, options.nowMs);
+  if (late) return problem(late);
 
   for (const table of BACKUP_TABLES) {
     const seen = new Map<string, number>();

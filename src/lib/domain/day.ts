@@ -3,6 +3,7 @@
  * validation every door uses (the check-in form, the database on read and write, imports later).
  */
 import * as z from 'zod/mini';
+import { timestampSchema } from './timestamps';
 import { isIsoDate, type IsoDate } from './dates';
 import { REGION_IDS } from './regions';
 
@@ -70,7 +71,7 @@ export const dayEntrySchema = z
     lesions: z.optional(lesionCountsSchema),
     interventions: uniqueArray(z.enum(INTERVENTIONS), INTERVENTIONS.length),
     note: z.string().check(z.maxLength(NOTE_MAX_CHARS)),
-    updatedAt: z.int().check(z.gte(0)),
+    updatedAt: timestampSchema,
   })
   .check(
     z.refine((day) => day.flare || day.regions.length === 0, {

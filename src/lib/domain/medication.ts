@@ -1,5 +1,6 @@
 /** Medications and the events of their regimen (start, dose change, interruption, resume, stop). */
 import * as z from 'zod/mini';
+import { timestampSchema } from './timestamps';
 import { isoDateSchema } from './day';
 
 export const DRUG_CLASSES = [
@@ -42,14 +43,23 @@ export const STOP_REASONS = [
   'other',
 ] as const;
 
-const idSchema = z.string().check(z.minLength(1), z.maxLength(64));
+/**
+ * Ids are UUIDs (or built from them, as a dose's `<medication>@<due time>` and a reminder's
+ * `dose:<medication>`); from outside (a backup) only letters, digits and `_ . : @ -` are accepted. An id
+ * is written into calendar files and notification tags, so it must never carry a space or line break: a
+ * backup once wrote its own `ATTACH:` line into the .ics through a medication id.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9_.:@-]{1,64}$/;
+const idSchema = z.string().check(z.regex(ID_PATTERN));
+/** Preset ids are lowercase words joined by '-'; unknown ones (from a newer app) are kept but looked up safely. */
+export const PRESET_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const colorSchema = z.string().check(z.regex(/^#[0-9a-f]{6}$/i));
 
 export const medicationSchema = z.object({
   id: idSchema,
   name: z.string().check(z.minLength(1), z.maxLength(80)),
   /** Set for a medication added from a preset, so its name can be shown in the patient's language. */
-  presetId: z.optional(z.string().check(z.maxLength(64))),
+  presetId: z.optional(z.string().check(z.maxLength(64), z.regex(PRESET_ID_PATTERN))),
   drugClass: z.enum(DRUG_CLASSES),
   color: colorSchema,
 });
@@ -80,7 +90,7 @@ export const doseLogSchema = z.object({
   medicationId: idSchema,
   scheduledFor: localDateTimeSchema,
   status: z.enum(['taken', 'skipped']),
-  at: z.int().check(z.gte(0)),
+  at: timestampSchema,
 });
 export type DoseLog = z.infer<typeof doseLogSchema>;
 

@@ -4,32 +4,24 @@ import { eventFactory } from '../../../tests/factories/regimen-factory';
 import { addDays, dateRange } from './dates';
 import type { DoseLog, RegimenEvent, Reminder } from './medication';
 import { buildPhases, phaseOn } from './phases';
+import { EMPTY_REMINDER_STATE } from './reminder-state';
 import {
   cycleAnchors,
-  diaryCalendarDraft,
-  doseCalendarDrafts,
   doseLogId,
-  dosesToday,
-  dosesToNotify,
+  findDoses,
   doseTimes,
-  EMPTY_REMINDER_STATE,
-  instantOf,
   isDiaryReminderDue,
   isTakenLate,
-  localDateTimeAt,
-  missedDoses,
-  pruneReminderState,
   scheduledDoses,
-  shouldNotify,
-  unloggedDosesSince,
-  untrackedMedications,
   weekdayOf,
+  type DoseContext,
   type DosePlan,
+  type DoseQuery,
 } from './schedule';
+import { instantOf } from './zoned-time';
 
 // vitest runs with TZ=Europe/London (vite.config.ts); the zone is also passed explicitly, as the app does.
 const LONDON = 'Europe/London';
-const NEW_YORK = 'America/New_York';
 const TODAY = '2026-11-26';
 
 function plan(events: RegimenEvent[], today = TODAY, reminder?: Partial<Reminder>): DosePlan {
@@ -55,6 +47,18 @@ const utc = (iso: string) => Date.parse(iso);
 
 function log(scheduledFor: string, status: DoseLog['status'], at: number, medicationId = 'med-1'): DoseLog {
   return { id: doseLogId(medicationId, scheduledFor), medicationId, scheduledFor, status, at };
+}
+
+/** Ask the schedule as the app does, in London. */
+function ask(
+  query: DoseQuery,
+  plans: DoseContext['plans'],
+  logs: DoseContext['logs'],
+  state: DoseContext['state'],
+  today: string,
+  nowMs = utc(`${today}T12:00:00Z`),
+) {
+  return findDoses(query, { plans, logs, state, today, nowMs, timeZone: LONDON });
 }
 
 function weekly(date: string, frequency: RegimenEvent['frequency'] = 'weekly'): RegimenEvent {
@@ -240,13 +244,13 @@ describe('a regimen changed in the middle of a day', () => {
 
   it('keeps the 08:00 dose logged before the change (same id), now part of the new phase', () => {
     const taken = log('2026-03-05T08:00', 'taken', utc('2026-03-05T08:05:00Z'));
-    const day = dosesToday(
+    const day = ask(
+      'today',
       [plan(events, '2026-03-05')],
       [taken],
       EMPTY_REMINDER_STATE,
       '2026-03-05',
       utc('2026-03-05T12:00:00Z'),
-      LONDON,
     );
     expect(day.map((dose) => [dose.time, dose.state, dose.phase.startedBy])).toEqual([
       ['08:00', 'taken', 'dose-change'],
@@ -260,38 +264,12 @@ describe('a regimen changed in the middle of a day', () => {
   });
 });
 
-describe('time zones and daylight saving', () => {
-  it('keeps 08:00 at 08:00 on the wall clock across the March and October changes in London', () => {
-    expect(instantOf('2026-03-28T08:00', LONDON)).toBe(utc('2026-03-28T08:00:00Z'));
-    expect(instantOf('2026-03-29T08:00', LONDON)).toBe(utc('2026-03-29T07:00:00Z'));
-    expect(instantOf('2026-10-24T08:00', LONDON)).toBe(utc('2026-10-24T07:00:00Z'));
-    expect(instantOf('2026-10-25T08:00', LONDON)).toBe(utc('2026-10-25T08:00:00Z'));
+describe('daylight saving', () => {
+  it('keeps a daily 08:00 dose at 08:00 on the wall clock across the March change in London', () => {
     const doses = scheduledDoses(plan([eventFactory.start('2026-03-01', 15)]), '2026-03-28', '2026-03-30');
     const instants = doses.map((dose) => instantOf(dose.scheduledFor, LONDON));
     expect(instants[1]! - instants[0]!).toBe(23 * 3_600_000);
     expect(instants[2]! - instants[1]!).toBe(24 * 3_600_000);
-  });
-
-  it('moves a time in the spring-forward gap as far after it, and takes the first of a repeated autumn time', () => {
-    // London skips 01:00–02:00 on 29 Mar 2026; New York skips 02:00–03:00 on 8 Mar 2026.
-    expect(localDateTimeAt(instantOf('2026-03-29T01:30', LONDON), LONDON)).toBe('2026-03-29T02:30');
-    expect(localDateTimeAt(instantOf('2026-03-08T02:30', NEW_YORK), NEW_YORK)).toBe('2026-03-08T03:30');
-    // 01:30 happens twice in London on 25 Oct 2026: first in summer time (00:30 UTC).
-    expect(instantOf('2026-10-25T01:30', LONDON)).toBe(utc('2026-10-25T00:30:00Z'));
-  });
-
-  it('agrees with how the page’s Date reads local times (TZ is Europe/London in tests)', () => {
-    for (const local of ['2026-03-29T01:30', '2026-03-29T08:00', '2026-10-25T01:30', '2026-07-01T20:00']) {
-      const [date = '', time = ''] = local.split('T');
-      const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-      const [hour = 0, minute = 0] = time.split(':').map(Number);
-      expect(instantOf(local, LONDON)).toBe(new Date(year, month - 1, day, hour, minute).getTime());
-    }
-  });
-
-  it('works in a zone without daylight saving and east of UTC', () => {
-    expect(instantOf('2026-03-29T08:00', 'Asia/Shanghai')).toBe(utc('2026-03-29T00:00:00Z'));
-    expect(localDateTimeAt(utc('2026-12-31T20:00:00Z'), 'Asia/Shanghai')).toBe('2027-01-01T04:00');
   });
 });
 
@@ -307,14 +285,14 @@ describe('late, due and missed doses', () => {
   it('gives each of today’s doses its state', () => {
     const twice = plan([eventFactory.start('2026-07-01', 5, 'twice-daily')], '2026-07-03');
     const now = utc('2026-07-03T09:00:00Z'); // 10:00 in London
-    expect(dosesToday([twice], [], EMPTY_REMINDER_STATE, '2026-07-03', now, LONDON).map((dose) => dose.state)).toEqual([
+    expect(ask('today', [twice], [], EMPTY_REMINDER_STATE, '2026-07-03', now).map((dose) => dose.state)).toEqual([
       'due',
       'upcoming',
     ]);
     const snoozed = { notifiedAt: {}, snoozedUntil: { 'med-1@2026-07-03T08:00': now + 60_000 } };
-    expect(dosesToday([twice], [], snoozed, '2026-07-03', now, LONDON)[0]?.state).toBe('snoozed');
+    expect(ask('today', [twice], [], snoozed, '2026-07-03', now)[0]?.state).toBe('snoozed');
     const late = log('2026-07-03T08:00', 'taken', now + 60_000);
-    expect(dosesToday([twice], [late], EMPTY_REMINDER_STATE, '2026-07-03', now, LONDON)[0]).toMatchObject({
+    expect(ask('today', [twice], [late], EMPTY_REMINDER_STATE, '2026-07-03', now)[0]).toMatchObject({
       state: 'taken',
       isLate: true,
     });
@@ -324,7 +302,7 @@ describe('late, due and missed doses', () => {
     const daily = plan([eventFactory.start('2026-06-01', 15)], '2026-07-03');
     const logs = [log('2026-07-01T08:00', 'taken', 0), log('2026-06-30T08:00', 'skipped', 0)];
     const tracked = { ...EMPTY_REMINDER_STATE, trackedSince: { 'med-1': utc('2026-06-01T00:00:00Z') } };
-    expect(times(missedDoses([daily], logs, tracked, '2026-07-03', LONDON))).toEqual([
+    expect(times(ask('missed', [daily], logs, tracked, '2026-07-03'))).toEqual([
       '2026-06-26T08:00',
       '2026-06-27T08:00',
       '2026-06-28T08:00',
@@ -333,41 +311,16 @@ describe('late, due and missed doses', () => {
     ]);
   });
 
-  it('announces a dose once when due, not while snoozed, and once more after the snooze', () => {
-    const id = 'med-1@2026-07-03T08:00';
-    const now = 1_000_000;
-    expect(shouldNotify(id, EMPTY_REMINDER_STATE, now)).toBe(true);
-    expect(shouldNotify(id, { notifiedAt: { [id]: now - 10 }, snoozedUntil: {} }, now)).toBe(false);
-    const snoozed = { notifiedAt: { [id]: now - 10 }, snoozedUntil: { [id]: now + 900_000 } };
-    expect(shouldNotify(id, snoozed, now)).toBe(false);
-    expect(shouldNotify(id, snoozed, now + 900_000)).toBe(true);
-    expect(
-      shouldNotify(id, { notifiedAt: { [id]: now + 900_001 }, snoozedUntil: { [id]: now + 900_000 } }, now + 900_002),
-    ).toBe(false);
-  });
-
   it('notifies doses due in the last 12 hours that nobody logged; the background check looks back a day', () => {
     const twice = plan([eventFactory.start('2026-07-01', 5, 'twice-daily')], '2026-07-03');
     const now = utc('2026-07-03T07:30:00Z'); // 08:30 in London: last night's 20:00 dose is 12.5 hours old
     const logs = [log('2026-07-02T08:00', 'taken', 0)];
     const tracked = { ...EMPTY_REMINDER_STATE, trackedSince: { 'med-1': utc('2026-07-01T00:00:00Z') } };
-    expect(times(dosesToNotify([twice], logs, tracked, '2026-07-03', now, LONDON))).toEqual(['2026-07-03T08:00']);
-    expect(times(unloggedDosesSince([twice], logs, tracked, '2026-07-03', now, LONDON))).toEqual([
+    expect(times(ask('to-notify', [twice], logs, tracked, '2026-07-03', now))).toEqual(['2026-07-03T08:00']);
+    expect(times(ask('unlogged', [twice], logs, tracked, '2026-07-03', now))).toEqual([
       '2026-07-02T20:00',
       '2026-07-03T08:00',
     ]);
-  });
-
-  it('forgets notification state older than two days', () => {
-    const now = 10 * 86_400_000;
-    const state = { notifiedAt: { old: now - 3 * 86_400_000, fresh: now - 1000 }, snoozedUntil: { old: 1 } };
-    expect(pruneReminderState(state, now)).toEqual({
-      notifiedAt: { fresh: now - 1000 },
-      snoozedUntil: {},
-      trackedSince: {},
-    });
-    // When the app began following a medication is kept for good.
-    expect(pruneReminderState({ ...state, trackedSince: { med: 1 } }, now).trackedSince).toEqual({ med: 1 });
   });
 });
 
@@ -377,16 +330,15 @@ describe('doses due before the app followed the medication', () => {
   const added = { ...EMPTY_REMINDER_STATE, trackedSince: { 'med-1': utc('2026-07-03T09:00:00Z') } };
 
   it('are never called missed, nor announced', () => {
-    expect(untrackedMedications(['med-1', 'med-2'], added)).toEqual(['med-2']);
-    expect(times(missedDoses([daily], [], added, '2026-07-05', LONDON))).toEqual(['2026-07-04T08:00']);
-    expect(missedDoses([daily], [], EMPTY_REMINDER_STATE, '2026-07-05', LONDON)).toEqual([]);
+    expect(times(ask('missed', [daily], [], added, '2026-07-05'))).toEqual(['2026-07-04T08:00']);
+    expect(ask('missed', [daily], [], EMPTY_REMINDER_STATE, '2026-07-05')).toEqual([]);
     const justAdded = utc('2026-07-03T09:00:00Z');
-    expect(dosesToNotify([daily], [], added, '2026-07-03', justAdded, LONDON)).toEqual([]);
-    expect(unloggedDosesSince([daily], [], added, '2026-07-03', justAdded, LONDON)).toEqual([]);
+    expect(ask('to-notify', [daily], [], added, '2026-07-03', justAdded)).toEqual([]);
+    expect(ask('unlogged', [daily], [], added, '2026-07-03', justAdded)).toEqual([]);
   });
 
   it('still show on Today as due, so today’s dose can be logged', () => {
-    const today = dosesToday([daily], [], added, '2026-07-03', utc('2026-07-03T09:00:00Z'), LONDON);
+    const today = ask('today', [daily], [], added, '2026-07-03', utc('2026-07-03T09:00:00Z'));
     expect(today.map((dose) => dose.state)).toEqual(['due']);
   });
 });
@@ -406,34 +358,5 @@ describe('the diary reminder', () => {
     expect(isDiaryReminderDue(reminder, false, EMPTY_REMINDER_STATE, '2026-07-03', now, LONDON)).toBe(false);
     const off = { ...reminder, enabled: false };
     expect(isDiaryReminderDue(off, false, EMPTY_REMINDER_STATE, '2026-07-03', now + 86_400_000, LONDON)).toBe(false);
-    expect(diaryCalendarDraft(off, '2026-07-03', 'Diary')).toEqual([]);
-  });
-});
-
-describe('calendar drafts', () => {
-  it('gives a medication one recurring event per dose time of its current regimen, with stable uids', () => {
-    const twice = plan([eventFactory.start('2026-07-01', 5, 'twice-daily')], '2026-07-03');
-    expect(doseCalendarDrafts(twice, 'Take it')).toEqual([
-      { uid: 'med-1-0800@hs-diary', start: '2026-07-01T08:00', intervalDays: 1, summary: 'Take it' },
-      { uid: 'med-1-2000@hs-diary', start: '2026-07-01T20:00', intervalDays: 1, summary: 'Take it' },
-    ]);
-    const injection = plan([
-      weekly('2026-03-02', 'every-2-weeks'),
-      eventFactory.interruption('2026-03-20'),
-      eventFactory.resume('2026-03-26'),
-    ]);
-    expect(doseCalendarDrafts(injection, 'Inject')).toEqual([
-      { uid: 'med-1-0800@hs-diary', start: '2026-03-26T08:00', intervalDays: 14, summary: 'Inject' },
-    ]);
-  });
-
-  it('has no event while a medication is interrupted or stopped, or taken as needed', () => {
-    expect(
-      doseCalendarDrafts(plan([eventFactory.start('2026-07-01', 5), eventFactory.interruption('2026-07-02')]), 'x'),
-    ).toEqual([]);
-    expect(
-      doseCalendarDrafts(plan([eventFactory.start('2026-07-01', 5), eventFactory.stop('2026-07-02')]), 'x'),
-    ).toEqual([]);
-    expect(doseCalendarDrafts(plan([eventFactory.start('2026-07-01', 5, 'as-needed')]), 'x')).toEqual([]);
   });
 });

@@ -18,22 +18,19 @@
  *   anchor to the first such weekday on or after it.
  * - Times are wall-clock: 08:00 stays 08:00 across daylight-saving changes. A time that does not exist on
  *   the spring-forward day (02:30 in London on the last Sunday of March) falls due as far after the gap
- *   (03:30); a time that happens twice in autumn falls due the first time. JavaScript's `Date` reads local
- *   times the same way, so the page and these functions agree.
+ *   (03:30); a time that happens twice in autumn falls due the first time (see zoned-time.ts).
  * - A dose log's id is `${medicationId}@${scheduledFor}`: logging the same dose twice (a tab and a
  *   notification) replaces the log instead of counting it twice. "Late" is taken more than 2 hours after
  *   the dose was due; a late dose counts as taken for adherence.
  */
 import * as z from 'zod/mini';
 import { addDays, daysBetween, weekdayMondayFirst, type IsoDate } from './dates';
-import { localDateTimeSchema, type DoseLog, type FREQUENCIES, type Reminder } from './medication';
-import type { Phase } from './phases';
+import { localDateTimeSchema, type DoseLog, type FREQUENCIES, type RegimenEvent, type Reminder } from './medication';
+import { buildPhases, type Phase } from './phases';
+import { isTracked, shouldNotify, type ReminderState } from './reminder-state';
+import { instantOf, isLocalTime, type LocalDateTime, type LocalTime } from './zoned-time';
 
 export type Frequency = (typeof FREQUENCIES)[number];
-/** `HH:mm`, a wall-clock time. */
-export type LocalTime = string;
-/** `YYYY-MM-DDTHH:mm`, a wall-clock date and time. */
-export type LocalDateTime = string;
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -62,7 +59,6 @@ export const DEFAULT_DIARY_TIME: LocalTime = '20:00';
 export const LATE_AFTER_MS = 2 * HOUR_MS;
 /** How far back "missed since your last visit" looks, so a long absence asks about one week, not months. */
 export const MISSED_DOSES_LOOKBACK_DAYS = 7;
-export const SNOOZE_MS = 15 * 60_000;
 /** A notification for a dose is only worth showing this long after it fell due; later ones wait for Today. */
 export const NOTIFY_WITHIN_MS = 12 * HOUR_MS;
 
@@ -77,63 +73,9 @@ export function doseLogId(medicationId: string, scheduledFor: LocalDateTime): st
   return `${medicationId}@${scheduledFor}`.slice(-64);
 }
 
-export function isLocalTime(value: string): value is LocalTime {
-  return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
-}
-
 /** Day of the week with Sunday as 0, the convention of `Date.getDay()` and of a reminder's `days`. */
 export function weekdayOf(date: IsoDate): number {
   return (weekdayMondayFirst(date) + 1) % 7;
-}
-
-// ------------------------------------------------------------------------------------------ time zones
-
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(epochMs: number, timeZone: string): number[] {
-  let format = partFormatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partFormatters.set(timeZone, format);
-  }
-  const values: Record<string, number> = {};
-  for (const part of format.formatToParts(epochMs)) values[part.type] = Number(part.value);
-  return ['year', 'month', 'day', 'hour', 'minute', 'second'].map((type) => values[type] ?? 0);
-}
-
-/** How far the zone's wall clock is ahead of UTC at an instant, in ms (+3 600 000 for London in summer). */
-export function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const [year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0] = wallClock(epochMs, timeZone);
-  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(epochMs / 1000) * 1000;
-}
-
-/** The wall-clock `YYYY-MM-DDTHH:mm` of an instant in a zone. */
-export function localDateTimeAt(epochMs: number, timeZone: string): LocalDateTime {
-  return new Date(epochMs + zoneOffsetMs(epochMs, timeZone)).toISOString().slice(0, 16);
-}
-
-/**
- * The instant a wall-clock time happens in a zone. In a spring-forward gap the time is read with the
- * offset before the gap (02:30 becomes 03:30); a time that happens twice is its first occurrence.
- */
-export function instantOf(local: LocalDateTime, timeZone: string): number {
-  const [date = '', time = '00:00'] = local.split('T');
-  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
-  const [hour = 0, minute = 0] = time.split(':').map(Number);
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  const before = asUtc - zoneOffsetMs(asUtc - DAY_MS, timeZone);
-  const after = asUtc - zoneOffsetMs(asUtc + DAY_MS, timeZone);
-  const fits = [before, after].filter((candidate) => localDateTimeAt(candidate, timeZone) === local.slice(0, 16));
-  return fits.length > 0 ? Math.min(...fits) : before;
 }
 
 // ------------------------------------------------------------------------------------------ doses
@@ -143,6 +85,25 @@ export interface DosePlan {
   medicationId: string;
   phases: readonly Phase[];
   reminder?: Reminder | undefined;
+}
+
+/** Each medication's plan on `today`: its phases from its own regimen events, and its reminder row. */
+export function dosePlans(
+  inputs: {
+    medications: readonly { id: string }[];
+    events: readonly RegimenEvent[];
+    reminders: readonly Reminder[];
+  },
+  today: IsoDate,
+): DosePlan[] {
+  return inputs.medications.map((medication) => ({
+    medicationId: medication.id,
+    phases: buildPhases(
+      inputs.events.filter((event) => event.medicationId === medication.id),
+      today,
+    ),
+    reminder: inputs.reminders.find((reminder) => reminder.id === doseReminderId(medication.id)),
+  }));
 }
 
 export interface ScheduledDose {
@@ -186,7 +147,7 @@ export function cycleAnchors(phases: readonly Phase[]): Map<string, IsoDate> {
 }
 
 /** The first dose date of a cycle: the anchor, moved to the chosen weekday for the weekly kinds. */
-function firstDoseDate(anchor: IsoDate, cycleDays: number, weekday: number | undefined): IsoDate {
+export function firstDoseDate(anchor: IsoDate, cycleDays: number, weekday: number | undefined): IsoDate {
   if (cycleDays === 1 || weekday === undefined) return anchor;
   return addDays(anchor, (weekday - weekdayOf(anchor) + 7) % 7);
 }
@@ -239,52 +200,6 @@ export function isTakenLate(log: Pick<DoseLog, 'status' | 'at' | 'scheduledFor'>
   return log.status === 'taken' && log.at - instantOf(log.scheduledFor, timeZone) > LATE_AFTER_MS;
 }
 
-/** A plain object of numbers, such as `{ [doseId]: epochMs }`. */
-function isRecordOf(value: unknown, isEntry: (entry: unknown) => boolean): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isEntry);
-}
-
-const isTime = (entry: unknown) => typeof entry === 'number' && Number.isFinite(entry);
-
-/**
- * Notifications shown and doses snoozed (by id), so a dose is announced once and again after a snooze.
- * (Checked with `z.custom`: `z.record` would add to the zod code every screen loads.)
- */
-export const reminderStateSchema = z.object({
-  notifiedAt: z.custom<Record<string, number>>((value) => isRecordOf(value, isTime)),
-  snoozedUntil: z.custom<Record<string, number>>((value) => isRecordOf(value, isTime)),
-  /**
-   * When the app first followed each medication's doses (by medication id). Doses due before then are
-   * never called missed or announced: adding a medication taken for months must not ask about last week.
-   */
-  trackedSince: z.optional(z.custom<Record<string, number>>((value) => isRecordOf(value, isTime))),
-});
-export type ReminderState = z.infer<typeof reminderStateSchema>;
-
-export const EMPTY_REMINDER_STATE: ReminderState = { notifiedAt: {}, snoozedUntil: {}, trackedSince: {} };
-
-/** Forget announcements and snoozes more than two days old; the state never grows beyond a few days of doses. */
-export function pruneReminderState(state: ReminderState, nowMs: number): ReminderState {
-  const keep = (record: Record<string, number>) =>
-    Object.fromEntries(Object.entries(record).filter(([, ms]) => ms > nowMs - 2 * DAY_MS));
-  return {
-    notifiedAt: keep(state.notifiedAt),
-    snoozedUntil: keep(state.snoozedUntil),
-    trackedSince: state.trackedSince ?? {},
-  };
-}
-
-/** The medications whose doses are not followed yet, to be marked as followed from now. */
-export function untrackedMedications(medicationIds: readonly string[], state: ReminderState): string[] {
-  return medicationIds.filter((id) => state.trackedSince?.[id] === undefined);
-}
-
-/** Whether a dose fell due after the app began following its medication. */
-function isTracked(dose: Pick<ScheduledDose, 'medicationId'>, dueAtMs: number, state: ReminderState): boolean {
-  const since = state.trackedSince?.[dose.medicationId];
-  return since !== undefined && dueAtMs >= since;
-}
-
 export type DoseState = 'upcoming' | 'due' | 'snoozed' | 'taken' | 'skipped';
 
 export interface DoseOnDay extends ScheduledDose {
@@ -317,83 +232,60 @@ export function logsById(logs: readonly DoseLog[]): Map<string, DoseLog> {
   return new Map(logs.map((log) => [log.id, log]));
 }
 
-/** Today's doses with their state, for the Today card. */
-export function dosesToday(
-  plans: readonly DosePlan[],
-  logs: readonly DoseLog[],
-  state: ReminderState,
-  today: IsoDate,
-  nowMs: number,
-  timeZone: string,
-): DoseOnDay[] {
-  const byId = logsById(logs);
-  return scheduledDosesOfAll(plans, today, today).map((dose) => doseStatus(dose, byId, state, nowMs, timeZone));
+/** What every question to the schedule needs: the plans, the logs, what reminders remember, today and now. */
+export interface DoseContext {
+  plans: readonly DosePlan[];
+  logs: readonly DoseLog[];
+  state: ReminderState;
+  today: IsoDate;
+  nowMs: number;
+  timeZone: string;
 }
 
-/**
- * Doses of the last week before today with nothing logged, due after the app began following their
- * medication: "missed since your last visit".
- */
-export function missedDoses(
-  plans: readonly DosePlan[],
-  logs: readonly DoseLog[],
-  state: ReminderState,
-  today: IsoDate,
-  timeZone: string,
-): ScheduledDose[] {
-  const byId = logsById(logs);
-  return scheduledDosesOfAll(plans, addDays(today, -MISSED_DOSES_LOOKBACK_DAYS), addDays(today, -1)).filter(
-    (dose) => !byId.has(dose.id) && isTracked(dose, instantOf(dose.scheduledFor, timeZone), state),
-  );
-}
+/** The questions the app asks of the schedule, each a window of days around today and the doses it keeps. */
+export type DoseQuery = 'today' | 'missed' | 'to-notify' | 'unlogged';
 
-/**
- * Whether a due, unlogged dose should be announced now: not while snoozed, once when it falls due, and once
- * more when a snooze runs out.
- */
-export function shouldNotify(id: string, state: ReminderState, nowMs: number): boolean {
-  const snoozedUntil = state.snoozedUntil[id];
-  if (snoozedUntil !== undefined && snoozedUntil > nowMs) return false;
-  const notifiedAt = state.notifiedAt[id];
-  return notifiedAt === undefined || (snoozedUntil !== undefined && notifiedAt < snoozedUntil);
-}
+const isOpenAndTracked = (dose: DoseOnDay, { state, nowMs }: DoseContext) =>
+  !dose.log && dose.dueAtMs <= nowMs && isTracked(dose, dose.dueAtMs, state);
 
-/** Doses due in the last 12 hours (and since the app followed their medication), not logged, to announce now. */
-export function dosesToNotify(
-  plans: readonly DosePlan[],
-  logs: readonly DoseLog[],
-  state: ReminderState,
-  today: IsoDate,
-  nowMs: number,
-  timeZone: string,
-): DoseOnDay[] {
-  const byId = logsById(logs);
-  return scheduledDosesOfAll(plans, addDays(today, -1), today)
-    .map((dose) => doseStatus(dose, byId, EMPTY_REMINDER_STATE, nowMs, timeZone))
-    .filter(
-      (dose) =>
-        dose.state === 'due' &&
-        nowMs - dose.dueAtMs < NOTIFY_WITHIN_MS &&
-        isTracked(dose, dose.dueAtMs, state) &&
-        shouldNotify(dose.id, state, nowMs),
-    );
-}
+const DOSE_QUERIES: Readonly<
+  Record<DoseQuery, { fromDays: number; toDays: number; keeps: (dose: DoseOnDay, context: DoseContext) => boolean }>
+> = {
+  /** Today's doses with their state, for the Today card. */
+  today: { fromDays: 0, toDays: 0, keeps: () => true },
+  /**
+   * The last week before today with nothing logged, due after the app began following their medication:
+   * "missed since your last visit".
+   */
+  missed: {
+    fromDays: -MISSED_DOSES_LOOKBACK_DAYS,
+    toDays: -1,
+    keeps: (dose, { state }) => !dose.log && isTracked(dose, dose.dueAtMs, state),
+  },
+  /** Due in the last 12 hours (and since the app followed their medication), not logged: to announce now. */
+  'to-notify': {
+    fromDays: -1,
+    toDays: 0,
+    keeps: (dose, context) =>
+      isOpenAndTracked(dose, context) &&
+      context.nowMs - dose.dueAtMs < NOTIFY_WITHIN_MS &&
+      shouldNotify(dose.id, context.state, context.nowMs),
+  },
+  /** Not logged and due in the last 24 hours, for the background check's one summary notification. */
+  unlogged: {
+    fromDays: -2,
+    toDays: 0,
+    keeps: (dose, context) => isOpenAndTracked(dose, context) && context.nowMs - dose.dueAtMs <= DAY_MS,
+  },
+};
 
-/** Unlogged doses due in the last `withinMs` (for the background check's one summary notification). */
-export function unloggedDosesSince(
-  plans: readonly DosePlan[],
-  logs: readonly DoseLog[],
-  state: ReminderState,
-  today: IsoDate,
-  nowMs: number,
-  timeZone: string,
-  withinMs = DAY_MS,
-): ScheduledDose[] {
-  const byId = logsById(logs);
-  return scheduledDosesOfAll(plans, addDays(today, -2), today).filter((dose) => {
-    const dueAtMs = instantOf(dose.scheduledFor, timeZone);
-    return !byId.has(dose.id) && dueAtMs <= nowMs && nowMs - dueAtMs <= withinMs && isTracked(dose, dueAtMs, state);
-  });
+/** The doses a question asks for, in time order, each with what has happened to it by `nowMs`. */
+export function findDoses(query: DoseQuery, context: DoseContext): DoseOnDay[] {
+  const { fromDays, toDays, keeps } = DOSE_QUERIES[query];
+  const byId = logsById(context.logs);
+  return scheduledDosesOfAll(context.plans, addDays(context.today, fromDays), addDays(context.today, toDays))
+    .map((dose) => doseStatus(dose, byId, context.state, context.nowMs, context.timeZone))
+    .filter((dose) => keeps(dose, context));
 }
 
 /** What a notification carries, read back by the service worker when one of its buttons is tapped. */
@@ -435,50 +327,3 @@ export function isDiaryReminderDue(
   const dueAtMs = instantOf(`${today}T${time}`, timeZone);
   return dueAtMs <= nowMs && shouldNotify(diaryNotificationId(today), state, nowMs);
 }
-
-// ------------------------------------------------------------------------------------------ calendar
-
-/** One recurring calendar event before it is written out: a dose time of a medication, or the diary. */
-export interface CalendarDraft {
-  uid: string;
-  /** First occurrence, wall-clock in the patient's zone. */
-  start: LocalDateTime;
-  intervalDays: number;
-  summary: string;
-}
-
-/** The medication's recurring events for its current regimen: one per dose time; none unless it is on now. */
-export function doseCalendarDrafts(plan: DosePlan, summary: string): CalendarDraft[] {
-  const current = plan.phases.at(-1);
-  if (plan.reminder?.enabled === false || !current?.isOngoing || current.kind !== 'on' || !current.frequency) return [];
-  const intervalDays = CYCLE_DAYS[current.frequency];
-  const anchor = cycleAnchors(plan.phases).get(current.startEventId);
-  if (!intervalDays || !anchor) return [];
-  const first = firstDoseDate(anchor, intervalDays, chosenWeekday(plan.reminder));
-  return doseTimes(current.frequency, plan.reminder).map((time) => ({
-    uid: `${plan.medicationId}-${time.replace(':', '')}@hs-diary`,
-    start: `${first}T${time}`,
-    intervalDays,
-    summary,
-  }));
-}
-
-export function diaryCalendarDraft(reminder: Reminder | undefined, today: IsoDate, summary: string): CalendarDraft[] {
-  const time = diaryReminderTime(reminder);
-  return time === null ? [] : [{ uid: 'diary@hs-diary', start: `${today}T${time}`, intervalDays: 1, summary }];
-}
-
-const calendarExportEntrySchema = z.object({
-  sequence: z.int().check(z.gte(0)),
-  start: z.string(),
-  intervalDays: z.int().check(z.gte(1)),
-  summary: z.string(),
-  /** Set once the event was ended (UTC `YYYYMMDDTHHMMSSZ`): the medication stopped, paused or moved time. */
-  until: z.optional(z.string()),
-});
-
-/** What the last calendar file held per event uid, so the next one can replace it (same uid, higher SEQUENCE). */
-export const calendarExportStateSchema = z.custom<Record<string, z.infer<typeof calendarExportEntrySchema>>>((value) =>
-  isRecordOf(value, (entry) => calendarExportEntrySchema.safeParse(entry).success),
-);
-export type CalendarExportState = z.infer<typeof calendarExportStateSchema>;

@@ -1,5 +1,6 @@
 /** Settings kept in the `meta` table, with the defaults a first run starts from. */
 import * as z from 'zod/mini';
+import { timestampSchema } from './timestamps';
 import { patientDetailsSchema } from './patient';
 
 /** A row of the key-value `meta` table: the settings, and other small pieces of the app's own state. */
@@ -17,11 +18,11 @@ export type Locale = (typeof LOCALES)[number];
 export const settingsSchema = z.object({
   locale: z.optional(z.enum(LOCALES)),
   /** When the app first asked the browser to keep its storage, so it asks once, after the first entry. */
-  persistenceRequestedAt: z.optional(z.int().check(z.gte(0))),
+  persistenceRequestedAt: z.optional(timestampSchema),
   /** When the patient last made a backup (the file was shared or downloaded). */
-  lastBackupAt: z.optional(z.int().check(z.gte(0))),
+  lastBackupAt: z.optional(timestampSchema),
   /** When the patient last put off the backup reminder; it comes back 30 days later. */
-  lastBackupReminderAt: z.optional(z.int().check(z.gte(0))),
+  lastBackupReminderAt: z.optional(timestampSchema),
   /** The patient said "No thanks" to importing a backup on first run. */
   firstRunImportDismissed: z.optional(z.boolean()),
   /** Who the visit summary is about, entered by the patient (see patient.ts). */

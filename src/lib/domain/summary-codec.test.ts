@@ -30,7 +30,10 @@ const eventArbitrary = fc.record(
 const medicationArbitrary = fc.record(
   {
     name: fc.string({ minLength: 1, maxLength: 80 }),
-    presetId: fc.oneof(fc.constantFrom(...MEDICATION_PRESETS.map((preset) => preset.id)), fc.string({ maxLength: 20 })),
+    presetId: fc.oneof(
+      fc.constantFrom(...MEDICATION_PRESETS.map((preset) => preset.id)),
+      fc.stringMatching(/^[a-z0-9]{1,8}(?:-[a-z0-9]{1,8}){0,2}$/),
+    ),
     drugClass: fc.constantFrom(...DRUG_CLASSES),
     color: fc.integer({ min: 0, max: 0xffffff }).map((value) => `#${value.toString(16).padStart(6, '0')}`),
     events: fc.array(eventArbitrary, { maxLength: 8 }),

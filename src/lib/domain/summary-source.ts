@@ -5,7 +5,14 @@
  */
 import * as z from 'zod/mini';
 import { INTERVENTIONS, isoDateSchema } from './day';
-import { DOSE_UNITS, DRUG_CLASSES, FREQUENCIES, REGIMEN_EVENT_KINDS, STOP_REASONS } from './medication';
+import {
+  DOSE_UNITS,
+  DRUG_CLASSES,
+  FREQUENCIES,
+  PRESET_ID_PATTERN,
+  REGIMEN_EVENT_KINDS,
+  STOP_REASONS,
+} from './medication';
 import { REGION_IDS } from './regions';
 import { HURLEY_STAGES } from './visit';
 
@@ -58,7 +65,7 @@ export type SummaryEvent = z.infer<typeof summaryEventSchema>;
 
 export const summaryMedicationSchema = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(SUMMARY_LIMITS.maxNameChars)),
-  presetId: z.optional(z.string().check(z.maxLength(64))),
+  presetId: z.optional(z.string().check(z.maxLength(64), z.regex(PRESET_ID_PATTERN))),
   drugClass: z.enum(DRUG_CLASSES),
   color: z.string().check(z.regex(/^#[0-9a-f]{6}$/)),
   events: z.array(summaryEventSchema).check(z.maxLength(SUMMARY_LIMITS.maxEventsPerMedication)),

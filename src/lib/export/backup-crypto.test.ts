@@ -29,7 +29,10 @@ describe('backup encryption', () => {
     expect(first.cipher.iv).not.toBe(second.cipher.iv);
     expect(first.ciphertext).not.toBe(second.ciphertext);
     // The envelope is what the backup format expects.
-    expect(openBackupText(JSON.stringify(first), { schemaVersion: 1 })).toEqual({ kind: 'encrypted', envelope: first });
+    expect(openBackupText(JSON.stringify(first), { schemaVersion: 1, nowMs: Date.now() })).toEqual({
+      kind: 'encrypted',
+      envelope: first,
+    });
   });
 
   it('round-trips at the real 600,000 iterations', async () => {
@@ -49,6 +52,35 @@ describe('backup encryption', () => {
     const tampered: EncryptedBackup = { ...envelope, ciphertext: bytesToBase64(bytes) };
     await expect(openEncryptedBackup(tampered, 'right one', FAST_OPEN)).resolves.toMatchObject({
       problem: { kind: 'wrong-passphrase' },
+    });
+  });
+
+  it('authenticates the header: a changed version, salt or IV fails like a wrong passphrase', async () => {
+    const envelope = await encryptBackupText('secret', 'right one', FAST);
+    expect(envelope.formatVersion).toBe(2);
+    await expect(openEncryptedBackup(envelope, 'right one', FAST_OPEN)).resolves.toEqual({ ok: true, text: 'secret' });
+    // Claiming version 1 (no additional data) to skip the header check does not work.
+    const downgraded: EncryptedBackup = { ...envelope, formatVersion: 1 };
+    await expect(openEncryptedBackup(downgraded, 'right one', FAST_OPEN)).resolves.toEqual({
+      ok: false,
+      problem: { kind: 'wrong-passphrase' },
+    });
+    const otherFormat = { ...envelope, format: 'hs-diary-backup-encrypted ' } as unknown as EncryptedBackup;
+    await expect(openEncryptedBackup(otherFormat, 'right one', FAST_OPEN)).resolves.toMatchObject({ ok: false });
+  });
+
+  it('still opens a version 1 file, written without additional data', async () => {
+    // Made by version 1 of the app (iterations lowered for the test, as FAST does).
+    const version1: EncryptedBackup = {
+      format: 'hs-diary-backup-encrypted',
+      formatVersion: 1,
+      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 1000, salt: 'jfiDYE4n1M9eMvzGO7VjrQ==' },
+      cipher: { name: 'AES-GCM', iv: '1xqjNqls0tBC4la+' },
+      ciphertext: 'wPpS5Ydh9kI/6Y85KRbpBgiCiDvoNpKwJSQ37tNEQfDyEGRAl5ie',
+    };
+    await expect(openEncryptedBackup(version1, 'an old passphrase', FAST_OPEN)).resolves.toEqual({
+      ok: true,
+      text: '{"made":"by version 1"}',
     });
   });
 

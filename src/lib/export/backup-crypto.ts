@@ -1,13 +1,14 @@
 /**
  * Passphrase encryption of a backup with the browser's own WebCrypto: PBKDF2-SHA256 (600,000 iterations)
  * turns the passphrase into an AES-GCM 256 key; every backup gets a fresh random 16-byte salt and 96-bit IV.
- * AES-GCM authenticates as well as encrypts, so a wrong passphrase and a changed file fail the same way.
+ * AES-GCM authenticates as well as encrypts, so a wrong passphrase and a changed file fail the same way;
+ * from envelope version 2 the header (iterations, salt, IV) is authenticated too, as additional data.
  * Runs before the database is read for an import and after it is read for an export, never inside a
  * transaction (a transaction would close while the key is derived).
  */
 import {
-  BACKUP_FORMAT_VERSION,
   ENCRYPTED_BACKUP_FORMAT,
+  ENCRYPTED_BACKUP_FORMAT_VERSION,
   MAX_BACKUP_BYTES,
   type BackupProblem,
   type EncryptedBackup,
@@ -23,6 +24,25 @@ const SALT_BYTES = 16;
 const IV_BYTES = 12;
 
 const encoder = new TextEncoder();
+
+/**
+ * The envelope's header as AES-GCM additional data: every field that says how to decrypt, in a fixed
+ * order, so changing any of them (or the version, to skip this check) makes decryption fail.
+ */
+function headerBytes(envelope: Omit<EncryptedBackup, 'ciphertext'>): Uint8Array<ArrayBuffer> {
+  const { format, formatVersion, kdf, cipher } = envelope;
+  return encoder.encode(
+    JSON.stringify([format, formatVersion, kdf.name, kdf.hash, kdf.iterations, kdf.salt, cipher.name, cipher.iv]),
+  );
+}
+
+/** AES-GCM parameters for an envelope: version 1 files were written without additional data. */
+function gcmParams(envelope: Omit<EncryptedBackup, 'ciphertext'>): AesGcmParams {
+  const iv = base64ToBytes(envelope.cipher.iv);
+  return envelope.formatVersion >= 2
+    ? { name: 'AES-GCM', iv, additionalData: headerBytes(envelope) }
+    : { name: 'AES-GCM', iv };
+}
 
 /** The same passphrase typed on another keyboard can arrive as other code points; NFC makes them equal. */
 function passphraseBytes(passphrase: string): Uint8Array<ArrayBuffer> {
@@ -69,16 +89,14 @@ export async function encryptBackupText(
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const key = await deriveKey(passphrase, salt, iterations);
-  const ciphertext = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(plaintext)),
-  );
-  return {
+  const header: Omit<EncryptedBackup, 'ciphertext'> = {
     format: ENCRYPTED_BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
+    formatVersion: ENCRYPTED_BACKUP_FORMAT_VERSION,
     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: bytesToBase64(salt) },
     cipher: { name: 'AES-GCM', iv: bytesToBase64(iv) },
-    ciphertext: bytesToBase64(ciphertext),
   };
+  const ciphertext = new Uint8Array(await crypto.subtle.encrypt(gcmParams(header), key, encoder.encode(plaintext)));
+  return { ...header, ciphertext: bytesToBase64(ciphertext) };
 }
 
 export type DecryptResult = { ok: true; text: string } | { ok: false; problem: BackupProblem };
@@ -98,11 +116,7 @@ export async function openEncryptedBackup(
   let plaintext: ArrayBuffer;
   try {
     const key = await deriveKey(passphrase, base64ToBytes(envelope.kdf.salt), iterations);
-    plaintext = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: base64ToBytes(envelope.cipher.iv) },
-      key,
-      base64ToBytes(envelope.ciphertext),
-    );
+    plaintext = await crypto.subtle.decrypt(gcmParams(envelope), key, base64ToBytes(envelope.ciphertext));
   } catch {
     return { ok: false, problem: { kind: 'wrong-passphrase' } };
   }

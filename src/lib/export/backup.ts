@@ -62,10 +62,11 @@ export type ReadBackupResult =
  */
 export async function readBackup(
   text: string,
-  options: { schemaVersion: number; passphrase?: string; minIterations?: number },
+  options: { schemaVersion: number; nowMs: number; passphrase?: string; minIterations?: number },
 ): Promise<ReadBackupResult> {
+  const about = { schemaVersion: options.schemaVersion, nowMs: options.nowMs };
   try {
-    const opened = openBackupText(text, { schemaVersion: options.schemaVersion });
+    const opened = openBackupText(text, about);
     if (opened.kind !== 'encrypted') return opened;
     if (options.passphrase === undefined) return { kind: 'locked', envelope: opened.envelope };
     const decrypted = await openEncryptedBackup(
@@ -74,7 +75,7 @@ export async function readBackup(
       options.minIterations === undefined ? {} : { minIterations: options.minIterations },
     );
     if (!decrypted.ok) return { kind: 'problem', problem: decrypted.problem };
-    const inner = openBackupText(decrypted.text, { schemaVersion: options.schemaVersion });
+    const inner = openBackupText(decrypted.text, about);
     // An encrypted file holds a plain backup; anything else inside was not made by HS Diary.
     if (inner.kind === 'encrypted') return { kind: 'problem', problem: { kind: 'damaged' } };
     return inner;

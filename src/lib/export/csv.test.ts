@@ -23,6 +23,13 @@ describe('CSV', () => {
     expect(csvField(-2)).toBe('-2');
   });
 
+  it('quotes and neutralises a semicolon, the field separator of Excel in many locales', () => {
+    expect(csvField('ok;=1+1')).toBe('"\'ok;=1+1"');
+    expect(csvField('ok, =1+1')).toBe('"\'ok, =1+1"');
+    expect(csvField('tired; sore')).toBe('"tired; sore"');
+    expect(csvField('a;b')).toBe('"a;b"');
+  });
+
   it('writes lines with CRLF after a byte order mark, so Excel reads Chinese as UTF-8', () => {
     expect(
       toCsv([

@@ -1,18 +1,19 @@
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eventFactory } from '../../../tests/factories/regimen-factory';
-import { addDays } from '../domain/dates';
-import type { RegimenEvent, Reminder } from '../domain/medication';
-import { buildPhases } from '../domain/phases';
 import {
   diaryCalendarDraft,
   doseCalendarDrafts,
-  instantOf,
+  planCalendar,
   type CalendarDraft,
   type CalendarExportState,
-  type DosePlan,
-} from '../domain/schedule';
-import { escapeText, foldLine, planCalendar, writeIcs, zoneObservances } from './ics';
+} from '../domain/calendar-plan';
+import { addDays } from '../domain/dates';
+import type { RegimenEvent, Reminder } from '../domain/medication';
+import { buildPhases } from '../domain/phases';
+import type { DosePlan } from '../domain/schedule';
+import { instantOf } from '../domain/zoned-time';
+import { escapeText, foldLine, writeIcs, zoneObservances } from './ics';
 
 const LONDON = 'Europe/London';
 const TEXTS = { calendarName: 'HS Diary reminders', description: 'A reminder from HS Diary.' };

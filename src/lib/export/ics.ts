@@ -1,14 +1,7 @@
 /**
  * Calendar alarms for when the app is closed: the reminders as an iCalendar file (RFC 5545) of recurring
- * events with alarms, in the patient's time zone. Loaded only when the patient asks for the file.
- *
- * Replacing, not doubling: every event keeps its uid (`<medication>-<HHmm>@hs-diary`, `diary@hs-diary`)
- * and its SEQUENCE goes up whenever what it says changes, so importing a newer file updates the events the
- * calendar already has. An event that no longer applies (the medication was interrupted or stopped, or its
- * time moved) is written once more with the same uid, a higher SEQUENCE, STATUS:CANCELLED and an RRULE
- * that ends yesterday (UNTIL): calendars that honour the cancellation remove it; those that only update
- * the series still stop alarming. What each file held is kept (`calendarExport` in the database) so the
- * next file knows what to replace.
+ * events with alarms, in the patient's time zone, written from the events domain/calendar-plan.ts plans
+ * (which also says how a newer file replaces an older one). Loaded only when the patient asks for the file.
  *
  * The time zone is written out as a VTIMEZONE built from the browser's own zone data (Intl): a yearly rule
  * when the zone's changes follow one (Europe/London: last Sunday of March and October), else each change
@@ -17,58 +10,13 @@
  * dose set inside it (02:30 in New York on that Sunday) is 03:30 for RFC 5545 and the app, but some
  * calendars (ical.js among them) ring an hour early that one day.
  */
-import { addDays, daysBetween, type IsoDate } from '../domain/dates';
-import { instantOf, weekdayOf, zoneOffsetMs, type CalendarDraft, type CalendarExportState } from '../domain/schedule';
+import { utcStamp, type CalendarEvent } from '../domain/calendar-plan';
+import { addDays, type IsoDate } from '../domain/dates';
+import { weekdayOf } from '../domain/schedule';
+import { zoneOffsetMs, zoneTransitions, type ZoneTransition } from '../domain/zoned-time';
 
 export const ICS_FILE_NAME = 'hs-diary-reminders.ics';
 export const ICS_MIME_TYPE = 'text/calendar';
-
-/** A draft as it goes into the file: with its SEQUENCE, and an end (UTC) when it no longer applies. */
-export interface CalendarEvent extends CalendarDraft {
-  sequence: number;
-  until?: string;
-}
-
-const sameTimeOfDay = (a: string, b: string) => a.slice(11) === b.slice(11);
-
-/**
- * The events of the next file and what to remember of it: unchanged events keep their SEQUENCE, changed
- * ones go one up, and events of the last file that no longer apply come back cancelled.
- */
-export function planCalendar(
-  drafts: readonly CalendarDraft[],
-  previous: CalendarExportState,
-  today: IsoDate,
-  timeZone: string,
-): { events: CalendarEvent[]; next: CalendarExportState } {
-  const events: CalendarEvent[] = [];
-  for (const draft of drafts) {
-    const before = previous[draft.uid];
-    // The diary's series starts "today"; keep the first file's start while it is the same series.
-    const keepsStart =
-      before &&
-      !before.until &&
-      before.intervalDays === draft.intervalDays &&
-      sameTimeOfDay(before.start, draft.start) &&
-      before.start <= draft.start &&
-      daysBetween(before.start.slice(0, 10), draft.start.slice(0, 10)) % draft.intervalDays === 0;
-    const start = keepsStart ? before.start : draft.start;
-    const isSame = before && !before.until && before.start === start && before.summary === draft.summary;
-    const sequence = !before ? 0 : isSame ? before.sequence : before.sequence + 1;
-    events.push({ ...draft, start, sequence });
-  }
-  const active = new Set(drafts.map((draft) => draft.uid));
-  const endOfYesterday = utcStamp(instantOf(`${today}T00:00`, timeZone) - 1000);
-  for (const [uid, before] of Object.entries(previous)) {
-    if (active.has(uid)) continue;
-    const { until, ...rest } = before;
-    events.push(
-      until ? { uid, ...rest, until } : { uid, ...rest, sequence: before.sequence + 1, until: endOfYesterday },
-    );
-  }
-  const next: CalendarExportState = Object.fromEntries(events.map(({ uid, ...rest }) => [uid, rest] as const));
-  return { events, next };
-}
 
 // ------------------------------------------------------------------------------------------ text
 
@@ -101,14 +49,6 @@ export function foldLine(line: string): string {
 
 const pad = (value: number, length = 2) => String(value).padStart(length, '0');
 
-/** `YYYYMMDDTHHMMSSZ` of an instant. */
-export function utcStamp(epochMs: number): string {
-  return new Date(epochMs)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-}
-
 /** `YYYYMMDDTHHMMSS` of a wall-clock `YYYY-MM-DDTHH:mm`. */
 function localStamp(local: string): string {
   return `${local.replace(/[-:]/g, '')}00`;
@@ -122,39 +62,7 @@ function offsetText(offsetMs: number): string {
 
 // ------------------------------------------------------------------------------------------ VTIMEZONE
 
-interface Transition {
-  atMs: number;
-  fromMs: number;
-  toMs: number;
-}
-
-const MINUTE_MS = 60_000;
-const WEEK_MS = 7 * 86_400_000;
 const DAY_CODES = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
-
-/** Every change of the zone's offset between two instants, to the minute. */
-export function zoneTransitions(timeZone: string, fromMs: number, toMs: number): Transition[] {
-  const transitions: Transition[] = [];
-  let at = Math.floor(fromMs / MINUTE_MS) * MINUTE_MS;
-  let offset = zoneOffsetMs(at, timeZone);
-  while (at < toMs) {
-    const next = at + WEEK_MS;
-    const nextOffset = zoneOffsetMs(next, timeZone);
-    if (nextOffset !== offset) {
-      let low = at;
-      let high = next;
-      while (high - low > MINUTE_MS) {
-        const middle = low + Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS;
-        if (zoneOffsetMs(middle, timeZone) === offset) low = middle;
-        else high = middle;
-      }
-      transitions.push({ atMs: high, fromMs: offset, toMs: zoneOffsetMs(high, timeZone) });
-    }
-    at = next;
-    offset = nextOffset;
-  }
-  return transitions;
-}
 
 interface Observance {
   kind: 'DAYLIGHT' | 'STANDARD';
@@ -166,7 +74,7 @@ interface Observance {
 }
 
 /** The yearly rule a set of changes follows (month, nth or last weekday, wall time), if they all follow one. */
-function yearlyRule(transitions: Transition[]): { rule: string; start: string } | undefined {
+function yearlyRule(transitions: ZoneTransition[]): { rule: string; start: string } | undefined {
   const described = transitions.map((transition) => {
     const wall = new Date(transition.atMs + transition.fromMs);
     const day = wall.getUTCDate();
@@ -216,13 +124,13 @@ export function zoneObservances(timeZone: string, today: IsoDate): Observance[] 
     const offset = zoneOffsetMs(from, timeZone);
     return [{ kind: 'STANDARD', fromMs: offset, toMs: offset, start: '1970-01-01T00:00' }];
   }
-  const kindOf = (transition: Transition) => (transition.toMs > transition.fromMs ? 'DAYLIGHT' : 'STANDARD');
+  const kindOf = (transition: ZoneTransition) => (transition.toMs > transition.fromMs ? 'DAYLIGHT' : 'STANDARD');
   const observances: Observance[] = [];
   const groups = (['DAYLIGHT', 'STANDARD'] as const).map((kind) => transitions.filter((item) => kindOf(item) === kind));
   const rules = groups.map(yearlyRule);
   if (rules.every(Boolean)) {
     groups.forEach((group, index) => {
-      const first = group[0] as Transition;
+      const first = group[0] as ZoneTransition;
       const rule = rules[index] as { rule: string; start: string };
       observances.push({ kind: kindOf(first), fromMs: first.fromMs, toMs: first.toMs, ...rule });
     });

@@ -152,6 +152,8 @@ export const backupEn = {
         return `${field} are given for a day without a flare`;
       case 'unknown-medication':
         return `${field} names a medicine that is not in the backup`;
+      case 'in-the-future':
+        return `${field} is later than this device's date and time`;
       case 'invalid':
         return `${field} is not valid`;
     }
@@ -167,6 +169,8 @@ export const backupEn = {
       'This file is not an HS Diary backup. Choose the file HS Diary made, named like hs-diary-backup-2026-11-26.json. Nothing was imported.',
     spreadsheet:
       'This is a spreadsheet file (CSV): it is for reading, not for importing. Choose the backup file instead, named like hs-diary-backup-2026-11-26.json.',
+    madeInTheFuture: (date: string) =>
+      `This backup says it was made on ${date}, later than this device's date. Check the date and time on both devices, then import it again. Nothing was imported.`,
     damaged: 'This backup is damaged or incomplete, so nothing was imported. Try another copy of it.',
     damagedTable: (table: string) =>
       `This backup is damaged: the ${table} are missing. Nothing was imported. Try another copy of it.`,

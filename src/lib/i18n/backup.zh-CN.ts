@@ -141,6 +141,8 @@ export const backupZhCN: typeof backupEn = {
         return `没有发作的一天却填写了“${field}”`;
       case 'unknown-medication':
         return `“${field}”指向一个备份中没有的药物`;
+      case 'in-the-future':
+        return `“${field}”晚于本设备的日期和时间`;
       case 'invalid':
         return `“${field}”无效`;
     }
@@ -152,6 +154,8 @@ export const backupZhCN: typeof backupEn = {
     tooLarge: (size, max) => `此文件太大，不是 HS 日记的备份（${size}；上限为 ${max}）。没有导入任何内容。`,
     notBackup: '此文件不是 HS 日记的备份。请选择 HS 日记制作的备份文件。没有导入任何内容。',
     spreadsheet: '这是一个表格文件，只能用来查看，不能导入。请改为选择备份文件。',
+    madeInTheFuture: (date) =>
+      `此备份显示制作于${date}，晚于本设备的日期。请检查两台设备的日期和时间，然后再导入。没有导入任何内容。`,
     damaged: '此备份已损坏或不完整，所以没有导入任何内容。请试试它的另一份副本。',
     damagedTable: (table) => `此备份已损坏：缺少${table}。没有导入任何内容。请试试它的另一份副本。`,
     newerVersion: '此备份是由更新版本的 HS 日记制作的。请先更新应用（重新加载页面），然后再导入。没有导入任何内容。',

@@ -132,8 +132,12 @@ export const summaryEn = {
     title: 'Visit summary (read-only)',
     intro: 'Shared from a patient’s HS Diary. Nothing here is stored on this device.',
     openApp: 'Open HS Diary',
+    forgotten:
+      'The summary was taken out of the address bar, so this tab and its history do not keep it. To see it again later, scan the code again.',
+    keep: 'Keep this summary in the address bar',
+    kept: 'The summary is in the address bar again: bookmark the page to keep it on this device.',
     failures: {
-      empty: 'This link has no summary in it. Scan the code again.',
+      empty: 'This link has no summary in it (a summary leaves the address bar once read). Scan the code again.',
       'not-a-summary': 'This is not an HS Diary summary.',
       'future-version': 'This summary was made by a newer version of HS Diary — open it in an updated app.',
       'too-large': 'This code is too large to be a summary.',

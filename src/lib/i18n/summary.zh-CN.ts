@@ -124,8 +124,11 @@ export const summaryZhCN: typeof summaryEn = {
     title: '就诊摘要（只读）',
     intro: '来自患者的 HS 日记。此设备上不会保存任何内容。',
     openApp: '打开 HS 日记',
+    forgotten: '摘要已从地址栏中移除，此标签页及其历史记录不会保留它。以后要再看，请重新扫描二维码。',
+    keep: '把此摘要放回地址栏',
+    kept: '摘要已放回地址栏：将此页加入书签即可在此设备上保留它。',
     failures: {
-      empty: '此链接里没有摘要。请重新扫描二维码。',
+      empty: '此链接里没有摘要（摘要读取后会从地址栏移除）。请重新扫描二维码。',
       'not-a-summary': '这不是 HS 日记的摘要。',
       'future-version': '此摘要由更新版本的 HS 日记生成——请在更新后的应用中打开。',
       'too-large': '此二维码太大，不可能是摘要。',

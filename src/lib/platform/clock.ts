@@ -1,4 +1,7 @@
-/** The device clock, read in one place so everything below the screens can take time as a parameter. */
+/**
+ * The device clock and time zone, read in one place (by the page and the service worker) so everything
+ * below the screens can take time as a parameter.
+ */
 import { localDateOf, type IsoDate } from '../domain/dates';
 
 export function currentLocalDate(): IsoDate {
@@ -7,4 +10,9 @@ export function currentLocalDate(): IsoDate {
 
 export function nowMs(): number {
   return Date.now();
+}
+
+/** The device's time zone: dose times are wall-clock times there. */
+export function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

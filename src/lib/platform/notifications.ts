@@ -8,9 +8,8 @@ export type NotificationPermissionState = 'granted' | 'default' | 'denied' | 'un
 /** What notifications can do here: as the permission says, or only after adding to the Home Screen (iOS). */
 export type NotificationCapability = NotificationPermissionState | 'install-first';
 export type BackgroundCapability = 'granted' | 'install-first' | 'unsupported';
+import { BACKGROUND_CHECK_TAG, isSwMessage, type SwMessageType } from './sw-messages';
 
-/** The tag Periodic Background Sync runs under; the service worker listens for it. */
-export const BACKGROUND_CHECK_TAG = 'hs-diary-missed-doses';
 const BACKGROUND_CHECK_INTERVAL_MS = 12 * 3_600_000;
 
 interface PeriodicSyncManager {
@@ -160,10 +159,12 @@ export async function registerBackgroundCheck(registration: ServiceWorkerRegistr
   }
 }
 
-/** Messages the service worker posts to the app's tabs. */
-export function onServiceWorkerMessage(listener: (message: { type?: unknown }) => void): () => void {
+/** Listen for one of the messages the service worker posts to the app's tabs (see sw-messages.ts). */
+export function onServiceWorkerMessage(type: SwMessageType, listener: () => void): () => void {
   if (!('serviceWorker' in navigator)) return () => undefined;
-  const handle = (event: MessageEvent) => listener((event.data ?? {}) as { type?: unknown });
+  const handle = (event: MessageEvent) => {
+    if (isSwMessage(event.data, type)) listener();
+  };
   navigator.serviceWorker.addEventListener('message', handle);
   return () => navigator.serviceWorker.removeEventListener('message', handle);
 }

@@ -166,6 +166,7 @@ export class ImportFlow {
   async #open(run: number, passphrase?: string): Promise<void> {
     const result = await readBackup(this.#text, {
       schemaVersion: SCHEMA_VERSION,
+      nowMs: nowMs(),
       ...(passphrase === undefined ? {} : { passphrase }),
     });
     if (run !== this.#run) return;

@@ -28,6 +28,10 @@ export class DaysInRange {
     );
   }
 
+  get isLoaded(): boolean {
+    return this.days !== null;
+  }
+
   get byDate(): ReadonlyMap<IsoDate, DayEntry> {
     // A fresh lookup built from the list, never mutated: the list itself is the reactive state.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity

@@ -11,31 +11,33 @@
  */
 import { untrack } from 'svelte';
 import { addDays } from '../domain/dates';
+import { calendarDrafts, planCalendar } from '../domain/calendar-plan';
+import { ownValue } from '../domain/own-key';
 import type { Medication, Reminder } from '../domain/medication';
-import { buildPhases } from '../domain/phases';
+import {
+  EMPTY_REMINDER_STATE,
+  markNotified,
+  markTracked,
+  snoozeDose,
+  untrackedMedications,
+  type ReminderState,
+} from '../domain/reminder-state';
 import {
   DIARY_REMINDER_ID,
-  diaryCalendarDraft,
   diaryNotificationId,
-  doseCalendarDrafts,
+  dosePlans,
   doseReminderId,
-  dosesToday,
-  dosesToNotify,
-  EMPTY_REMINDER_STATE,
-  instantOf,
   isDiaryReminderDue,
-  missedDoses,
+  findDoses,
   MISSED_DOSES_LOOKBACK_DAYS,
   NOTIFICATION_ACTIONS,
-  pruneReminderState,
-  SNOOZE_MS,
   type DoseOnDay,
+  type DoseQuery,
   type DosePlan,
   type NotificationData,
-  type ReminderState,
   type ScheduledDose,
-  untrackedMedications,
 } from '../domain/schedule';
+import { instantOf } from '../domain/zoned-time';
 import { diaryDb } from '../db';
 import {
   isDayLogged,
@@ -52,24 +54,22 @@ import {
   type ScheduleInputs,
 } from '../db/reminders-repository';
 import { i18n } from '../i18n/locale.svelte';
-import { currentLocalDate, nowMs } from '../platform/clock';
+import { currentLocalDate, deviceTimeZone, nowMs } from '../platform/clock';
 import * as platform from '../platform/notifications';
+import { SW_MESSAGES } from '../platform/sw-messages';
 import { clock } from './clock.svelte';
 import { notices } from './notices.svelte';
+import { router } from './router.svelte';
+import { paths } from './routes';
 
 const TICK_MS = 30_000;
 
 type DoseStatus = 'taken' | 'skipped';
 
-/** The device's time zone: dose times are wall-clock times there. */
-export function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /** "Upadacitinib 15 mg": the medication's name in the patient's language, with the dose of that day. */
 export function doseName(medication: Medication | undefined, dose: Pick<DoseOnDay, 'phase'>): string {
   const t = i18n.t.medications;
-  const name = (medication?.presetId && t.presetNames[medication.presetId]) || medication?.name || '';
+  const name = (medication?.presetId && ownValue(t.presetNames, medication.presetId)) || medication?.name || '';
   const amount = dose.phase.dose;
   return amount ? `${name} ${t.doseText(i18n.formatNumber(amount.amount, 2), t.units[amount.unit], '')}` : name;
 }
@@ -134,10 +134,7 @@ class Doses {
     const ids = inputs.medications.map((medication) => medication.id);
     if (untrackedMedications(ids, this.#reminderState).length === 0) return;
     const now = nowMs();
-    await updateReminderState(diaryDb, (state) => {
-      const fresh = untrackedMedications(ids, state);
-      return { ...state, trackedSince: { ...state.trackedSince, ...Object.fromEntries(fresh.map((id) => [id, now])) } };
-    }).catch(() => undefined);
+    await updateReminderState(diaryDb, (state) => markTracked(state, ids, now)).catch(() => undefined);
   }
 
   get inputs(): ScheduleInputs | null {
@@ -149,27 +146,25 @@ class Doses {
   }
 
   get plans(): DosePlan[] {
-    const inputs = this.#inputs;
-    if (!inputs) return [];
-    const today = clock.today;
-    return inputs.medications.map((medication) => ({
-      medicationId: medication.id,
-      phases: buildPhases(
-        inputs.events.filter((event) => event.medicationId === medication.id),
-        today,
-      ),
-      reminder: inputs.reminders.find((reminder) => reminder.id === doseReminderId(medication.id)),
-    }));
+    return this.#inputs ? dosePlans(this.#inputs, clock.today) : [];
+  }
+
+  #find(query: DoseQuery, now: number): DoseOnDay[] {
+    const logs = this.#inputs?.doseLogs ?? [];
+    const context = { plans: this.plans, logs, state: this.#reminderState, today: clock.today, nowMs: now };
+    return findDoses(query, { ...context, timeZone: deviceTimeZone() });
   }
 
   get today(): DoseOnDay[] {
-    const logs = this.#inputs?.doseLogs ?? [];
-    return dosesToday(this.plans, logs, this.#reminderState, clock.today, this.now, deviceTimeZone());
+    return this.#find('today', this.now);
   }
 
-  get missed(): ScheduledDose[] {
-    const logs = this.#inputs?.doseLogs ?? [];
-    return missedDoses(this.plans, logs, this.#reminderState, clock.today, deviceTimeZone());
+  get missed(): DoseOnDay[] {
+    // Every missed dose is before today, so the clock's ticks cannot change the list: not a dependency.
+    return this.#find(
+      'missed',
+      untrack(() => this.now),
+    );
   }
 
   medicationOf(medicationId: string): Medication | undefined {
@@ -201,9 +196,7 @@ class Doses {
   /** Remind again in 15 minutes (on Today, and by notification where they are allowed). */
   async snooze(dose: ScheduledDose): Promise<void> {
     const now = nowMs();
-    await updateReminderState(diaryDb, (state) =>
-      pruneReminderState({ ...state, snoozedUntil: { ...state.snoozedUntil, [dose.id]: now + SNOOZE_MS } }, now),
-    );
+    await updateReminderState(diaryDb, (state) => snoozeDose(state, dose.id, now));
   }
 
   async undo(dose: ScheduledDose): Promise<void> {
@@ -226,9 +219,7 @@ class ReminderLoop {
     this.#isStarted = true;
     this.#startedAt = nowMs();
     doses.follow();
-    platform.onServiceWorkerMessage((message) => {
-      if (message.type === 'open-today') location.hash = '#/';
-    });
+    platform.onServiceWorkerMessage(SW_MESSAGES.openToday, () => router.navigate(paths.today()));
     $effect.root(() => {
       $effect(() => {
         // Check on every tick of the doses' clock and every change of the data.
@@ -270,7 +261,8 @@ class ReminderLoop {
     const announced: string[] = [];
 
     const onScreen: { dose: DoseOnDay; name: string }[] = [];
-    for (const dose of dosesToNotify(doses.plans, inputs.doseLogs, state, today, now, timeZone)) {
+    const context = { plans: doses.plans, logs: inputs.doseLogs, state, today, nowMs: now, timeZone };
+    for (const dose of findDoses('to-notify', context)) {
       const name = doseName(doses.medicationOf(dose.medicationId), dose);
       const data: NotificationData = { kind: 'dose', medicationId: dose.medicationId, scheduledFor: dose.scheduledFor };
       const isShown =
@@ -309,7 +301,7 @@ class ReminderLoop {
     } else if (onScreen.length > 1) {
       const title = () => words().title(i18n.formatList(onScreen.map((item) => nameOf(item.dose))));
       if (isOnToday()) notices.tell(title);
-      else notices.tell(title, toToday, () => void (location.hash = '#/'));
+      else notices.tell(title, toToday, () => router.navigate(paths.today()));
     }
     announced.push(...onScreen.map((item) => item.dose.id));
 
@@ -334,22 +326,13 @@ class ReminderLoop {
         notices.tell(
           () => words().diaryTitle,
           toToday,
-          () => void (location.hash = '#/'),
+          () => router.navigate(paths.today()),
         );
         announced.push(diaryTag);
       }
     }
 
-    if (announced.length > 0)
-      await updateReminderState(diaryDb, (current) =>
-        pruneReminderState(
-          {
-            ...current,
-            notifiedAt: { ...current.notifiedAt, ...Object.fromEntries(announced.map((id) => [id, now])) },
-          },
-          now,
-        ),
-      );
+    if (announced.length > 0) await updateReminderState(diaryDb, (current) => markNotified(current, announced, now));
 
     if (registration) {
       // Logged in the app (or another tab), or snoozed: the notification has had its answer for now.
@@ -368,7 +351,7 @@ class ReminderLoop {
 }
 
 function isOnToday(): boolean {
-  return location.hash === '' || location.hash === '#/';
+  return router.route.name === 'today';
 }
 
 export const reminderLoop = new ReminderLoop();
@@ -431,20 +414,18 @@ export async function exportCalendar(texts: CalendarTexts): Promise<'shared' | '
     loadScheduleInputs(diaryDb, today),
     loadCalendarExportState(diaryDb),
   ]);
-  const drafts = inputs.medications.flatMap((medication) => {
-    const phases = buildPhases(
-      inputs.events.filter((event) => event.medicationId === medication.id),
-      today,
-    );
-    const current = phases.at(-1);
-    if (!current) return [];
-    const reminder = inputs.reminders.find((row) => row.id === doseReminderId(medication.id));
-    const summary = texts.doseSummary(doseName(medication, { phase: current }));
-    return doseCalendarDrafts({ medicationId: medication.id, phases, reminder }, summary);
-  });
   const diaryReminder = inputs.reminders.find((row) => row.id === DIARY_REMINDER_ID);
-  drafts.push(...diaryCalendarDraft(diaryReminder, today, texts.diarySummary));
-  const { events, next } = ics.planCalendar(drafts, previous, today, timeZone);
+  const drafts = calendarDrafts(dosePlans(inputs, today), diaryReminder, today, {
+    dose: (plan, current) =>
+      texts.doseSummary(
+        doseName(
+          inputs.medications.find((row) => row.id === plan.medicationId),
+          { phase: current },
+        ),
+      ),
+    diary: texts.diarySummary,
+  });
+  const { events, next } = planCalendar(drafts, previous, today, timeZone);
   const text = ics.writeIcs(events, timeZone, today, nowMs(), {
     calendarName: texts.calendarName,
     description: texts.description,

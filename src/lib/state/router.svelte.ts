@@ -44,6 +44,14 @@ class Router {
     location.hash = hash;
   }
 
+  /**
+   * Put `hash` in the address bar and this history entry without changing the route: the viewer takes
+   * a summary's payload out of both once it has read it, so health data does not stay in the tab.
+   */
+  replaceAddressQuietly(hash: string): void {
+    history.replaceState(history.state, '', hash);
+  }
+
   /** Go back to the previous in-app screen, or to `fallback` when the app was opened on this one. */
   back(fallback: string): void {
     if (this.#depth > 0) {

@@ -1,11 +1,14 @@
 /** How medications, doses and phases read in the patient's language, shared by every screen that shows them. */
 import type { Medication, RegimenEvent } from '../../domain/medication';
 import type { Dose, Phase } from '../../domain/phases';
+import { ownValue } from '../../domain/own-key';
 import type { RegimenProblemKind } from '../../domain/regimen';
 import { i18n } from '../../i18n/locale.svelte';
+import { InvalidRegimenError } from '../../state/failures';
+import { storageFailureText } from '../shared/storage-failure-text';
 
 export function medicationName(medication: Pick<Medication, 'name' | 'presetId'>): string {
-  const preset = medication.presetId ? i18n.t.medications.presetNames[medication.presetId] : undefined;
+  const preset = medication.presetId ? ownValue(i18n.t.medications.presetNames, medication.presetId) : undefined;
   return preset ?? medication.name;
 }
 
@@ -49,6 +52,12 @@ export function problemText(kind: RegimenProblemKind): string {
 export function fieldProblemText(field: string): string {
   const fields = i18n.t.medications.problems.fields;
   return field in fields ? fields[field as keyof typeof fields] : fields.other;
+}
+
+/** Why a medication or event was not saved, one line a reason: the history's problems and the fields refused, or the storage's failure. */
+export function regimenFailureTexts(error: unknown): string[] {
+  if (!(error instanceof InvalidRegimenError)) return [storageFailureText(error)];
+  return [...error.problems.map((problem) => problemText(problem.kind)), ...error.invalidFields.map(fieldProblemText)];
 }
 
 /** A number input's value as typed; `NaN` (refused by the schema, with a message) when empty or not a number. */

@@ -1,6 +1,7 @@
 /** How a backup's problems and an import's failures read in the patient's language: what is wrong, and where. */
 import type { BackupProblem } from '../../domain/backup-format';
-import { isIsoDate } from '../../domain/dates';
+import { isIsoDate, localDateOf } from '../../domain/dates';
+import { ownValue } from '../../domain/own-key';
 import { i18n } from '../../i18n/locale.svelte';
 import type { BackupFailure } from '../../state/backup.svelte';
 
@@ -18,13 +19,15 @@ export function backupProblemText(problem: BackupProblem): string {
       return problem.table ? t.problems.damagedTable(t.tables[problem.table]) : t.problems.damaged;
     case 'newer-version':
       return t.problems.newerVersion;
+    case 'made-in-the-future':
+      return t.problems.madeInTheFuture(i18n.formatDate(localDateOf(new Date(problem.exportedAt)), 'long'));
     case 'too-many-rows':
       return t.problems.tooManyRows(t.tables[problem.table], i18n.formatNumber(problem.maxRows, 0));
     case 'bad-row': {
       const table = t.tables[problem.table];
       if (problem.field === '') return t.problems.unreadableRow(problem.row, table);
       const head = problem.field.split('.')[0] ?? problem.field;
-      const detail = t.rowIssue(t.fields[head] ?? head, problem.issue);
+      const detail = t.rowIssue(ownValue(t.fields, head) ?? head, problem.issue);
       return t.problems.badRow(problem.row, table, detail, problem.otherBadRows);
     }
     case 'duplicate-row':

@@ -1,6 +1,6 @@
 /** The one wording of a storage failure for every screen: by its kind, and by its detail where that says more. */
-import { StorageFailure } from '../../db/errors';
 import { i18n } from '../../i18n/locale.svelte';
+import { StorageFailure } from '../../state/failures';
 
 export function storageFailureText(error: unknown): string {
   const messages = i18n.t.form.storage;
