@@ -61,17 +61,18 @@ export function chartDaysNeeded(range: DateRange): DateRange {
   return { from: addDays(range.from, -6), to: range.to };
 }
 
-function dailyPoints(days: DaysByDate, range: DateRange, lengthDays: number): TrendPoints {
+/** The daily points of a range (the Trends chart's and the summary's): each logged day, and every day's 7-day mean. */
+export function dailyPoints(days: DaysByDate, range: DateRange): { days: DailyPoint[]; sevenDayMean: MeanPoint[] } {
   const points: DailyPoint[] = [];
   const means: MeanPoint[] = [];
-  for (let x = 0; x < lengthDays; x += 1) {
+  for (let x = 0; x < rangeLengthDays(range); x += 1) {
     const date = addDays(range.from, x);
     const day = days.get(date);
     if (day) points.push({ x, date, pain: day.pain, drainage: day.drainage, flare: day.flare });
     // A plain trailing mean for the chart: it may look back across the range start and across phases.
     means.push({ x, date, value: sevenDayMean(days, EARLIEST_DATE, date) });
   }
-  return { resolution: 'daily', days: points, sevenDayMean: means };
+  return { days: points, sevenDayMean: means };
 }
 
 function weeklyPoints(days: DaysByDate, range: DateRange, lengthDays: number): TrendPoints {
@@ -111,7 +112,9 @@ export function buildTrendSeries(
 ): TrendSeries {
   const lengthDays = rangeLengthDays(range);
   const points =
-    lengthDays > WEEKLY_AFTER_DAYS ? weeklyPoints(days, range, lengthDays) : dailyPoints(days, range, lengthDays);
+    lengthDays > WEEKLY_AFTER_DAYS
+      ? weeklyPoints(days, range, lengthDays)
+      : { resolution: 'daily' as const, ...dailyPoints(days, range) };
   return { range, lengthDays, points, ...chartMarks(range, medications) };
 }
 

@@ -11,6 +11,7 @@ import { tickLabel } from '../trends/trends-text';
 import {
   adherenceText,
   baselineText,
+  chartCaption,
   eventLabel,
   nameOf,
   overviewText,
@@ -66,9 +67,7 @@ export function pdfContent(model: SummaryModel, chartWidth: number, chartHeight:
     })),
     chart: {
       title: t.chart.title,
-      caption: isWeekly
-        ? t.chart.captionWeekly(shortDate(model.range.from), shortDate(model.range.to))
-        : t.chart.captionDaily(shortDate(model.range.from), shortDate(model.range.to)),
+      caption: chartCaption(model),
       geometry,
       xLabels: geometry.xTicks.map(({ tick }) => tickLabel(tick)),
       eventLabels: model.chart.events.map((_, index) => eventLabel(model, index)),

@@ -80,6 +80,14 @@ export function overviewText(model: SummaryModel): OverviewText[] {
   });
 }
 
+/** What the chart shows, under it on the screen and in the PDF: daily pain and its mean, or weekly means. */
+export function chartCaption(model: SummaryModel): string {
+  const t = i18n.t.summary.chart;
+  const from = shortDate(model.range.from);
+  const to = shortDate(model.range.to);
+  return model.resolution === 'weekly' ? t.captionWeekly(from, to) : t.captionDaily(from, to);
+}
+
 export function rangeLine(model: SummaryModel): string {
   return i18n.t.summary.heading.range(shortDate(model.range.from), shortDate(model.range.to), model.lengthDays);
 }
