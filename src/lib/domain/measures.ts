@@ -11,6 +11,8 @@ import { mean } from './stats';
 
 /** Logged days a 7-day window needs for its weekly mean (docs/measures.md, "Weekly mean"). */
 export const MIN_WEEK_DAYS = 4;
+/** The days before a medication's first start that its baseline is the mean of. */
+export const BASELINE_DAYS = 7;
 /** Logged days among the 7 before the first start for a baseline (docs/measures.md, "Baseline"). */
 export const MIN_BASELINE_DAYS = 4;
 /** Baselines below this are too low for a 30 % fall to mean anything (as in HS trials). */
@@ -51,7 +53,7 @@ export interface Baseline {
 
 /** Treatment baseline B: the mean logged pain of the 7 days before the medication's first start. */
 export function treatmentBaseline(days: DaysByDate, firstStart: IsoDate): Baseline {
-  const logged = loggedIn(days, addDays(firstStart, -7), addDays(firstStart, -1));
+  const logged = loggedIn(days, addDays(firstStart, -BASELINE_DAYS), addDays(firstStart, -1));
   return {
     value: logged.length >= MIN_BASELINE_DAYS ? mean(logged.map((day) => day.pain)) : null,
     loggedDays: logged.length,

@@ -124,7 +124,7 @@ export function summaryNotes(days: readonly DayEntry[], range: DateRange): Summa
 }
 
 function asDayEntry(day: SummaryDay): DayEntry {
-  return { ...day, dressingChanges: 0, note: '', updatedAt: 0 };
+  return { ...day, dressingChanges: day.dressingChanges ?? 0, note: '', updatedAt: 0 };
 }
 
 /** A medication's id in the model: padded, so that ids sort like indexes (markers of one day sort by id). */
@@ -177,6 +177,7 @@ export function buildSummaryModel(source: SummarySource, notes: SummaryNotes | n
   const isDaily = source.resolution === 'daily';
   const dayEntries = source.days.map(asDayEntry);
   const days = indexDays(dayEntries);
+  const hasDressings = source.days.every((day) => day.dressingChanges !== undefined);
 
   const medications = source.medications.map((medication, index): SummaryMedicationModel => {
     const events = sortEvents(asRegimenEvents(medication, index));
@@ -193,24 +194,21 @@ export function buildSummaryModel(source: SummarySource, notes: SummaryNotes | n
         },
       ]),
     );
-    const { rows } = measurePhases(phases, days, [], { baseline, adherenceByPhaseStart });
+    // Weekly values carry no days to measure phases with: the rows keep their dates and doses, and the
+    // wording shows their figures as unavailable (see `unavailable`). Only the phases in the range are measured.
+    const measured = isDaily ? phases.filter((phase) => isShown(phase, range)) : phases;
+    const { rows } = measurePhases(
+      isDaily ? measured : measured.map((phase) => ({ ...phase, isOngoing: false })),
+      days,
+      [],
+      { baseline, adherenceByPhaseStart },
+    );
     const shown = rows
       .filter((row) => isShown(row.phase, range))
-      // The summary carries no dressing counts; and weekly values carry no days to measure phases with.
-      .map((row): PhaseMeasures => {
-        const measured = { ...row, dressingChangesPerDay: null };
-        if (isDaily) return measured;
-        return {
-          ...measured,
-          loggedDays: 0,
-          meanPain: null,
-          changeFromPrevious: null,
-          meanDrainage: null,
-          heavyDrainageDays: 0,
-          flareEpisodes: 0,
-          flareRatePer30Days: null,
-        };
-      });
+      // Links made before dressing changes travelled (layout version 1) cannot say them.
+      .map((row): PhaseMeasures =>
+        hasDressings ? row : { ...row, drainage: { ...row.drainage, dressingChangesPerDay: null } },
+      );
     const taken = medication.adherence.reduce((sum, entry) => sum + entry.taken, 0);
     const scheduled = medication.adherence.reduce((sum, entry) => sum + entry.scheduled, 0);
     return {

@@ -68,19 +68,12 @@ export const summaryEn = {
   },
   phases: {
     title: 'Treatment phases',
-    columns: {
-      phase: 'Phase',
-      meanPain: 'Mean pain',
-      change: 'Change',
-      nrs30: 'NRS30 / after interruption',
-      flares: 'Flares per 30 days',
-      adherence: 'Doses taken',
-    },
   },
   flares: {
     title: 'Flare days by region',
     none: 'No flare was logged in this range.',
     total: (count: number) => `${days(count)} with a flare`,
+    noRegions: (count: number) => `${days(count)} with a flare; no body region was given for them.`,
     region: 'Region',
     days: 'Days',
   },

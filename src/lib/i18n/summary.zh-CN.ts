@@ -65,16 +65,9 @@ export const summaryZhCN: typeof summaryEn = {
   },
   phases: {
     title: '治疗阶段',
-    columns: {
-      phase: '阶段',
-      meanPain: '平均疼痛',
-      change: '变化',
-      nrs30: 'NRS30 / 中断后',
-      flares: '每30天发作',
-      adherence: '已服剂量',
-    },
   },
   flares: {
+    noRegions: (count) => `${count} 天有发作；没有填写发作部位。`,
     title: '各部位的发作天数',
     none: '此范围内没有记录发作。',
     total: (count) => `${count}天有发作`,

@@ -108,10 +108,13 @@ export const trendsEn = {
       flares: 'Flares',
       adherence: 'Doses taken',
     },
+    /** The PDF's one column for both, each row saying which it is. */
+    responseColumn: 'NRS30 response, or after the interruption',
     changeFromBefore: (value: string) => `${value} vs before`,
     dates: (from: string, to: string) => `${from} – ${to}`,
     ongoing: (from: string) => `${from} – now`,
     length: (lengthDays: number, logged: number) => `${days(lengthDays)}, ${logged} logged`,
+    lengthOnly: (lengthDays: number) => days(lengthDays),
     interrupted: (reason: string) => (reason ? `Interrupted: ${reason}` : 'Interrupted'),
     stopped: (reason: string) => (reason ? `Stopped: ${reason}` : 'Stopped'),
     fewDays: 'few days',

@@ -7,6 +7,7 @@ import { chartGeometry } from '../../domain/chart-geometry';
 import type { SummaryModel } from '../../domain/summary-model';
 import { i18n } from '../../i18n/locale.svelte';
 import type { PdfContent } from '../../export/summary-pdf';
+import type { PhaseColumn } from '../trends/phase-text';
 import { tickLabel } from '../trends/trends-text';
 import {
   adherenceText,
@@ -15,6 +16,7 @@ import {
   eventLabel,
   nameOf,
   overviewText,
+  flareTotalText,
   phaseCells,
   rangeLine,
   shortDate,
@@ -33,7 +35,7 @@ export function pdfFileName(madeOn: string): string {
 
 export function pdfContent(model: SummaryModel, chartWidth: number, chartHeight: number): PdfContent {
   const t = i18n.t.summary;
-  const columns = t.phases.columns;
+  const columns = i18n.t.trends.phases.columns;
   const isWeekly = model.resolution === 'weekly';
   // The screen's figures, a figure's lines joined on one line.
   const overview = overviewText(model).map((figure): [string, string] => [figure.label, figure.lines.join(' · ')]);
@@ -74,27 +76,39 @@ export function pdfContent(model: SummaryModel, chartWidth: number, chartHeight:
       key: isWeekly ? [t.chart.keyWeekly] : [t.chart.keyPain, t.chart.keyMean],
     },
     phasesTitle: t.phases.title,
-    phaseHeader: [columns.phase, columns.meanPain, columns.change, columns.nrs30, columns.flares, columns.adherence],
+    phaseHeader: [
+      columns.phase,
+      columns.meanPain,
+      i18n.t.trends.phases.responseColumn,
+      columns.drainage,
+      columns.dressings,
+      columns.flares,
+      columns.adherence,
+    ],
     phaseRows: model.medications.flatMap((medication) =>
       medication.rows.map((row) => {
         const cells = phaseCells(row, model);
+        const figure = (...keys: PhaseColumn[]) =>
+          cells.figures.find((candidate) => keys.includes(candidate.key))?.lines ?? [i18n.t.trends.phases.none];
         return {
           color: medication.color,
           isPaused: cells.isPaused,
+          // The same figures as the screen; the change sits under the mean, as on the Trends table.
           cells: [
             [`${nameOf(medication)}: ${cells.treatment}`, cells.dates, cells.length],
-            [cells.meanPain],
-            [cells.change],
-            cells.response,
-            [cells.flares],
-            [cells.adherence],
+            [...figure('meanPain'), ...figure('change')],
+            figure('nrs30', 'afterInterruption'),
+            figure('drainage'),
+            figure('dressings'),
+            figure('flares'),
+            figure('adherence'),
           ],
         };
       }),
     ),
     flaresTitle: t.flares.title,
     flaresHeader: [t.flares.region, t.flares.days],
-    flaresTotal: model.flareRegions.length === 0 && !isWeekly ? t.flares.none : t.flares.total(model.flareDays),
+    flaresTotal: flareTotalText(model),
     flareRows: model.flareRegions.map((entry) => [i18n.t.regions[entry.region], String(entry.days)]),
     interventionsTitle: t.interventions.title,
     interventions: isWeekly
