@@ -130,7 +130,8 @@ function writeWeeks(writer: ByteWriter, source: SummarySource, version: PackVers
     writer.varint(daysBetween(source.range.from, week.start));
     writer.byte(week.meanPainX10 ?? NOT_LOGGED).byte(week.meanDrainageX10 ?? NOT_LOGGED);
     writer.byte(week.flareDays).byte(week.loggedDays);
-    if (version >= 2) writer.byte(week.drainageDays ?? 0).byte(week.heavyDrainageDays ?? 0);
+    // Both 0-7: three bits each in one byte, so long weekly codes stay scannable.
+    if (version >= 2) writer.byte((week.drainageDays ?? 0) | ((week.heavyDrainageDays ?? 0) << 3));
   }
 }
 
@@ -282,8 +283,10 @@ function readWeeks(reader: ByteReader, source: SummarySource, length: number, ve
       loggedDays: reader.byte(),
     };
     if (version >= 2) {
-      week.drainageDays = reader.byte();
-      week.heavyDrainageDays = reader.byte();
+      const drainage = reader.byte();
+      if (drainage >= 1 << 6) throw new RangeError('bad drainage byte');
+      week.drainageDays = drainage & 0x07;
+      week.heavyDrainageDays = drainage >> 3;
     }
     source.weeks.push(week);
   }
