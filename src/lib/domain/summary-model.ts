@@ -93,6 +93,10 @@ export interface SummaryModel {
   chart: SummaryChart;
   lastVisit?: SummarySource['lastVisit'];
   nextVisit?: IsoDate;
+  /** The clinician's IHS4 and Hurley stage at the visits in the range, oldest first (links from layout 2). */
+  visits: NonNullable<SummarySource['visits']>;
+  /** Only when the patient chose to put their name in the code. */
+  patientName?: string;
   questions: string;
   /** The patient's own notes; `null` where they were not carried (the QR code leaves them on the phone). */
   notes: SummaryNotes | null;
@@ -274,10 +278,12 @@ export function buildSummaryModel(source: SummarySource, notes: SummaryNotes | n
     medications,
     chart: buildChart(source, days, medications),
     questions: source.questions,
+    visits: source.visits ?? [],
     notes,
     unavailable: isDaily ? [] : [...DAILY_ONLY_MEASURES],
   };
   if (source.lastVisit) model.lastVisit = source.lastVisit;
+  if (source.patientName) model.patientName = source.patientName;
   if (source.nextVisit) model.nextVisit = source.nextVisit;
   return model;
 }

@@ -30,6 +30,8 @@ export const summaryEn = {
     made: (date: string) => `Made on ${date}`,
     logged: (logged: number, length: number) => `${logged} of ${days(length)} logged`,
     disclaimer: 'Patient-reported data, not a diagnosis.',
+    born: (date: string) => `born ${date}`,
+    clinicNumber: (number: string) => `clinic no. ${number}`,
     page: (page: number, pages: number) => `Page ${page} of ${pages}`,
   },
   overview: {

@@ -29,6 +29,8 @@ export const summaryZhCN: typeof summaryEn = {
     range: (from, to, length) => `${from} – ${to}（${length}天）`,
     made: (date) => `生成于 ${date}`,
     logged: (logged, length) => `${length}天中记录了${logged}天`,
+    born: (date) => `出生日期 ${date}`,
+    clinicNumber: (number) => `病历号 ${number}`,
     disclaimer: '患者自报数据，不是诊断。',
     page: (page, pages) => `第 ${page} 页，共 ${pages} 页`,
   },

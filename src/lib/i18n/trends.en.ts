@@ -109,7 +109,7 @@ export const trendsEn = {
       adherence: 'Doses taken',
     },
     /** The PDF's one column for both, each row saying which it is. */
-    responseColumn: 'NRS30 response, or after the interruption',
+    responseColumn: 'NRS30 response, or after an interruption',
     changeFromBefore: (value: string) => `${value} vs before`,
     dates: (from: string, to: string) => `${from} – ${to}`,
     ongoing: (from: string) => `${from} – now`,

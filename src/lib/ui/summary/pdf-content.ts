@@ -4,6 +4,7 @@
  * screen says.
  */
 import { chartGeometry } from '../../domain/chart-geometry';
+import type { PatientDetails } from '../../domain/patient';
 import type { SummaryModel } from '../../domain/summary-model';
 import { i18n } from '../../i18n/locale.svelte';
 import type { PdfContent } from '../../export/summary-pdf';
@@ -33,7 +34,27 @@ export function pdfFileName(madeOn: string): string {
   return `hs-summary-${madeOn}.pdf`;
 }
 
-export function pdfContent(model: SummaryModel, chartWidth: number, chartHeight: number): PdfContent {
+/**
+ * Who the report is about, from the details the patient entered on this device, or (in the viewer) the
+ * name the code carries when the patient chose so; `null` when neither says.
+ */
+export function patientLine(model: SummaryModel, details: PatientDetails | undefined): string | null {
+  const t = i18n.t.summary.heading;
+  const name = details?.name ?? model.patientName;
+  const parts = [
+    name,
+    details?.dateOfBirth ? t.born(shortDate(details.dateOfBirth)) : undefined,
+    details?.clinicNumber ? t.clinicNumber(details.clinicNumber) : undefined,
+  ].filter((part): part is string => Boolean(part));
+  return parts.length === 0 ? null : parts.join(' · ');
+}
+
+export function pdfContent(
+  model: SummaryModel,
+  chartWidth: number,
+  chartHeight: number,
+  details?: PatientDetails,
+): PdfContent {
   const t = i18n.t.summary;
   const columns = i18n.t.trends.phases.columns;
   const isWeekly = model.resolution === 'weekly';
@@ -52,6 +73,7 @@ export function pdfContent(model: SummaryModel, chartWidth: number, chartHeight:
     language: i18n.code,
     title: t.heading.title,
     rangeLine: rangeLine(model),
+    patientLine: patientLine(model, details),
     madeLine: `${t.heading.made(shortDate(model.madeOn))} · ${t.heading.logged(model.loggedDays, model.lengthDays)}`,
     notice: isWeekly ? `${t.weekly.notice} ${t.weekly.unavailable}` : null,
     overview,
