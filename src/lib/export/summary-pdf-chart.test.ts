@@ -32,6 +32,8 @@ function chart(eventXs: readonly number[]): PdfChartContent {
   const geometry: ChartGeometry = {
     width: WIDTH,
     height: 150,
+    drainageBars: [],
+    flareMarks: [],
     plot: { left: 18, top: 6, right: WIDTH - 4, bottom: 136 },
     dots: [],
     lines: [],

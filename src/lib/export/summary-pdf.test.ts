@@ -14,6 +14,8 @@ function geometry(height: number): ChartGeometry {
     width: CHART_WIDTH,
     height,
     plot,
+    drainageBars: [{ x: plot.left, width: 3, height: 10 }],
+    flareMarks: [plot.left + 50],
     dots,
     lines: [dots.map(({ x }, day) => ({ x, y: yOf(3 + (day % 3)) }))],
     events: [{ x: 100, color: '#0072b2', index: 0 }],

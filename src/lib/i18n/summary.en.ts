@@ -65,6 +65,8 @@ export const summaryEn = {
       `Weekly mean pain, ${from} to ${to}, with medicine events as vertical lines and interruptions as shaded bands.`,
     keyPain: 'Daily pain',
     keyMean: '7-day mean',
+    keyDrainage: 'grey bars: drainage (0–3)',
+    keyFlare: 'red marks along the top: flare days',
     keyWeekly: 'Weekly mean pain',
     keyInterrupted: 'Interrupted',
   },

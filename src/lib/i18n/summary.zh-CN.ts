@@ -62,6 +62,8 @@ export const summaryZhCN: typeof summaryEn = {
     captionWeekly: (from, to) => `${from}至${to}的每周平均疼痛；竖线为用药事件，阴影为中断期。`,
     keyPain: '每日疼痛',
     keyMean: '7天平均',
+    keyDrainage: '灰色柱：渗液（0–3）',
+    keyFlare: '顶部红色标记：发作日',
     keyWeekly: '每周平均疼痛',
     keyInterrupted: '中断',
   },

@@ -146,7 +146,7 @@ export const trendsEn = {
       'no-baseline': 'No baseline to compare the pain with',
       'baseline-too-low': 'Baseline below 3: no response level',
     },
-    drainageMean: (mean: string) => `${mean} mean`,
+    drainageMean: (mean: string) => `mean ${mean}`,
     drainageShare: (percent: string) => `on ${percent} of days`,
     heavyDays: (count: number) => (count === 1 ? '1 heavy day' : `${count} heavy days`),
     flareRate: (rate: string, episodes: number) =>

@@ -95,7 +95,7 @@ export function pdfContent(
       geometry,
       xLabels: geometry.xTicks.map(({ tick }) => tickLabel(tick)),
       eventLabels: model.chart.events.map((_, index) => eventLabel(model, index)),
-      key: isWeekly ? [t.chart.keyWeekly] : [t.chart.keyPain, t.chart.keyMean],
+      key: isWeekly ? [t.chart.keyWeekly] : [t.chart.keyPain, t.chart.keyMean, t.chart.keyDrainage, t.chart.keyFlare],
     },
     phasesTitle: t.phases.title,
     phaseHeader: [
