@@ -283,7 +283,7 @@ async function runTrendsBench(): Promise<TrendsBenchResult> {
     const phaseSpan = phaseDaysNeeded(medications, END_DATE) ?? chartSpan;
     const phaseRead = await read(phaseSpan.from, phaseSpan.to);
     const phaseIndex = timeIt(TRENDS_RUNS, () => indexDays(phaseRead.rows));
-    const tables = timeIt(TRENDS_RUNS, () => buildPhaseTables(medications, phaseIndex.result, doseLogs, END_DATE));
+    const tables = timeIt(TRENDS_RUNS, () => buildPhaseTables(medications, phaseIndex.result, doseLogs));
 
     // "All": one read of everything serves both.
     const allRead = await read(EARLIEST_DATE, END_DATE);

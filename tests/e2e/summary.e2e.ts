@@ -14,7 +14,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, test } from 'vitest';
 import { HsDiary, type Lang } from './page-models/hs-diary';
 import { SummaryScreen, VisitsScreen, summaryFigures, writeRows } from './page-models/summary';
-import { seedDay, writeDays, type SeedDay } from './page-models/trends';
+import { seedDay, TrendsScreen, writeDays, type SeedDay } from './page-models/trends';
 import { localDate, useE2E } from './support';
 import { touchTargetAudit } from './touch-targets';
 
@@ -101,8 +101,14 @@ describe('visit summary', () => {
     await app.page.getByTestId('summary-range').getByText('90 days').waitFor();
     const onScreen = await summaryFigures(app.page);
     expect(onScreen.meanPain).toBe('4.4');
-    expect(onScreen.phases[0]?.[0]).toBe('4');
-    expect(onScreen.phases[0]?.[1]).toContain('Reached on day 3');
+    const columns = app.t.trends.phases.columns;
+    expect(onScreen.phases[0]?.[columns.meanPain]).toBe('4');
+    // Measures version 2: on the phase's own first whole week, not day 3.
+    expect(onScreen.phases[0]?.[columns.nrs30]).toContain('Reached on day 7');
+    expect(onScreen.phases[1]?.[columns.afterInterruption]).toBe(
+      `${app.t.trends.phases.after.firstFlare(2)} | ${app.t.trends.phases.after.backAbove(2)}`,
+    );
+    expect(onScreen.phases[1]?.[columns.drainage]).toContain(app.t.trends.phases.heavyDays(1));
 
     await summary.button('qr').click();
     // The tests run on http://127.0.0.1: a phone could not open that, and the panel says so first.
@@ -119,7 +125,7 @@ describe('visit summary', () => {
     const decoded = decodeQr(await summary.qrCode.screenshot());
     const link = await summary.linkField.inputValue();
     expect(decoded).toBe(link);
-    expect(link.startsWith(`${e2e.url}#/v/1.`)).toBe(true);
+    expect(link.startsWith(`${e2e.url}#/v/2.`)).toBe(true);
 
     const clinician = await e2e.newContext({ locale: 'en-GB' });
     const page = await clinician.newPage();
@@ -127,12 +133,18 @@ describe('visit summary', () => {
     await page.getByRole('heading', { level: 1, name: app.t.summary.viewer.title }).waitFor();
     await page.getByTestId('summary-range').waitFor();
     expect(await summaryFigures(page)).toEqual(onScreen);
+
     // The patient's notes stay on the phone: the screen has them, the scanned link says they are not in it.
     await expect(app.page.getByText('Lump under the left arm burst').count()).resolves.toBe(1);
     await page.getByText(app.t.summary.notes.notCarried, { exact: true }).waitFor();
     await expect(page.getByText('Lump under the left arm burst').count()).resolves.toBe(0);
     await expect(page.getByRole('navigation').count()).resolves.toBe(0);
     expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+    // Trends shows the very same phase figures as the summary and the viewer (one model, one wording).
+    const trends = new TrendsScreen(app);
+    await trends.open();
+    const cards = await trends.phaseCards(app.t.medications.presetNames.upadacitinib ?? 'Upadacitinib');
+    expect(cards.map((card) => card.figures)).toEqual(onScreen.phases);
   });
 
   test('the PDF reads right in English and in Chinese', async () => {
@@ -165,11 +177,11 @@ describe('visit summary', () => {
       expect(squeeze(text)).toContain(squeeze('可以游泳吗'));
       if (lang === 'en') {
         expect(text).toContain('Upadacitinib');
-        expect(text).toContain('Reached on day 3');
+        expect(text).toContain('Reached on day 7');
         expect(text).toContain('Left armpit');
       } else {
         expect(squeeze(text)).toContain(squeeze('乌帕替尼'));
-        expect(squeeze(text)).toContain(squeeze('第3天达到'));
+        expect(squeeze(text)).toContain(squeeze('第 7 天达到'));
         expect(squeeze(text)).toContain(squeeze('左腋窝'));
       }
       expect(readFileSync(file).length).toBeLessThan(lang === 'en' ? 200_000 : 1_500_000);

@@ -22,12 +22,14 @@ const UPADACITINIB_BLUE = [0x00, 0x72, 0xb2] as const;
 /**
  * The history, in days from today, chosen so every figure is easy to work out by hand:
  *   baseline    -95 … -89  pain 7            → baseline 7, NRS30 level 7 - 2.1 = 4.9
- *   15 mg       -88 … -59  pain 5            → mean 5, 7-day mean 5 > 4.9: not reached
- *   30 mg       -58 … -29  pain 3            → mean 3 (-2), reached on day 3; the 4 weeks either side
- *                                               of the change are all 5 and all 3: "fell from 5 to 3"
- *   interrupted -28 … -25  pain 3, 4, 6 (flare), 7 → mean 5 (+2), first flare day 3, NRS30 lost day 4
- *                                               (day 3: (3+4+6)/3 = 4.3 ≤ 4.9; day 4: 20/4 = 5 > 4.9)
- *   resumed     -24 …  -1  pain 3            → mean 3 (-2), reached on day 3
+ *   15 mg       -88 … -59  pain 5            → mean 5, weekly mean 5 > 4.9: not reached, 0 of 4 weeks
+ *   30 mg       -58 … -29  pain 3            → mean 3 (-2, fell), reached on day 7 (its first whole week),
+ *                                               ended in response, all 4 weeks
+ *   interrupted -28 … -25  pain 3, 4, 6 (flare), 7 → mean 5 from 4 days (few days: +2, no words), first
+ *                                               flare day 3, pain back above the level on day 4
+ *                                               (3-day means: day 3 4.3 ≤ 4.9; day 4 (4+6+7)/3 = 5.7)
+ *   resumed     -24 …  -1  pain 3            → mean 3 (-2, no words: the pause had 4 days), reached on
+ *                                               day 7, all 3 weeks; today, not logged, is not counted
  */
 const START = -88;
 const DOSE_CHANGE = -58;
@@ -159,22 +161,46 @@ describe('Trends', () => {
       t.phases.interrupted(medicationsText.reasons.infection),
       dose(30),
     ]);
-    expect(cards.map((card) => card.figures[columns.meanPain])).toEqual(['5', '3', '5', '3']);
-    expect(cards.map((card) => card.figures[columns.change])).toEqual(['—', '-2', '+2', '-2']);
+    const phases = t.phases;
+    expect(cards.map((card) => card.figures[columns.meanPain])).toEqual(['5', '3', phases.withFewDays('5'), '3']);
+    expect(cards.map((card) => card.figures[columns.change])).toEqual([
+      '—',
+      phases.changeWithWords('-2', phases.changeWords.fell),
+      '+2',
+      '-2',
+    ]);
+    const reachedOnDay7 = expect.stringContaining(phases.nrs30.reached(7, '').replace(/\s*\(\)$/, ''));
     expect(cards.map((card) => card.figures[columns.nrs30])).toEqual([
-      t.phases.nrs30['not-reached'],
-      expect.stringContaining(t.phases.nrs30.reached(3, '').replace(/\s*\(\)$/, '')),
-      `${t.phases.loss.firstFlare(3)} | ${t.phases.loss.lost(4)}`,
-      expect.stringContaining(t.phases.nrs30.reached(3, '').replace(/\s*\(\)$/, '')),
+      `${phases.nrs30['not-reached']} | ${phases.endedOutOfResponse} | ${phases.weeksInResponse(0, 4)}`,
+      reachedOnDay7,
+      undefined,
+      reachedOnDay7,
+    ]);
+    expect(cards[1]?.figures[columns.nrs30]).toContain(`${phases.endedInResponse} | ${phases.weeksInResponse(4, 4)}`);
+    expect(cards[3]?.figures[columns.nrs30]).toContain(phases.weeksInResponse(3, 3));
+    // The interruption's own heading, never "NRS30 response" (version 1 said "NRS30 level lost" there).
+    expect(cards[2]?.figures[columns.afterInterruption]).toBe(
+      `${phases.after.firstFlare(3)} | ${phases.after.backAbove(4)}`,
+    );
+    // A rate only for the phases of 28 days or more; a count for the shorter ones.
+    expect(cards.map((card) => card.figures[columns.flares])).toEqual([
+      phases.flareRate('0', 0),
+      phases.flareRate('0', 0),
+      phases.flareCount(1),
+      phases.flareCount(0),
     ]);
 
-    // One sentence per change; the dose change reads "… from 15 to 30 mg, mean pain fell from 5 to 3."
+    // One sentence per phase, from the table's own figures.
     const sentences = await trends.changeSentences(name).allInnerTexts();
     expect(sentences).toHaveLength(4);
-    expect(sentences[1]).toContain(t.changes.doseChange(name, '15', '30', 'mg'));
-    expect(sentences[1]).toMatch(/mean pain fell from 5 to 3\b/);
-    expect(sentences[2]).toContain(t.changes.interruption(name, medicationsText.reasons.infection));
-    expect(sentences[2]).toContain(t.changes.nextWithin(4));
+    expect(sentences[1]).toContain(t.changes.phaseOn(dose(30), phases.length(30, 30)));
+    expect(sentences[1]).toContain(`${t.changes.meanPain('3')}, ${t.changes.down('2', '15 mg')}`);
+    expect(sentences[1]).toContain(t.changes.weeks(4, 4));
+    expect(sentences[2]).toContain(t.changes.phaseInterrupted(medicationsText.reasons.infection, phases.length(4, 4)));
+    expect(sentences[2]).toContain(t.changes.meanPainFew('5'));
+    expect(sentences[2]).toContain(t.changes.backAbove(4));
+    // The ongoing phase stops at yesterday, the last logged day.
+    expect(sentences[3]).toContain(phases.length(24, 24));
 
     // Where there is room, the same figures are a table.
     await page.setViewportSize({ width: 1024, height: 900 });
@@ -182,11 +208,13 @@ describe('Trends', () => {
     expect(rows).toHaveLength(5);
     expect(rows.slice(1).map((row) => row[1])).toEqual([
       '5',
-      `3 | ${t.phases.changeFromBefore('-2')}`,
-      `5 | ${t.phases.changeFromBefore('+2')}`,
-      `3 | ${t.phases.changeFromBefore('-2')}`,
+      `3 | ${phases.changeFromBefore('-2')}`,
+      `${phases.withFewDays('5')} | ${phases.changeFromBefore('+2')}`,
+      `3 | ${phases.changeFromBefore('-2')}`,
     ]);
-    expect(rows[3]?.[2]).toBe(`${t.phases.loss.firstFlare(3)} | ${t.phases.loss.lost(4)}`);
+    expect(rows[0]?.slice(2, 4)).toEqual([columns.nrs30, columns.afterInterruption]);
+    expect(rows[3]?.[3]).toBe(`${phases.after.firstFlare(3)} | ${phases.after.backAbove(4)}`);
+    expect(rows[1]?.[3]).toBe(phases.none);
     await page.setViewportSize({ width: 390, height: 844 });
   });
 

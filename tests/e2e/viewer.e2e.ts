@@ -9,7 +9,7 @@ import { deflateSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { addDays } from '../../src/lib/domain/dates';
-import { encodeSummary } from '../../src/lib/domain/summary-codec';
+import { encodeSummary, SUMMARY_CODEC_VERSION } from '../../src/lib/domain/summary-codec';
 import type { SummarySource } from '../../src/lib/domain/summary-source';
 import { MESSAGES, type Lang } from './page-models/hs-diary';
 import { useE2E } from './support';
@@ -60,11 +60,11 @@ function payloads(): Record<string, string> {
   const body = valid.slice(2);
   return {
     // Cut on a base64 quantum, so what is left still decodes to bytes: a deflate stream that stops early.
-    truncated: `1.${body.slice(0, Math.floor(body.length / 8) * 4)}`,
-    corrupted: `1.${body.slice(0, 10)}${body.slice(10, 40).split('').reverse().join('')}${body.slice(40)}`,
+    truncated: `${SUMMARY_CODEC_VERSION}.${body.slice(0, Math.floor(body.length / 8) * 4)}`,
+    corrupted: `${SUMMARY_CODEC_VERSION}.${body.slice(0, 10)}${body.slice(10, 40).split('').reverse().join('')}${body.slice(40)}`,
     'too-large': `1.${'A'.repeat(9000)}`,
     'too-large-inflated': `1.${base64Url(deflateSync(new Uint8Array(2_000_000), { level: 9 }))}`,
-    'future-version': `2.${body}`,
+    'future-version': `${SUMMARY_CODEC_VERSION + 1}.${body}`,
     'not-a-summary': 'hello',
   };
 }

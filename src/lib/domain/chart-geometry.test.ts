@@ -55,4 +55,19 @@ describe('chartGeometry', () => {
       ]),
     ).toBe('M1.0 2.0L3.0 4.3M5.0 6.0');
   });
+
+  it('draws drainage as bars from the bottom (a fifth of the plot for heavy) and marks flare days', () => {
+    const withDrainage = {
+      ...source,
+      days: [
+        { ...day('2026-06-01', 10), drainage: 3, flare: true, regions: ['groin-left' as const] },
+        { ...day('2026-06-10', 0), drainage: 0 },
+      ],
+    };
+    const frame = { width: 110, height: 100, left: 5, right: 5, top: 0, bottom: 0, maxTicks: 4 };
+    const geometry = chartGeometry(buildSummaryModel(withDrainage), frame);
+    expect(geometry.drainageBars).toHaveLength(1);
+    expect(geometry.drainageBars[0]?.height).toBeCloseTo(20);
+    expect(geometry.flareMarks).toEqual([10]);
+  });
 });

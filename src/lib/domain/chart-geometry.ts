@@ -16,6 +16,10 @@ export interface ChartGeometry {
   height: number;
   plot: { left: number; top: number; right: number; bottom: number };
   dots: Point[];
+  /** Daily drainage as bars rising from the bottom, a fifth of the plot at most (heavy, 3). */
+  drainageBars: { x: number; width: number; height: number }[];
+  /** The x of each flare day, marked along the top. */
+  flareMarks: number[];
   /** Line pieces: the mean breaks where it is not defined. */
   lines: Point[][];
   /** `index` is the event's place in `model.chart.events`. */
@@ -64,6 +68,14 @@ export function chartGeometry(model: SummaryModel, frame: ChartFrame): ChartGeom
     height: frame.height,
     plot,
     dots: model.chart.days.map((day) => ({ x: xOf(day.x), y: yOf(day.pain) })),
+    drainageBars: model.chart.days
+      .filter((day) => day.drainage > 0)
+      .map((day) => ({
+        x: xOf(day.x) - Math.max(0.6, dayWidth * 0.35),
+        width: Math.max(1.2, dayWidth * 0.7),
+        height: (day.drainage / 3) * (plot.bottom - plot.top) * 0.2,
+      })),
+    flareMarks: model.chart.days.filter((day) => day.flare).map((day) => xOf(day.x)),
     lines,
     events: model.chart.events.map((event, index) => ({ x: xOf(event.x), color: event.color, index })),
     bands: model.chart.bands.map((band) => ({

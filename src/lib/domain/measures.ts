@@ -1,6 +1,7 @@
 /**
- * The clinical measures defined in docs/measures.md, as pure functions of logged days, phases and dose logs. Missing
- * days are missing: they never count as zero pain, and a mean needs enough logged days to be shown.
+ * The clinical measures of docs/measures.md (version 2), as pure functions of logged days, phases and dose
+ * logs. Missing days are missing: they never count as zero pain, and a mean needs enough logged days to be
+ * shown. Each rule names the section of docs/measures.md that gives its reason.
  */
 import { addDays, dateRange, daysBetween, type IsoDate } from './dates';
 import type { DayEntry } from './day';
@@ -8,10 +9,27 @@ import type { DoseLog } from './medication';
 import { phaseLengthDays, type Phase } from './phases';
 import { mean } from './stats';
 
-/** Days needed in a 7-day window (or before a first start) for a mean to be shown. */
-export const MIN_LOGGED_DAYS = 3;
+/** Logged days a 7-day window needs for its weekly mean (docs/measures.md, "Weekly mean"). */
+export const MIN_WEEK_DAYS = 4;
+/** The days before a medication's first start that its baseline is the mean of. */
+export const BASELINE_DAYS = 7;
+/** Logged days among the 7 before the first start for a baseline (docs/measures.md, "Baseline"). */
+export const MIN_BASELINE_DAYS = 4;
 /** Baselines below this are too low for a 30 % fall to mean anything (as in HS trials). */
 export const NRS30_MIN_BASELINE = 3;
+/** A mean from fewer logged days than this carries "few days" (docs/measures.md, "Too few days"). */
+export const FEW_DAYS = 7;
+/** The earliest day of a phase on which NRS30 can be reached: its first whole week. */
+export const FIRST_RESPONSE_DAY = 7;
+/** Phases shorter than this show a flare count, not a rate (docs/measures.md, "Flares"). */
+export const MIN_RATE_DAYS = 28;
+/** A change between phases smaller than this is "changed little" (docs/measures.md, "Change"). */
+export const MIN_CHANGE_POINTS = 1;
+/** The window, and the logged days in it, for pain after an interruption (docs/measures.md). */
+export const INTERRUPTION_WINDOW_DAYS = 3;
+export const MIN_INTERRUPTION_WINDOW_DAYS = 2;
+/** Drainage score counted as heavy: "soaks through". */
+export const HEAVY_DRAINAGE = 3;
 
 export type DaysByDate = ReadonlyMap<IsoDate, DayEntry>;
 
@@ -20,6 +38,7 @@ export function indexDays(days: readonly DayEntry[]): DaysByDate {
 }
 
 function loggedIn(days: DaysByDate, from: IsoDate, to: IsoDate): DayEntry[] {
+  if (to < from) return [];
   return dateRange(from, to).flatMap((date) => {
     const day = days.get(date);
     return day ? [day] : [];
@@ -27,51 +46,44 @@ function loggedIn(days: DaysByDate, from: IsoDate, to: IsoDate): DayEntry[] {
 }
 
 export interface Baseline {
-  /** Mean pain of the 7 days before the first start; `null` with fewer than 3 logged. */
+  /** Mean pain of the 7 days before the first start; `null` with fewer than 4 logged. */
   value: number | null;
   loggedDays: number;
 }
 
 /** Treatment baseline B: the mean logged pain of the 7 days before the medication's first start. */
 export function treatmentBaseline(days: DaysByDate, firstStart: IsoDate): Baseline {
-  const logged = loggedIn(days, addDays(firstStart, -7), addDays(firstStart, -1));
+  const logged = loggedIn(days, addDays(firstStart, -BASELINE_DAYS), addDays(firstStart, -1));
   return {
-    value: logged.length >= MIN_LOGGED_DAYS ? mean(logged.map((day) => day.pain)) : null,
+    value: logged.length >= MIN_BASELINE_DAYS ? mean(logged.map((day) => day.pain)) : null,
     loggedDays: logged.length,
   };
 }
 
-/** 7-day mean on `date` within a phase: days max(phase start, date - 6) .. date, with at least 3 logged. */
-export function sevenDayMean(days: DaysByDate, phaseStart: IsoDate, date: IsoDate): number | null {
-  const windowStart = addDays(date, -6) > phaseStart ? addDays(date, -6) : phaseStart;
-  const logged = loggedIn(days, windowStart, date);
-  return logged.length >= MIN_LOGGED_DAYS ? mean(logged.map((day) => day.pain)) : null;
-}
-
-/** The 7-day mean at or below which NRS30 is met: at least 30 % and at least 1 point below B, for B ≥ 3. */
-export function nrs30Level(baseline: number | null): number | null {
-  if (baseline === null || baseline < NRS30_MIN_BASELINE) return null;
-  return baseline - Math.max(0.3 * baseline, 1);
-}
-
-export type Nrs30Result =
-  | { status: 'reached'; dayOfPhase: number; date: IsoDate }
-  | { status: 'not-reached' }
-  | { status: 'no-baseline' }
-  | { status: 'baseline-too-low' };
-
-function nrs30Unavailable(baseline: number | null): Nrs30Result | null {
-  if (baseline === null) return { status: 'no-baseline' };
-  if (baseline < NRS30_MIN_BASELINE) return { status: 'baseline-too-low' };
-  return null;
+/** Weekly mean on `date`: the mean logged pain of `date - 6 .. date`, with at least 4 of the 7 logged. */
+export function weeklyMean(days: DaysByDate, date: IsoDate): number | null {
+  const logged = loggedIn(days, addDays(date, -6), date);
+  return logged.length >= MIN_WEEK_DAYS ? mean(logged.map((day) => day.pain)) : null;
 }
 
 /**
- * The 7-day mean for every day of a phase, in order (index 0 is the phase's first day): one sliding
- * window instead of seven look-ups a day, so a five-year phase table stays within a frame.
+ * The weekly mean for every day from `from` to `to`, in order: one sliding window instead of seven
+ * look-ups a day, so a five-year chart stays within a frame. The window reaches back before `from`.
  */
-export function trailingMeans(days: DaysByDate, phase: Pick<Phase, 'start' | 'end'>): (number | null)[] {
-  const pains = dateRange(phase.start, phase.end).map((date) => days.get(date)?.pain ?? null);
+export function weeklyMeans(days: DaysByDate, from: IsoDate, to: IsoDate): (number | null)[] {
+  return slidingMeans(days, addDays(from, -6), to, 7, MIN_WEEK_DAYS).slice(6);
+}
+
+/** Trailing means over `width` days from `from` to `to`, each defined with at least `minLogged` logged. */
+function slidingMeans(
+  days: DaysByDate,
+  from: IsoDate,
+  to: IsoDate,
+  width: number,
+  minLogged: number,
+): (number | null)[] {
+  if (to < from) return [];
+  const pains = dateRange(from, to).map((date) => days.get(date)?.pain ?? null);
   let sum = 0;
   let count = 0;
   return pains.map((pain, index) => {
@@ -79,59 +91,133 @@ export function trailingMeans(days: DaysByDate, phase: Pick<Phase, 'start' | 'en
       sum += pain;
       count += 1;
     }
-    const leaving = index >= 7 ? pains[index - 7] : null;
+    const leaving = index >= width ? pains[index - width] : null;
     if (leaving !== null && leaving !== undefined) {
       sum -= leaving;
       count -= 1;
     }
-    return count >= MIN_LOGGED_DAYS ? sum / count : null;
+    return count >= minLogged ? sum / count : null;
   });
 }
 
-/** NRS30 response in a phase: the first day whose 7-day mean meets the level (day 1 is the phase's first). */
-export function nrs30Response(
+/** The weekly mean at or below which NRS30 is met: at least 30 % and at least 1 point below B, for B ≥ 3. */
+export function nrs30Level(baseline: number | null): number | null {
+  if (baseline === null || baseline < NRS30_MIN_BASELINE) return null;
+  return baseline - Math.max(0.3 * baseline, 1);
+}
+
+export type Nrs30Unavailable = 'no-baseline' | 'baseline-too-low';
+
+export type Nrs30Result =
+  | { status: 'reached'; dayOfPhase: number; date: IsoDate }
+  /** The phase before it, of the same medication, ended in response: the response carried over. */
+  | { status: 'continued' }
+  | { status: 'not-reached' }
+  /** Shorter than a whole week: nothing can be said about this phase's own response. */
+  | { status: 'too-short' }
+  | { status: Nrs30Unavailable };
+
+function unavailableBecause(baseline: number | null): Nrs30Unavailable {
+  return baseline === null ? 'no-baseline' : 'baseline-too-low';
+}
+
+export interface WeeksInResponse {
+  /** Whole weeks (days 1-7, 8-14, ...) with at least 4 logged days. */
+  counted: number;
+  /** Of those, the weeks whose mean meets the response level. */
+  inResponse: number;
+}
+
+export interface PhaseResponse {
+  nrs30: Nrs30Result;
+  /** Whether the weekly mean on the phase's last day meets the level; `null` when it cannot be told. */
+  endedInResponse: boolean | null;
+  /** `null` when the level is unknown or the phase has no whole week. */
+  weeks: WeeksInResponse | null;
+}
+
+/**
+ * NRS30 within one on-phase (docs/measures.md, "NRS30 per phase"): only windows wholly inside the phase
+ * count, so a response carried over from the dose before is never credited to the new one.
+ */
+export function phaseResponse(
   days: DaysByDate,
   phase: Pick<Phase, 'start' | 'end'>,
   baseline: number | null,
-): Nrs30Result {
+  previousEndedInResponse = false,
+): PhaseResponse {
   const level = nrs30Level(baseline);
-  if (level === null) return nrs30Unavailable(baseline) as Nrs30Result;
-  const index = trailingMeans(days, phase).findIndex((value) => value !== null && value <= level);
-  if (index === -1) return { status: 'not-reached' };
-  return { status: 'reached', dayOfPhase: index + 1, date: addDays(phase.start, index) };
+  if (level === null) return { nrs30: { status: unavailableBecause(baseline) }, endedInResponse: null, weeks: null };
+  const lengthDays = phaseLengthDays(phase);
+  const means = slidingMeans(days, phase.start, phase.end, 7, MIN_WEEK_DAYS);
+  const lastMean = lengthDays >= FIRST_RESPONSE_DAY ? (means.at(-1) ?? null) : null;
+  const endedInResponse = lastMean === null ? null : lastMean <= level;
+  const weeks = lengthDays >= 7 ? weeksInResponse(days, phase, level) : null;
+  if (previousEndedInResponse) return { nrs30: { status: 'continued' }, endedInResponse, weeks };
+  if (lengthDays < FIRST_RESPONSE_DAY) return { nrs30: { status: 'too-short' }, endedInResponse, weeks };
+  const index = means.findIndex(
+    (value, dayIndex) => dayIndex >= FIRST_RESPONSE_DAY - 1 && value !== null && value <= level,
+  );
+  const nrs30: Nrs30Result =
+    index === -1
+      ? { status: 'not-reached' }
+      : { status: 'reached', dayOfPhase: index + 1, date: addDays(phase.start, index) };
+  return { nrs30, endedInResponse, weeks };
 }
 
-export interface LossOfResponse {
+function weeksInResponse(days: DaysByDate, phase: Pick<Phase, 'start' | 'end'>, level: number): WeeksInResponse {
+  const wholeWeeks = Math.floor(phaseLengthDays(phase) / 7);
+  let counted = 0;
+  let inResponse = 0;
+  for (let week = 0; week < wholeWeeks; week += 1) {
+    const from = addDays(phase.start, week * 7);
+    const logged = loggedIn(days, from, addDays(from, 6));
+    if (logged.length < MIN_WEEK_DAYS) continue;
+    counted += 1;
+    if ((mean(logged.map((day) => day.pain)) ?? Infinity) <= level) inResponse += 1;
+  }
+  return { counted, inResponse };
+}
+
+export type PainAfterInterruption =
+  | { status: 'back-above'; dayOfPhase: number }
+  | { status: 'stayed' }
+  /** Fewer than 2 logged days in every 3-day window. */
+  | { status: 'not-enough-days' }
+  | { status: Nrs30Unavailable };
+
+export interface AfterInterruption {
   /** Day of the interruption (day 1 is its first) with the first flare; `null` when none was logged. */
   firstFlareDay: number | null;
-  /** First day whose 7-day mean, of interruption days only, no longer meets the NRS30 level. */
-  nrs30LostDay: number | null;
-  /** Why the NRS30 part cannot be told. */
-  nrs30Unavailable?: 'no-baseline' | 'baseline-too-low';
+  pain: PainAfterInterruption;
 }
 
-/** What happened during an interruption: how soon a flare came, and how soon the NRS30 level was lost. */
-export function lossOfResponse(
+/**
+ * What happened during an interruption (docs/measures.md, "After an interruption"): how soon a flare came,
+ * and how soon pain went back above the response level. A 3-day window, because disease returns within
+ * days of a pause and a weekly mean would hide it.
+ */
+export function afterInterruption(
   days: DaysByDate,
   interruption: Pick<Phase, 'start' | 'end'>,
   baseline: number | null,
-): LossOfResponse {
+): AfterInterruption {
   const dates = dateRange(interruption.start, interruption.end);
   const flareIndex = dates.findIndex((date) => days.get(date)?.flare === true);
+  const firstFlareDay = flareIndex === -1 ? null : flareIndex + 1;
   const level = nrs30Level(baseline);
-  if (level === null) {
-    const unavailable = nrs30Unavailable(baseline) as { status: 'no-baseline' | 'baseline-too-low' };
-    return {
-      firstFlareDay: flareIndex === -1 ? null : flareIndex + 1,
-      nrs30LostDay: null,
-      nrs30Unavailable: unavailable.status,
-    };
-  }
-  const lostIndex = trailingMeans(days, interruption).findIndex((value) => value !== null && value > level);
-  return {
-    firstFlareDay: flareIndex === -1 ? null : flareIndex + 1,
-    nrs30LostDay: lostIndex === -1 ? null : lostIndex + 1,
-  };
+  if (level === null) return { firstFlareDay, pain: { status: unavailableBecause(baseline) } };
+  const means = slidingMeans(
+    days,
+    interruption.start,
+    interruption.end,
+    INTERRUPTION_WINDOW_DAYS,
+    MIN_INTERRUPTION_WINDOW_DAYS,
+  );
+  const aboveIndex = means.findIndex((value) => value !== null && value > level);
+  if (aboveIndex !== -1) return { firstFlareDay, pain: { status: 'back-above', dayOfPhase: aboveIndex + 1 } };
+  const anyWindow = means.some((value) => value !== null);
+  return { firstFlareDay, pain: { status: anyWindow ? 'stayed' : 'not-enough-days' } };
 }
 
 export interface FlareEpisode {
@@ -152,6 +238,69 @@ export function flareEpisodes(days: readonly DayEntry[]): FlareEpisode[] {
     else episodes.push({ start: date, end: date });
   }
   return episodes;
+}
+
+export interface FlareMeasures {
+  /** Episodes that began inside the phase. */
+  episodes: number;
+  /** Per 30 days, only for phases of at least 28 days. */
+  ratePer30Days: number | null;
+  /** The phase began while an episode that started before it was still running. */
+  wasRunningAtStart: boolean;
+  /** Logged days with a flare inside the phase. */
+  flareDays: number;
+}
+
+/** Flares of one phase (docs/measures.md, "Flares"): each episode counted once, in the phase it began. */
+export function flareMeasures(
+  episodes: readonly FlareEpisode[],
+  logged: readonly DayEntry[],
+  phase: Pick<Phase, 'start' | 'end'>,
+): FlareMeasures {
+  const lengthDays = phaseLengthDays(phase);
+  const count = episodes.filter((episode) => phase.start <= episode.start && episode.start <= phase.end).length;
+  return {
+    episodes: count,
+    ratePer30Days: lengthDays >= MIN_RATE_DAYS && logged.length > 0 ? (count / lengthDays) * 30 : null,
+    wasRunningAtStart: episodes.some((episode) => episode.start < phase.start && phase.start <= episode.end),
+    flareDays: logged.filter((day) => day.flare).length,
+  };
+}
+
+export interface DrainageMeasures {
+  /** Mean drainage score, 0 (none) to 3 (heavy). */
+  mean: number | null;
+  /** Share of logged days with any drainage, 0..1. */
+  daysShare: number | null;
+  /** Logged days with drainage of any amount. */
+  drainageDays: number;
+  heavyDays: number;
+  dressingChangesPerDay: number | null;
+}
+
+/** Drainage of one phase (docs/measures.md, "Drainage"): the case series' dose-dependent finding. */
+export function drainageMeasures(logged: readonly DayEntry[]): DrainageMeasures {
+  const drainageDays = logged.filter((day) => day.drainage > 0).length;
+  return {
+    mean: mean(logged.map((day) => day.drainage)),
+    daysShare: logged.length === 0 ? null : drainageDays / logged.length,
+    drainageDays,
+    heavyDays: logged.filter((day) => day.drainage >= HEAVY_DRAINAGE).length,
+    dressingChangesPerDay: mean(logged.map((day) => day.dressingChanges)),
+  };
+}
+
+export type ChangeInWords = 'fell' | 'rose' | 'changed-little';
+
+/**
+ * A change between two phase means in words (docs/measures.md, "Change between phases"): "fell" or
+ * "rose" only for at least 1 point, and no words at all when either side has fewer than 7 logged days.
+ */
+export function changeInWords(change: number | null, loggedThis: number, loggedPrevious: number): ChangeInWords | null {
+  if (change === null || loggedThis < FEW_DAYS || loggedPrevious < FEW_DAYS) return null;
+  if (change <= -MIN_CHANGE_POINTS) return 'fell';
+  if (change >= MIN_CHANGE_POINTS) return 'rose';
+  return 'changed-little';
 }
 
 export interface Adherence {
@@ -177,21 +326,34 @@ export function adherence(
   return { taken, scheduled: inRange.length, ratio: taken / inRange.length };
 }
 
+/**
+ * The last day a phase is measured to (docs/measures.md, "Phases"): the ongoing phase ends on its last
+ * logged day, so a day not yet logged (today, before the check-in) never lengthens it.
+ */
+export function measuredEnd(days: DaysByDate, phase: Pick<Phase, 'start' | 'end' | 'isOngoing'>): IsoDate {
+  if (!phase.isOngoing) return phase.end;
+  for (let date = phase.end; date >= phase.start; date = addDays(date, -1)) if (days.has(date)) return date;
+  return phase.start;
+}
+
 export interface PhaseMeasures {
+  /** The phase as measured: an ongoing phase ends on its last logged day (see `measuredEnd`). */
   phase: Phase;
   lengthDays: number;
   loggedDays: number;
+  /** Fewer than 7 logged days: every mean of this row carries "few days". */
+  fewDays: boolean;
   meanPain: number | null;
   /** Mean pain of this phase minus that of the phase before it, when both are known. */
   changeFromPrevious: number | null;
-  nrs30: Nrs30Result;
-  /** Only for interruptions. */
-  loss?: LossOfResponse;
-  meanDrainage: number | null;
-  heavyDrainageDays: number;
-  dressingChangesPerDay: number | null;
-  flareEpisodes: number;
-  flareRatePer30Days: number | null;
+  /** `changeFromPrevious` in words, or `null` when either side has too few days for a claim. */
+  changeInWords: ChangeInWords | null;
+  /** On-phases only. */
+  response?: PhaseResponse;
+  /** Interruptions only. */
+  afterInterruption?: AfterInterruption;
+  drainage: DrainageMeasures;
+  flares: FlareMeasures;
   adherence: Adherence | null;
 }
 
@@ -216,52 +378,32 @@ export function measurePhases(
   if (!first) return { baseline: null, rows: [] };
   const baseline = options.baseline ?? treatmentBaseline(days, first.start);
   const episodes = flareEpisodes([...days.values()]);
-  let previousMean: number | null = null;
-  const rows = phases.map((phase) => {
+  const rows: PhaseMeasures[] = [];
+  for (const fullPhase of phases) {
+    const phase = { ...fullPhase, end: measuredEnd(days, fullPhase) };
     const logged = loggedIn(days, phase.start, phase.end);
     const meanPain = mean(logged.map((day) => day.pain));
-    const lengthDays = phaseLengthDays(phase);
-    const episodeCount = episodes.filter(
-      (episode) => phase.start <= episode.start && episode.start <= phase.end,
-    ).length;
-    const row: PhaseMeasures = {
+    const previous = rows.at(-1);
+    const changeFromPrevious = meanPain !== null && previous?.meanPain != null ? meanPain - previous.meanPain : null;
+    const previousEndedInResponse = previous?.phase.kind === 'on' && previous.response?.endedInResponse === true;
+    rows.push({
       phase,
-      lengthDays,
+      lengthDays: phaseLengthDays(phase),
       loggedDays: logged.length,
+      fewDays: logged.length < FEW_DAYS,
       meanPain,
-      changeFromPrevious: meanPain !== null && previousMean !== null ? meanPain - previousMean : null,
-      nrs30: nrs30Response(days, phase, baseline.value),
-      meanDrainage: mean(logged.map((day) => day.drainage)),
-      heavyDrainageDays: logged.filter((day) => day.drainage === 3).length,
-      dressingChangesPerDay: mean(logged.map((day) => day.dressingChanges)),
-      flareEpisodes: episodeCount,
-      flareRatePer30Days: logged.length === 0 ? null : (episodeCount / lengthDays) * 30,
+      changeFromPrevious,
+      changeInWords: changeInWords(changeFromPrevious, logged.length, previous?.loggedDays ?? 0),
+      ...(phase.kind === 'on' && {
+        response: phaseResponse(days, phase, baseline.value, previousEndedInResponse),
+      }),
+      ...(phase.kind === 'interrupted' && { afterInterruption: afterInterruption(days, phase, baseline.value) }),
+      drainage: drainageMeasures(logged),
+      flares: flareMeasures(episodes, logged, phase),
       adherence: options.adherenceByPhaseStart
         ? (options.adherenceByPhaseStart.get(phase.start) ?? null)
         : adherence(doseLogs, phase.medicationId, phase.start, phase.end),
-      ...(phase.kind === 'interrupted' && { loss: lossOfResponse(days, phase, baseline.value) }),
-    };
-    previousMean = meanPain;
-    return row;
-  });
+    });
+  }
   return { baseline, rows };
-}
-
-/** Days a "what changed" sentence looks at on each side of a medication event. */
-export const CHANGE_WINDOW_DAYS = 28;
-
-export interface ChangeAroundEvent {
-  before: number | null;
-  after: number | null;
-  loggedBefore: number;
-  loggedAfter: number;
-}
-
-/** Mean pain in the 4 weeks before an event and in the 4 weeks from it (up to `today`). */
-export function changeAroundEvent(days: DaysByDate, eventDate: IsoDate, today: IsoDate): ChangeAroundEvent {
-  const before = loggedIn(days, addDays(eventDate, -CHANGE_WINDOW_DAYS), addDays(eventDate, -1));
-  const afterEnd = addDays(eventDate, CHANGE_WINDOW_DAYS - 1);
-  const after = loggedIn(days, eventDate, afterEnd < today ? afterEnd : today);
-  const enough = (list: DayEntry[]) => (list.length >= MIN_LOGGED_DAYS ? mean(list.map((day) => day.pain)) : null);
-  return { before: enough(before), after: enough(after), loggedBefore: before.length, loggedAfter: after.length };
 }

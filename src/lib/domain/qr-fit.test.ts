@@ -57,11 +57,11 @@ describe('fitSummaryUrl', () => {
     expect(year.resolution).toBe('daily');
     expect(year.version).not.toBeNull();
     expect(year.version ?? 99).toBeLessThanOrEqual(MAX_SCANNABLE_QR_VERSION);
-    expect(year.url.startsWith(`${APP_URL}#/v/1.`)).toBe(true);
+    expect(year.url.startsWith(`${APP_URL}#/v/2.`)).toBe(true);
   });
 
   it('falls back to weekly values when daily ones do not fit', () => {
-    const longer = fit(addDays(TODAY, -599));
+    const longer = fit(addDays(TODAY, -520));
     expect(longer.resolution).toBe('weekly');
     expect(longer.isWeeklyFallback).toBe(true);
     expect(longer.isTooLarge).toBe(false);

@@ -6,7 +6,8 @@ import { INTERVENTIONS } from './day';
 import { DOSE_UNITS, DRUG_CLASSES, FREQUENCIES, REGIMEN_EVENT_KINDS, STOP_REASONS } from './medication';
 import { MEDICATION_PRESETS } from './medication-presets';
 import { REGION_IDS } from './regions';
-import { decodeSummary, encodeSummary, MAX_PAYLOAD_CHARS, packSummary, SUMMARY_CODEC_VERSION } from './summary-codec';
+import { decodeSummary, encodeSummary, MAX_PAYLOAD_CHARS, SUMMARY_CODEC_VERSION } from './summary-codec';
+import { packSummary, unpackSummary } from './summary-pack';
 import type { SummarySource } from './summary-source';
 import { HURLEY_STAGES } from './visit';
 
@@ -61,6 +62,7 @@ const sourceArbitrary: fc.Arbitrary<SummarySource> = fc
           flare: fc.boolean(),
           regions: fc.subarray([...REGION_IDS]),
           interventions: fc.subarray([...INTERVENTIONS]),
+          dressingChanges: fc.integer({ min: 0, max: 30 }),
         }),
         { freq: 4 },
       ),
@@ -72,6 +74,8 @@ const sourceArbitrary: fc.Arbitrary<SummarySource> = fc
         meanDrainageX10: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
         flareDays: fc.integer({ min: 0, max: 7 }),
         loggedDays: fc.integer({ min: 0, max: 7 }),
+        drainageDays: fc.integer({ min: 0, max: 7 }),
+        heavyDrainageDays: fc.integer({ min: 0, max: 7 }),
       }),
       { maxLength: 58 },
     ),
@@ -89,6 +93,18 @@ const sourceArbitrary: fc.Arbitrary<SummarySource> = fc
     ),
     nextVisit: fc.option(dateIn('2020-01-01', 3000), { nil: undefined }),
     questions: fc.string({ maxLength: 600 }),
+    visits: fc.array(
+      fc.record(
+        {
+          date: dateIn('2019-01-01', 2000),
+          ihs4: fc.integer({ min: 0, max: 999 }),
+          hurley: fc.constantFrom(...HURLEY_STAGES),
+        },
+        { requiredKeys: ['date'] },
+      ),
+      { maxLength: 24 },
+    ),
+    patientName: fc.option(fc.string({ minLength: 1, maxLength: 80 }), { nil: undefined }),
   })
   .map((values) => {
     const to = addDays(values.from, values.length);
@@ -112,11 +128,87 @@ const sourceArbitrary: fc.Arbitrary<SummarySource> = fc
       weeks,
       medications: values.medications,
       questions: values.questions,
+      visits: values.visits,
     };
+    if (values.patientName !== undefined) source.patientName = values.patientName;
     if (values.lastVisit) source.lastVisit = values.lastVisit;
     if (values.nextVisit) source.nextVisit = values.nextVisit;
     return source;
   });
+
+/** Links made by version 1 of the app (before measures version 2), kept byte for byte. */
+const V1_DAILY =
+  '1.Y7jixcmYrvaf-T8YMDIyMjHyhBYkpiQmZ5Zk5mUmMTKoJr_ey8p0xctgRikDww0vwQ2vGBkYr3ixsDCe9uJl-uIl4pyYp-CpUFySWKmQn6dgbKCQm24PAA';
+const V1_WEEKLY =
+  '1.Y7zixcnIxGDOz8jG_v8_AwMjT2hBYkpicmZJZl5mEiODavLrvaxMV7wMZpQyMNzwEtzwipEBqIeFhfG0Fy_TFy8R58Q8BU-F4pLESoX8PAVjA4XcdHsA';
+
+describe('links made by version 1', () => {
+  it('still open, with the figures they carried and nothing invented', () => {
+    const daily = decodeSummary(V1_DAILY);
+    expect(daily.ok).toBe(true);
+    if (!daily.ok) return;
+    expect(daily.source.days.map((day) => [day.date, day.pain, day.drainage, day.flare])).toEqual([
+      ['2026-03-01', 7, 2, true],
+      ['2026-03-02', 6, 2, false],
+      ['2026-03-04', 3, 0, false],
+    ]);
+    expect(daily.source.days[0]?.regions).toEqual(['axilla-left']);
+    expect(daily.source.days[1]?.interventions).toEqual(['lesion-drained']);
+    // Version 1 carried no dressing changes, visits or name: absent, not zero.
+    expect(daily.source.days.every((day) => day.dressingChanges === undefined)).toBe(true);
+    expect(daily.source.visits).toBeUndefined();
+    expect(daily.source.patientName).toBeUndefined();
+    expect(daily.source.medications[0]).toMatchObject({ name: 'Upadacitinib', baselineX100: 700 });
+    expect(daily.source.lastVisit).toEqual({ date: '2026-02-20', ihs4: 12, hurley: 'II' });
+    const weekly = decodeSummary(V1_WEEKLY);
+    expect(weekly.ok && weekly.source.weeks[0]).toEqual({
+      start: '2026-03-01',
+      meanPainX10: 55,
+      meanDrainageX10: 15,
+      flareDays: 1,
+      loggedDays: 6,
+    });
+  });
+
+  it('a version 1 layout of any summary unpacks to it without the version 2 fields', () => {
+    fc.assert(
+      fc.property(sourceArbitrary, (source) => {
+        const unpacked = unpackSummary(packSummary(source, 1), 1) as SummarySource;
+        expect(unpacked.days).toEqual(source.days.map(({ dressingChanges: _, ...day }) => day));
+        expect(unpacked.visits).toBeUndefined();
+        expect(unpacked.medications).toEqual(source.medications);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a version 1 day byte with the dressing bit is refused', () => {
+    const bytes = packSummary(
+      {
+        range: { from: '2026-01-01', to: '2026-01-01' },
+        madeOn: '2026-01-01',
+        resolution: 'daily',
+        days: [
+          {
+            date: '2026-01-01',
+            pain: 2,
+            drainage: 0,
+            flare: false,
+            regions: [],
+            interventions: [],
+            dressingChanges: 3,
+          },
+        ],
+        weeks: [],
+        medications: [],
+        questions: '',
+        visits: [],
+      },
+      2,
+    );
+    expect(() => unpackSummary(bytes, 1)).toThrow(RangeError);
+  });
+});
 
 describe('summary codec', () => {
   it('decodes what it encodes, for any valid summary', () => {
@@ -144,10 +236,12 @@ describe('summary codec', () => {
         flare: false,
         regions: [],
         interventions: [],
+        dressingChanges: 0,
       })),
       weeks: [],
       medications: [],
       questions: '',
+      visits: [],
     };
     expect(packSummary(source).length).toBeLessThan(365 + 16);
     expect(daysBetween(source.range.from, source.range.to)).toBe(364);

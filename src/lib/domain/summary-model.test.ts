@@ -19,9 +19,16 @@ describe('buildSummaryModel', () => {
     expect(medication?.rows.map((row) => row.phase.kind)).toEqual(['on', 'interrupted', 'on']);
     const first = medication?.rows[0];
     expect(first?.meanPain).toBe(4);
-    // Baseline 7, level 4.9: the 7-day mean first meets it on day 3 (3 logged days are needed).
-    expect(first?.nrs30).toEqual({ status: 'reached', dayOfPhase: 3, date: '2026-04-03' });
-    expect(medication?.rows[1]?.loss).toEqual({ firstFlareDay: null, nrs30LostDay: null });
+    // Baseline 7, level 4.9: met on day 7, the first whole week inside the phase (docs/measures.md).
+    expect(first?.response).toEqual({
+      nrs30: { status: 'reached', dayOfPhase: 7, date: '2026-04-07' },
+      endedInResponse: true,
+      weeks: { counted: 8, inResponse: 8 },
+    });
+    expect(medication?.rows[1]?.afterInterruption).toEqual({ firstFlareDay: null, pain: { status: 'stayed' } });
+    // After an interruption the response is the resumed phase's own, not "continued".
+    expect(medication?.rows[2]?.response?.nrs30).toMatchObject({ status: 'reached', dayOfPhase: 7 });
+    expect(first?.drainage).toMatchObject({ daysShare: 1, dressingChangesPerDay: 1 });
     expect(medication?.rows[2]?.adherence).toEqual({ taken: 2, scheduled: 3, ratio: 2 / 3 });
     expect(medication?.adherence).toEqual({ taken: 2, scheduled: 3, ratio: 2 / 3 });
     expect(model.unavailable).toEqual([]);
@@ -29,9 +36,9 @@ describe('buildSummaryModel', () => {
 
   it('draws the chart: daily points, the 7-day mean, event lines and the interruption band', () => {
     expect(model.chart.days).toHaveLength(91);
-    // The source holds the range's days only: the mean needs 3 of them.
-    expect(model.chart.sevenDayMean[1]?.value).toBeNull();
-    expect(model.chart.sevenDayMean[2]?.value).toBe(4);
+    // The source holds the range's days only: the weekly mean needs 4 of them.
+    expect(model.chart.sevenDayMean[2]?.value).toBeNull();
+    expect(model.chart.sevenDayMean[3]?.value).toBe(4);
     expect(model.chart.events.map((event) => event.kind)).toEqual(['start', 'interruption', 'resume']);
     expect(model.chart.bands).toEqual([
       {

@@ -4,13 +4,12 @@
  * one model, so they cannot disagree.
  */
 import { chartMarks, type EventMarker, type InterruptionBand } from './chart-marks';
-import { addDays, daysBetween, EARLIEST_DATE, type IsoDate } from './dates';
+import { daysBetween, type IsoDate } from './dates';
 import type { DateRange } from './date-range';
 import type { DayEntry, Intervention } from './day';
 import {
   indexDays,
   measurePhases,
-  sevenDayMean,
   type Adherence,
   type Baseline,
   type DaysByDate,
@@ -20,6 +19,7 @@ import type { RegimenEvent } from './medication';
 import { buildPhases } from './phases';
 import type { RegionId } from './regions';
 import { sortEvents } from './regimen';
+import { dailyPoints, type DailyPoint, type MeanPoint } from './trend-series';
 import { mean } from './stats';
 import type { SummaryResolution } from './summary-pick';
 import { isShown } from './summary-range';
@@ -35,21 +35,6 @@ export const DAILY_ONLY_MEASURES = [
 ] as const;
 export type DailyOnlyMeasure = (typeof DAILY_ONLY_MEASURES)[number];
 
-export interface ChartDay {
-  /** Day number from the range's first day. */
-  x: number;
-  date: IsoDate;
-  pain: number;
-  drainage: number;
-  flare: boolean;
-}
-
-export interface ChartMean {
-  x: number;
-  /** Trailing 7-day mean of logged pain; `null` with fewer than 3 logged days. */
-  value: number | null;
-}
-
 export interface ChartWeek {
   /** Day number of the week's middle. */
   x: number;
@@ -62,8 +47,9 @@ export interface ChartWeek {
 
 export interface SummaryChart {
   lengthDays: number;
-  days: ChartDay[];
-  sevenDayMean: ChartMean[];
+  /** Daily values: the Trends chart's points (empty for weekly values). */
+  days: DailyPoint[];
+  sevenDayMean: MeanPoint[];
   weeks: ChartWeek[];
   /** The medication marks; their `medicationId` is the `id` of a medication of the model. */
   events: EventMarker[];
@@ -107,6 +93,10 @@ export interface SummaryModel {
   chart: SummaryChart;
   lastVisit?: SummarySource['lastVisit'];
   nextVisit?: IsoDate;
+  /** The clinician's IHS4 and Hurley stage at the visits in the range, oldest first (links from layout 2). */
+  visits: NonNullable<SummarySource['visits']>;
+  /** Only when the patient chose to put their name in the code. */
+  patientName?: string;
   questions: string;
   /** The patient's own notes; `null` where they were not carried (the QR code leaves them on the phone). */
   notes: SummaryNotes | null;
@@ -138,7 +128,7 @@ export function summaryNotes(days: readonly DayEntry[], range: DateRange): Summa
 }
 
 function asDayEntry(day: SummaryDay): DayEntry {
-  return { ...day, dressingChanges: 0, note: '', updatedAt: 0 };
+  return { ...day, dressingChanges: day.dressingChanges ?? 0, note: '', updatedAt: 0 };
 }
 
 /** A medication's id in the model: padded, so that ids sort like indexes (markers of one day sort by id). */
@@ -165,33 +155,21 @@ function buildChart(source: SummarySource, days: DaysByDate, medications: Summar
       phases: medication.rows.map((row) => row.phase),
     })),
   );
-  const chart: SummaryChart = { lengthDays, days: [], sevenDayMean: [], weeks: [], events: markers, bands };
-  if (source.resolution === 'daily') {
-    for (const day of source.days)
-      chart.days.push({
-        x: daysBetween(range.from, day.date),
-        date: day.date,
-        pain: day.pain,
-        drainage: day.drainage,
-        flare: day.flare,
-      });
-    for (let x = 0; x < lengthDays; x += 1)
-      chart.sevenDayMean.push({ x, value: sevenDayMean(days, EARLIEST_DATE, addDays(range.from, x)) });
-  } else {
-    for (const week of source.weeks) {
-      const offset = daysBetween(range.from, week.start);
-      const weekLength = Math.min(7, lengthDays - offset);
-      chart.weeks.push({
-        x: offset + (weekLength - 1) / 2,
-        start: week.start,
-        meanPain: week.meanPainX10 === null ? null : week.meanPainX10 / 10,
-        meanDrainage: week.meanDrainageX10 === null ? null : week.meanDrainageX10 / 10,
-        flareDays: week.flareDays,
-        loggedDays: week.loggedDays,
-      });
-    }
-  }
-  return chart;
+  // The source's days are those of the range, one per date (its schema and codec see to that).
+  const daily = source.resolution === 'daily' ? dailyPoints(days, range) : { days: [], sevenDayMean: [] };
+  const weeks = source.weeks.map((week): ChartWeek => {
+    const offset = daysBetween(range.from, week.start);
+    const weekLength = Math.min(7, lengthDays - offset);
+    return {
+      x: offset + (weekLength - 1) / 2,
+      start: week.start,
+      meanPain: week.meanPainX10 === null ? null : week.meanPainX10 / 10,
+      meanDrainage: week.meanDrainageX10 === null ? null : week.meanDrainageX10 / 10,
+      flareDays: week.flareDays,
+      loggedDays: week.loggedDays,
+    };
+  });
+  return { lengthDays, ...daily, weeks: source.resolution === 'weekly' ? weeks : [], events: markers, bands };
 }
 
 /**
@@ -203,6 +181,7 @@ export function buildSummaryModel(source: SummarySource, notes: SummaryNotes | n
   const isDaily = source.resolution === 'daily';
   const dayEntries = source.days.map(asDayEntry);
   const days = indexDays(dayEntries);
+  const hasDressings = source.days.every((day) => day.dressingChanges !== undefined);
 
   const medications = source.medications.map((medication, index): SummaryMedicationModel => {
     const events = sortEvents(asRegimenEvents(medication, index));
@@ -219,24 +198,21 @@ export function buildSummaryModel(source: SummarySource, notes: SummaryNotes | n
         },
       ]),
     );
-    const { rows } = measurePhases(phases, days, [], { baseline, adherenceByPhaseStart });
+    // Weekly values carry no days to measure phases with: the rows keep their dates and doses, and the
+    // wording shows their figures as unavailable (see `unavailable`). Only the phases in the range are measured.
+    const measured = isDaily ? phases.filter((phase) => isShown(phase, range)) : phases;
+    const { rows } = measurePhases(
+      isDaily ? measured : measured.map((phase) => ({ ...phase, isOngoing: false })),
+      days,
+      [],
+      { baseline, adherenceByPhaseStart },
+    );
     const shown = rows
       .filter((row) => isShown(row.phase, range))
-      // The summary carries no dressing counts; and weekly values carry no days to measure phases with.
-      .map((row): PhaseMeasures => {
-        const measured = { ...row, dressingChangesPerDay: null };
-        if (isDaily) return measured;
-        return {
-          ...measured,
-          loggedDays: 0,
-          meanPain: null,
-          changeFromPrevious: null,
-          meanDrainage: null,
-          heavyDrainageDays: 0,
-          flareEpisodes: 0,
-          flareRatePer30Days: null,
-        };
-      });
+      // Links made before dressing changes travelled (layout version 1) cannot say them.
+      .map((row): PhaseMeasures =>
+        hasDressings ? row : { ...row, drainage: { ...row.drainage, dressingChangesPerDay: null } },
+      );
     const taken = medication.adherence.reduce((sum, entry) => sum + entry.taken, 0);
     const scheduled = medication.adherence.reduce((sum, entry) => sum + entry.scheduled, 0);
     return {
@@ -302,10 +278,12 @@ export function buildSummaryModel(source: SummarySource, notes: SummaryNotes | n
     medications,
     chart: buildChart(source, days, medications),
     questions: source.questions,
+    visits: source.visits ?? [],
     notes,
     unavailable: isDaily ? [] : [...DAILY_ONLY_MEASURES],
   };
   if (source.lastVisit) model.lastVisit = source.lastVisit;
+  if (source.patientName) model.patientName = source.patientName;
   if (source.nextVisit) model.nextVisit = source.nextVisit;
   return model;
 }

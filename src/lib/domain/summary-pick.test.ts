@@ -58,6 +58,8 @@ describe('buildSummarySource', () => {
       meanDrainageX10: 10,
       flareDays: 0,
       loggedDays: 7,
+      drainageDays: 7,
+      heavyDrainageDays: 0,
     });
     expect(summarySourceSchema.safeParse(source).success).toBe(true);
   });
@@ -68,10 +70,27 @@ describe('weeklyFromDays', () => {
     const days = daysFrom('2026-01-01', [2, null, 4, null, null, null, null, 9]).map((day) => ({
       ...day,
       flare: day.pain > 5,
+      drainage: day.pain > 5 ? 3 : day.pain > 3 ? 1 : 0,
     }));
     expect(weeklyFromDays(days, { from: '2026-01-01', to: '2026-01-09' })).toEqual([
-      { start: '2026-01-01', meanPainX10: 30, meanDrainageX10: 10, flareDays: 0, loggedDays: 2 },
-      { start: '2026-01-08', meanPainX10: 90, meanDrainageX10: 10, flareDays: 1, loggedDays: 1 },
+      {
+        start: '2026-01-01',
+        meanPainX10: 30,
+        meanDrainageX10: 5,
+        flareDays: 0,
+        loggedDays: 2,
+        drainageDays: 1,
+        heavyDrainageDays: 0,
+      },
+      {
+        start: '2026-01-08',
+        meanPainX10: 90,
+        meanDrainageX10: 30,
+        flareDays: 1,
+        loggedDays: 1,
+        drainageDays: 1,
+        heavyDrainageDays: 1,
+      },
     ]);
   });
 });

@@ -5,7 +5,7 @@
 import { addDays, daysBetween, type IsoDate } from './dates';
 import type { DateRange } from './date-range';
 import type { DayEntry } from './day';
-import { adherence as adherenceIn, indexDays, treatmentBaseline } from './measures';
+import { adherence as adherenceIn, HEAVY_DRAINAGE, indexDays, treatmentBaseline } from './measures';
 import type { DoseLog, Medication, RegimenEvent } from './medication';
 import { buildPhases } from './phases';
 import { sortEvents } from './regimen';
@@ -15,6 +15,7 @@ import {
   type SummaryEvent,
   type SummaryMedication,
   type SummarySource,
+  type SummaryVisit,
   type SummaryWeek,
 } from './summary-source';
 import { clampRange, isShown, latestVisit } from './summary-range';
@@ -39,9 +40,25 @@ export function weeklyFromDays(
   range: DateRange,
 ): SummaryWeek[] {
   const length = daysBetween(range.from, range.to) + 1;
-  const weeks: { start: IsoDate; pain: number; drainage: number; flareDays: number; loggedDays: number }[] = [];
+  const weeks: {
+    start: IsoDate;
+    pain: number;
+    drainage: number;
+    flareDays: number;
+    loggedDays: number;
+    drainageDays: number;
+    heavyDrainageDays: number;
+  }[] = [];
   for (let offset = 0; offset < length; offset += 7)
-    weeks.push({ start: addDays(range.from, offset), pain: 0, drainage: 0, flareDays: 0, loggedDays: 0 });
+    weeks.push({
+      start: addDays(range.from, offset),
+      pain: 0,
+      drainage: 0,
+      flareDays: 0,
+      loggedDays: 0,
+      drainageDays: 0,
+      heavyDrainageDays: 0,
+    });
   for (const day of days) {
     if (day.date < range.from || day.date > range.to) continue;
     const week = weeks[Math.floor(daysBetween(range.from, day.date) / 7)];
@@ -50,6 +67,8 @@ export function weeklyFromDays(
     week.drainage += day.drainage;
     week.flareDays += day.flare ? 1 : 0;
     week.loggedDays += 1;
+    week.drainageDays += day.drainage > 0 ? 1 : 0;
+    week.heavyDrainageDays += day.drainage >= HEAVY_DRAINAGE ? 1 : 0;
   }
   return weeks.map((week) => ({
     start: week.start,
@@ -57,7 +76,23 @@ export function weeklyFromDays(
     meanDrainageX10: week.loggedDays === 0 ? null : round((week.drainage / week.loggedDays) * 10),
     flareDays: week.flareDays,
     loggedDays: week.loggedDays,
+    drainageDays: week.drainageDays,
+    heavyDrainageDays: week.heavyDrainageDays,
   }));
+}
+
+/** The visits in the range with a clinician's IHS4 or Hurley stage, oldest first, the most recent within the limit. */
+function scoredVisits(visits: readonly Visit[], range: DateRange): SummaryVisit[] {
+  return visits
+    .filter((visit) => range.from <= visit.date && visit.date <= range.to)
+    .filter((visit) => visit.ihs4 !== undefined || visit.hurley !== undefined)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(-SUMMARY_LIMITS.maxVisits)
+    .map((visit) => ({
+      date: visit.date,
+      ...(visit.ihs4 !== undefined && { ihs4: visit.ihs4 }),
+      ...(visit.hurley !== undefined && { hurley: visit.hurley }),
+    }));
 }
 
 function toSummaryEvent(event: RegimenEvent): SummaryEvent {
@@ -74,13 +109,15 @@ function toSummaryEvent(event: RegimenEvent): SummaryEvent {
  * The raw facts of a summary of `range`, chosen from the whole diary: the days in the range; each
  * medication with a phase in it (its events up to the range's end, the most recent within the limit; its
  * baseline from the whole diary; adherence per phase within the range); the last visit and the next one,
- * with the questions written at the last visit.
+ * with the questions written at the last visit; the clinician's scores of the visits in the range; and the
+ * patient's name only when they chose to put it in the code.
  */
 export function buildSummarySource(
   records: SummaryRecords,
   requested: DateRange,
   today: IsoDate,
   resolution: SummaryResolution,
+  options: { patientName?: string } = {},
 ): SummarySource {
   const range = clampRange(requested, today);
   const allDays = indexDays(records.days);
@@ -94,6 +131,7 @@ export function buildSummarySource(
       flare: day.flare,
       regions: day.flare ? [...day.regions] : [],
       interventions: [...day.interventions],
+      dressingChanges: day.dressingChanges,
     }));
 
   const candidates = records.medications.flatMap((medication) => {
@@ -137,7 +175,10 @@ export function buildSummarySource(
     weeks: resolution === 'weekly' ? weeklyFromDays(days, range) : [],
     medications,
     questions: (visit?.questions ?? '').slice(0, SUMMARY_LIMITS.maxQuestionsChars),
+    visits: scoredVisits(records.visits, range),
   };
+  const patientName = options.patientName?.trim().slice(0, SUMMARY_LIMITS.maxNameChars);
+  if (patientName) source.patientName = patientName;
   if (visit)
     source.lastVisit = {
       date: visit.date,

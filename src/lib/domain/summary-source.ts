@@ -23,6 +23,9 @@ export const SUMMARY_LIMITS = {
   maxEventsPerMedication: 60,
   maxNameChars: 80,
   maxQuestionsChars: 600,
+  /** Visits carried for IHS4 and Hurley over time; more than a year of monthly visits. */
+  maxVisits: 24,
+  maxDressingChanges: 30,
 } as const;
 
 const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
@@ -34,6 +37,8 @@ export const summaryDaySchema = z.object({
   flare: z.boolean(),
   regions: z.array(z.enum(REGION_IDS)).check(z.maxLength(REGION_IDS.length)),
   interventions: z.array(z.enum(INTERVENTIONS)).check(z.maxLength(INTERVENTIONS.length)),
+  /** Carried from layout version 2; absent in older links, whose dressing figures are then unknown. */
+  dressingChanges: z.optional(int(0, SUMMARY_LIMITS.maxDressingChanges)),
 });
 export type SummaryDay = z.infer<typeof summaryDaySchema>;
 
@@ -45,6 +50,9 @@ export const summaryWeekSchema = z.object({
   meanDrainageX10: z.nullable(int(0, 30)),
   flareDays: int(0, 7),
   loggedDays: int(0, 7),
+  /** Logged days with any drainage, and with heavy drainage; from layout version 2. */
+  drainageDays: z.optional(int(0, 7)),
+  heavyDrainageDays: z.optional(int(0, 7)),
 });
 export type SummaryWeek = z.infer<typeof summaryWeekSchema>;
 
@@ -86,6 +94,7 @@ export const summaryVisitSchema = z.object({
   ihs4: z.optional(int(0, 999)),
   hurley: z.optional(z.enum(HURLEY_STAGES)),
 });
+export type SummaryVisit = z.infer<typeof summaryVisitSchema>;
 
 export const summarySourceSchema = z
   .object({
@@ -98,6 +107,10 @@ export const summarySourceSchema = z
     lastVisit: z.optional(summaryVisitSchema),
     nextVisit: z.optional(isoDateSchema),
     questions: z.string().check(z.maxLength(SUMMARY_LIMITS.maxQuestionsChars)),
+    /** The visits in the range, oldest first, for IHS4 and Hurley over time; from layout version 2. */
+    visits: z.optional(z.array(summaryVisitSchema).check(z.maxLength(SUMMARY_LIMITS.maxVisits))),
+    /** Only when the patient chose to put their name in the code (off by default). */
+    patientName: z.optional(z.string().check(z.minLength(1), z.maxLength(SUMMARY_LIMITS.maxNameChars))),
   })
   .check(
     z.refine((source) => source.range.from <= source.range.to, {

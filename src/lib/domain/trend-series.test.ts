@@ -53,16 +53,15 @@ describe('daily series', () => {
     expect(points.days[1]?.drainage).toBe(2);
   });
 
-  it('draws a trailing 7-day mean with at least 3 logged days, looking back before the range', () => {
-    const range = { from: '2026-06-04', to: '2026-06-08' };
-    // 1-3 June lie before the range but count towards its first 7-day means.
-    const days = indexDays(daysFrom('2026-06-01', [3, 6, null, 9, null, null, null, null]));
+  it('draws the weekly mean (4 of 7 days logged), looking back before the range', () => {
+    const range = { from: '2026-06-04', to: '2026-06-09' };
+    // 1-3 June lie before the range but count towards its first weekly means.
+    const days = indexDays(daysFrom('2026-06-01', [3, 6, 3, 9, null, null, null, null, null]));
     const means = daysOf(buildTrendSeries(days, range, [])).sevenDayMean;
-    expect(means).toHaveLength(5);
-    expect(means[0]).toEqual({ x: 0, date: '2026-06-04', value: 6 });
-    expect(means.map((point) => point.value)).toEqual(
-      [6, 6, 6, 6, 7.5].map((value, index) => (index < 4 ? value : null)),
-    );
+    expect(means).toHaveLength(6);
+    expect(means[0]).toEqual({ x: 0, date: '2026-06-04', value: 5.25 });
+    // From 8 June the window (2-8 June) holds only 3 logged days: no mean.
+    expect(means.map((point) => point.value)).toEqual([5.25, 5.25, 5.25, 5.25, null, null]);
   });
 
   it('stays daily up to the weekly threshold', () => {

@@ -4,11 +4,11 @@
  * The x axis is a plain day number counted from the first day of the range (no date adapter needed).
  * Missing days stay missing: a mean is taken over logged days only, never with zeros for the gaps.
  */
-import { addDays, EARLIEST_DATE, weekdayMondayFirst, type IsoDate } from './dates';
+import { addDays, weekdayMondayFirst, type IsoDate } from './dates';
 import { rangeLengthDays, type DateRange } from './date-range';
 import type { DayEntry } from './day';
 import { chartMarks, type EventMarker, type InterruptionBand, type MedicationPhases } from './chart-marks';
-import { sevenDayMean, type DaysByDate } from './measures';
+import { weeklyMeans, type DaysByDate } from './measures';
 import { mean } from './stats';
 
 /** Ranges longer than this many days are drawn as weekly means (a year is about 53 points, five years 262). */
@@ -61,17 +61,19 @@ export function chartDaysNeeded(range: DateRange): DateRange {
   return { from: addDays(range.from, -6), to: range.to };
 }
 
-function dailyPoints(days: DaysByDate, range: DateRange, lengthDays: number): TrendPoints {
+/** The daily points of a range (the Trends chart's and the summary's): each logged day, and every day's 7-day mean. */
+export function dailyPoints(days: DaysByDate, range: DateRange): { days: DailyPoint[]; sevenDayMean: MeanPoint[] } {
   const points: DailyPoint[] = [];
   const means: MeanPoint[] = [];
-  for (let x = 0; x < lengthDays; x += 1) {
+  // The weekly mean (docs/measures.md): it may look back across the range start and across phases.
+  const weekly = weeklyMeans(days, range.from, range.to);
+  for (let x = 0; x < rangeLengthDays(range); x += 1) {
     const date = addDays(range.from, x);
     const day = days.get(date);
     if (day) points.push({ x, date, pain: day.pain, drainage: day.drainage, flare: day.flare });
-    // A plain trailing mean for the chart: it may look back across the range start and across phases.
-    means.push({ x, date, value: sevenDayMean(days, EARLIEST_DATE, date) });
+    means.push({ x, date, value: weekly[x] ?? null });
   }
-  return { resolution: 'daily', days: points, sevenDayMean: means };
+  return { days: points, sevenDayMean: means };
 }
 
 function weeklyPoints(days: DaysByDate, range: DateRange, lengthDays: number): TrendPoints {
@@ -111,7 +113,9 @@ export function buildTrendSeries(
 ): TrendSeries {
   const lengthDays = rangeLengthDays(range);
   const points =
-    lengthDays > WEEKLY_AFTER_DAYS ? weeklyPoints(days, range, lengthDays) : dailyPoints(days, range, lengthDays);
+    lengthDays > WEEKLY_AFTER_DAYS
+      ? weeklyPoints(days, range, lengthDays)
+      : { resolution: 'daily' as const, ...dailyPoints(days, range) };
   return { range, lengthDays, points, ...chartMarks(range, medications) };
 }
 

@@ -5,6 +5,7 @@
  * in a runtime cache for next time, and subset into the PDF so the file stays small.
  */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { drawableContent } from './pdf-glyphs';
 // A fingerprinted asset URL: the 10 MB font is emitted beside the app but kept out of the precache.
 import cjkFontUrl from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url';
 import { layoutSummary, type PdfContent, type PdfPageFrame } from './summary-pdf';
@@ -21,15 +22,16 @@ async function fetchCjkFont(): Promise<ArrayBuffer> {
   return response.arrayBuffer();
 }
 
-/** Whether the content needs the CJK font: Chinese, or any character Helvetica's encoding lacks. */
-function needsCjkFont(content: PdfContent, helvetica: { encodeText: (text: string) => unknown }): boolean {
-  if (content.language.startsWith('zh')) return true;
-  try {
-    helvetica.encodeText(JSON.stringify({ ...content, pageLabel: content.pageLabel(1, 2) }));
-    return false;
-  } catch {
-    return true;
-  }
+/** Chinese, Japanese and Korean scripts and their punctuation: what the CJK font is fetched for. */
+const CJK_TEXT = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/u;
+
+/**
+ * Whether the content needs the CJK font: Chinese, or CJK text in an English summary (a note). Anything
+ * else Helvetica cannot encode (an emoji) is replaced visibly instead (see ./pdf-glyphs.ts), so an
+ * English PDF never waits for 10 MB it would not use.
+ */
+function needsCjkFont(content: PdfContent): boolean {
+  return content.language.startsWith('zh') || CJK_TEXT.test(JSON.stringify(content));
 }
 
 export interface MakePdfOptions {
@@ -46,13 +48,19 @@ export async function makeSummaryPdf(content: PdfContent, options: MakePdfOption
   doc.setProducer('HS Diary');
   const helvetica = await doc.embedFont(StandardFonts.Helvetica);
   let fonts = { regular: helvetica, bold: await doc.embedFont(StandardFonts.HelveticaBold) };
-  if (needsCjkFont(content, helvetica)) {
+  if (needsCjkFont(content)) {
     options.onFontLoading?.();
     const [{ fontkit }, fontBytes] = await Promise.all([import('./fontkit.chunk'), fetchCjkFont()]);
     doc.registerFontkit(fontkit);
     const cjk = await doc.embedFont(fontBytes, { subset: true });
     fonts = { regular: cjk, bold: cjk };
   }
-  layoutSummary(doc, content, fonts, options.frame);
+  const drawable = new Set([...fonts.regular.getCharacterSet(), ...fonts.bold.getCharacterSet()]);
+  layoutSummary(
+    doc,
+    drawableContent(content, (codePoint) => drawable.has(codePoint)),
+    fonts,
+    options.frame,
+  );
   return doc.save();
 }

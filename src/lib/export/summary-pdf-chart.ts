@@ -111,7 +111,20 @@ export function drawChart(writer: Writer, content: PdfChartContent, scale: numbe
       color: hexColor(event.color),
       dashArray: [3, 2],
     });
-  const dotRadius = geometry.dots.length > 150 ? 0.8 : 1.2;
+  // Drainage under the pain (the case series' dose-dependent finding), flares along the top.
+  for (const bar of geometry.drainageBars)
+    page.drawRectangle({
+      x: X(bar.x),
+      y: Y(plot.bottom),
+      width: bar.width,
+      height: bar.height,
+      color: rgb(0.55, 0.58, 0.6),
+      opacity: 0.6,
+    });
+  for (const x of geometry.flareMarks)
+    page.drawRectangle({ x: X(x) - 1.5, y: Y(plot.top) - 1, width: 3, height: 5, color: rgb(0.7, 0.15, 0.12) });
+  // Dots large enough to see on paper, a little smaller when there are many.
+  const dotRadius = geometry.dots.length > 150 ? 1.4 : 2;
   for (const dot of geometry.dots) page.drawCircle({ x: X(dot.x), y: Y(dot.y), size: dotRadius, color: MUTED });
   for (const line of geometry.lines)
     for (let index = 1; index < line.length; index += 1) {

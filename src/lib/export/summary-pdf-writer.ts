@@ -9,6 +9,8 @@ export const BLACK = rgb(0.1, 0.12, 0.13);
 export const MUTED = rgb(0.3, 0.34, 0.36);
 export const RULE = rgb(0.78, 0.8, 0.8);
 const FOOTER_HEIGHT = 20;
+/** Room at the top of every page for the running header (who, the range, page x of y). */
+export const HEADER_HEIGHT = 13;
 /** A heading's 11.5 pt line, its space above and its gap below. */
 const HEADING_HEIGHT = 24;
 
@@ -74,6 +76,13 @@ export interface LayoutMark {
   text: string;
 }
 
+export interface RowOptions {
+  font?: PDFFont;
+  size?: number;
+  color?: RGB;
+  bar?: RGB;
+}
+
 /** Writes the summary down the page: wrapped text, dated lines, headings kept with their section, table rows. */
 export class Writer {
   page: Canvas;
@@ -92,8 +101,11 @@ export class Writer {
     this.left = frame.margin;
     this.right = frame.width - frame.margin;
     this.page = this.newPage();
-    this.y = frame.height - frame.margin;
+    this.y = frame.height - frame.margin - HEADER_HEIGHT;
   }
+
+  /** The header row of the table being written, drawn again at the top of each page the table runs onto. */
+  tableHeader: { cells: string[][]; widths: number[]; options: RowOptions } | null = null;
 
   private newPage(): Canvas {
     this.pageCount += 1;
@@ -108,7 +120,7 @@ export class Writer {
   ensure(height: number): void {
     if (this.y - height >= this.frame.margin + FOOTER_HEIGHT) return;
     this.page = this.newPage();
-    this.y = this.frame.height - this.frame.margin;
+    this.y = this.frame.height - this.frame.margin - HEADER_HEIGHT;
   }
 
   mark(kind: LayoutMark['kind'], text: string): void {
@@ -164,11 +176,7 @@ export class Writer {
   }
 
   /** A table row: cells of wrapped lines in columns; returns nothing, moves down by the tallest cell. */
-  row(
-    cells: string[][],
-    widths: number[],
-    options: { font?: PDFFont; size?: number; color?: RGB; bar?: RGB } = {},
-  ): void {
+  row(cells: string[][], widths: number[], options: RowOptions = {}): void {
     const size = options.size ?? 8.5;
     const leading = size * 1.3;
     const font = options.font ?? this.fonts.regular;
@@ -176,7 +184,15 @@ export class Writer {
       lines.flatMap((line) => wrapText(line, font, size, (widths[index] ?? 40) - 6)),
     );
     const height = Math.max(...wrapped.map((lines) => lines.length)) * leading + 5;
+    const pageBefore = this.pageCount;
     this.ensure(height);
+    // A table split across pages repeats its header, so each page can be read on its own.
+    if (this.pageCount !== pageBefore && this.tableHeader) {
+      const header = this.tableHeader;
+      this.tableHeader = null;
+      this.row(header.cells, header.widths, header.options);
+      this.tableHeader = header;
+    }
     let x = this.left;
     wrapped.forEach((lines, index) => {
       lines.forEach((line, lineIndex) => {

@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChartGeometry } from '../domain/chart-geometry';
 import { layoutSummary, type PdfContent, type SummaryLayout } from './summary-pdf';
 
@@ -14,6 +14,8 @@ function geometry(height: number): ChartGeometry {
     width: CHART_WIDTH,
     height,
     plot,
+    drainageBars: [{ x: plot.left, width: 3, height: 10 }],
+    flareMarks: [plot.left + 50],
     dots,
     lines: [dots.map(({ x }, day) => ({ x, y: yOf(3 + (day % 3)) }))],
     events: [{ x: 100, color: '#0072b2', index: 0 }],
@@ -28,6 +30,7 @@ function content({ flareRegions = 3, phases = 1 } = {}): PdfContent {
   return {
     language: 'en',
     title: 'HS Diary – visit summary',
+    patientLine: 'Wang Xiaoming · born 3 Mar 1990 · clinic no. 12345',
     rangeLine: '29 Aug 2026 – 26 Nov 2026 (90 days)',
     madeLine: 'Made on 26 Nov 2026 · 77 of 90 days logged',
     notice: null,
@@ -103,7 +106,7 @@ async function layout(summary: PdfContent): Promise<SummaryLayout & { savedPages
 
 describe('summary PDF layout', () => {
   it('a short summary is one page with the full-height chart', async () => {
-    const result = await layout(content());
+    const result = await layout(content({ flareRegions: 0 }));
     expect(result).toMatchObject({ pages: 1, savedPages: 1, isChartCompact: false });
   });
 
@@ -132,5 +135,43 @@ describe('summary PDF layout', () => {
           expect(next?.page, `"${mark.text}" with ${flareRegions} regions, ${phases} phases`).toBe(mark.page);
         });
       }
+  });
+
+  it('repeats the phase table header on every page the table runs onto', async () => {
+    const { pages, marks } = await layout(content({ phases: 30 }));
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const header = 'Phase Mean pain Change NRS30 Flares per 30 days Doses taken';
+    const phasePages = new Set(marks.filter((mark) => mark.text.startsWith('Upadacitinib:')).map((mark) => mark.page));
+    const headerPages = new Set(marks.filter((mark) => mark.text === header).map((mark) => mark.page));
+    expect(phasePages.size).toBeGreaterThanOrEqual(2);
+    expect([...headerPages]).toEqual([...phasePages]);
+  });
+
+  it('heads every page with who it is about, the range and "page x of y"', async () => {
+    const doc = await PDFDocument.create();
+    const fonts = {
+      regular: await doc.embedFont(StandardFonts.Helvetica),
+      bold: await doc.embedFont(StandardFonts.HelveticaBold),
+    };
+    const drawn: { page: number; text: string }[] = [];
+    const addPage = doc.addPage.bind(doc);
+    vi.spyOn(doc, 'addPage').mockImplementation((...args) => {
+      const page = addPage(...args);
+      const number = doc.getPageCount();
+      const drawText = page.drawText.bind(page);
+      vi.spyOn(page, 'drawText').mockImplementation((text, options) => {
+        drawn.push({ page: number, text });
+        drawText(text, options);
+      });
+      return page;
+    });
+    const { pages } = layoutSummary(doc, content({ phases: 30 }), fonts, A4);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const who = 'Wang Xiaoming · born 3 Mar 1990 · clinic no. 12345 · 29 Aug 2026 – 26 Nov 2026 (90 days)';
+    for (let page = 1; page <= pages; page += 1) {
+      const texts = drawn.filter((entry) => entry.page === page).map((entry) => entry.text);
+      expect(texts).toContain(who);
+      expect(texts).toContain(`Page ${page} of ${pages}`);
+    }
   });
 });

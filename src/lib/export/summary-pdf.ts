@@ -12,6 +12,7 @@ import {
   MUTED,
   RULE,
   Writer,
+  wrapText,
   type LayoutMark,
   type PdfFonts,
   type PdfPageFrame,
@@ -23,6 +24,8 @@ export interface PdfContent {
   language: string;
   title: string;
   rangeLine: string;
+  /** Who the report is about (name, date of birth, clinic number), as the patient entered it; `null` when not. */
+  patientLine: string | null;
   madeLine: string;
   notice: string | null;
   overview: [string, string][];
@@ -127,14 +130,18 @@ function drawSummary(writer: Writer, content: PdfContent, chartScale: number): v
 
   // The header row and the first phase.
   writer.heading(content.phasesTitle, 60);
-  const widths = [0.3, 0.1, 0.09, 0.23, 0.13, 0.15].map((share) => share * writer.width);
-  writer.row(
-    content.phaseHeader.map((label) => [label]),
+  // Phase, mean pain (with the change), response, drainage, dressings, flares, doses: the screen's figures.
+  const widths = [0.23, 0.1, 0.2, 0.16, 0.08, 0.12, 0.11].map((share) => share * writer.width);
+  const phaseHeader = {
+    cells: content.phaseHeader.map((label) => [label]),
     widths,
-    { font: fonts.bold, size: 7.5, color: MUTED },
-  );
+    options: { font: fonts.bold, size: 7.5, color: MUTED },
+  };
+  writer.row(phaseHeader.cells, phaseHeader.widths, phaseHeader.options);
+  writer.tableHeader = phaseHeader;
   for (const row of content.phaseRows)
     writer.row(row.cells, widths, { bar: hexColor(row.isPaused ? '#b3261e' : row.color) });
+  writer.tableHeader = null;
 
   // The total, the header row and the first region.
   writer.heading(content.flaresTitle, 50);
@@ -173,9 +180,32 @@ function drawSummary(writer: Writer, content: PdfContent, chartScale: number): v
 }
 
 /** "Patient-reported data, not a diagnosis" and the page number, on every page. */
+/**
+ * On every page: a header with who the report is about and its range, with "page x of y" (a clinic files
+ * pages that may come apart), and a footer saying the data are the patient's own.
+ */
 function drawFooters(doc: PDFDocument, content: PdfContent, fonts: PdfFonts, frame: PdfPageFrame): void {
   const pages = doc.getPages();
   pages.forEach((page, index) => {
+    const label = content.pageLabel(index + 1, pages.length);
+    const labelWidth = fonts.regular.widthOfTextAtSize(label, 8);
+    const top = frame.height - frame.margin - 6;
+    const who = content.patientLine ? `${content.patientLine} · ${content.rangeLine}` : content.rangeLine;
+    const [whoLine = ''] = wrapText(who, fonts.bold, 8, frame.width - 2 * frame.margin - labelWidth - 12);
+    page.drawText(whoLine, { x: frame.margin, y: top, size: 8, font: fonts.bold, color: BLACK });
+    page.drawText(label, {
+      x: frame.width - frame.margin - labelWidth,
+      y: top,
+      size: 8,
+      font: fonts.regular,
+      color: MUTED,
+    });
+    page.drawLine({
+      start: { x: frame.margin, y: top - 4 },
+      end: { x: frame.width - frame.margin, y: top - 4 },
+      thickness: 0.5,
+      color: RULE,
+    });
     const y = frame.margin - 2;
     page.drawLine({
       start: { x: frame.margin, y: y + 12 },
@@ -184,13 +214,5 @@ function drawFooters(doc: PDFDocument, content: PdfContent, fonts: PdfFonts, fra
       color: RULE,
     });
     page.drawText(content.disclaimer, { x: frame.margin, y, size: 8, font: fonts.bold, color: BLACK });
-    const label = content.pageLabel(index + 1, pages.length);
-    page.drawText(label, {
-      x: frame.width - frame.margin - fonts.regular.widthOfTextAtSize(label, 8),
-      y,
-      size: 8,
-      font: fonts.regular,
-      color: MUTED,
-    });
   });
 }

@@ -92,9 +92,9 @@ export const trendsEn = {
     baseline: (value: string, logged: number) =>
       `Baseline pain before the first start: ${value} (${days(logged)} of the 7 before it logged).`,
     baselineMissing: (logged: number) =>
-      `Baseline pain before the first start: not enough entries (${days(logged)} of the 7 before it logged; 3 are needed).`,
+      `Baseline pain before the first start: not enough entries (${days(logged)} of the 7 before it logged; 4 are needed).`,
     nrs30Level: (level: string) =>
-      `NRS30 means the 7-day mean pain fell to ${level} or below: at least 30 % and at least 1 point under the baseline.`,
+      `NRS30 means the weekly mean pain fell to ${level} or below: at least 30 % and at least 1 point under the baseline. It is judged on whole weeks inside a phase, from day 7.`,
     tableLabel: (name: string) => `Phases of ${name}`,
     scrollHint: 'Scroll sideways for every column.',
     columns: {
@@ -102,53 +102,89 @@ export const trendsEn = {
       meanPain: 'Mean pain',
       change: 'Change from the phase before',
       nrs30: 'NRS30 response',
+      afterInterruption: 'After the interruption',
       drainage: 'Drainage',
       dressings: 'Dressing changes a day',
-      flares: 'Flares per 30 days',
+      flares: 'Flares',
       adherence: 'Doses taken',
     },
+    /** The PDF's one column for both, each row saying which it is. */
+    responseColumn: 'NRS30 response, or after an interruption',
     changeFromBefore: (value: string) => `${value} vs before`,
     dates: (from: string, to: string) => `${from} – ${to}`,
     ongoing: (from: string) => `${from} – now`,
     length: (lengthDays: number, logged: number) => `${days(lengthDays)}, ${logged} logged`,
+    lengthOnly: (lengthDays: number) => days(lengthDays),
     interrupted: (reason: string) => (reason ? `Interrupted: ${reason}` : 'Interrupted'),
     stopped: (reason: string) => (reason ? `Stopped: ${reason}` : 'Stopped'),
+    fewDays: 'few days',
+    withFewDays: (value: string) => `${value} (few days)`,
+    changeWords: { fell: 'fell', rose: 'rose', 'changed-little': 'changed little' },
+    changeWithWords: (value: string, words: string) => `${value} (${words})`,
     nrs30: {
       reached: (day: number, date: string) => `Reached on day ${day} (${date})`,
+      continued: 'Response continued from the phase before',
       'not-reached': 'Not reached',
+      'too-short': 'Too short to judge (under 7 days)',
       'no-baseline': 'No baseline',
       'baseline-too-low': 'Baseline below 3',
     },
-    loss: {
+    endedInResponse: 'Ended in response',
+    endedOutOfResponse: 'Not in response at the end',
+    weeksInResponse: (inResponse: number, counted: number) =>
+      counted === 0
+        ? 'No whole week with 4 logged days'
+        : inResponse === counted
+          ? `In response all ${counted === 1 ? 'week' : `${counted} weeks`}`
+          : `In response ${inResponse} of ${counted} ${counted === 1 ? 'week' : 'weeks'}`,
+    after: {
       firstFlare: (day: number) => `First flare on day ${day}`,
       noFlare: 'No flare logged',
-      lost: (day: number) => `NRS30 level lost on day ${day}`,
-      kept: 'NRS30 level kept',
+      backAbove: (day: number) => `Pain back above the response level on day ${day}`,
+      stayed: 'Pain stayed at the response level',
+      'not-enough-days': 'Too few days logged to tell the pain',
+      'no-baseline': 'No baseline to compare the pain with',
+      'baseline-too-low': 'Baseline below 3: no response level',
     },
-    drainage: (mean: string, heavyDays: number) =>
-      `${mean} mean, ${heavyDays === 1 ? '1 heavy day' : `${heavyDays} heavy days`}`,
-    flareRate: (rate: string, episodes: number) => `${rate} (${episodes === 1 ? '1 flare' : `${episodes} flares`})`,
+    drainageMean: (mean: string) => `mean ${mean}`,
+    drainageShare: (percent: string) => `on ${percent} of days`,
+    heavyDays: (count: number) => (count === 1 ? '1 heavy day' : `${count} heavy days`),
+    flareRate: (rate: string, episodes: number) =>
+      `${rate} per 30 days (${episodes === 1 ? '1 flare' : `${episodes} flares`})`,
+    flareCount: (episodes: number) =>
+      episodes === 0 ? 'No flare began' : episodes === 1 ? '1 flare began' : `${episodes} flares began`,
+    flareRunning: 'A flare was running when it began',
     adherence: (taken: number, scheduled: number, percent: string) => `${taken} of ${scheduled} (${percent})`,
     none: '—',
   },
   changes: {
-    title: 'What changed after each event',
-    intro: 'Mean pain in the 4 weeks before each event, against the 4 weeks from it.',
-    start: (name: string, dose: string) => `${name} was started at ${dose}`,
-    doseChange: (name: string, from: string, to: string, unit: string) => `${name} went from ${from} to ${to} ${unit}`,
-    doseChangeFull: (name: string, from: string, to: string) => `${name} went from ${from} to ${to}`,
-    interruption: (name: string, reason: string) =>
-      reason ? `${name} was interrupted (${reason})` : `${name} was interrupted`,
-    resume: (name: string, dose: string) => `${name} was resumed at ${dose}`,
-    stop: (name: string, reason: string) => (reason ? `${name} was stopped (${reason})` : `${name} was stopped`),
-    fell: (before: string, after: string) => `mean pain fell from ${before} to ${after}`,
-    rose: (before: string, after: string) => `mean pain rose from ${before} to ${after}`,
-    same: (before: string, after: string) => `mean pain stayed about the same (${before}, then ${after})`,
-    notEnough: 'there are not enough entries to compare (3 logged days are needed on each side)',
-    nextWithin: (count: number) => `The next change came ${days(count)} later, within this time.`,
-    sentence: (what: string, afterDays: number, result: string) =>
-      afterDays >= 28
-        ? `In the 4 weeks after ${what}, ${result}.`
-        : `In the ${days(afterDays)} since ${what}, ${result}.`,
+    title: 'What each phase did',
+    intro: 'One sentence per phase, from the figures in its table. Nothing is claimed from fewer than 7 logged days.',
+    phaseOn: (dose: string, length: string) => `On ${dose} (${length})`,
+    phaseInterrupted: (reason: string, length: string) =>
+      reason ? `Interrupted for ${reason} (${length})` : `Interrupted (${length})`,
+    phaseStopped: (reason: string, length: string) =>
+      reason ? `Stopped: ${reason} (${length})` : `Stopped (${length})`,
+    meanPain: (value: string) => `mean pain ${value}`,
+    meanPainFew: (value: string) => `mean pain ${value} (few days, so no comparison)`,
+    down: (amount: string, from: string) => `down ${amount} from ${from}`,
+    up: (amount: string, from: string) => `up ${amount} from ${from}`,
+    little: (from: string) => `little change from ${from}`,
+    drainage: (percent: string) => `drainage on ${percent} of days`,
+    drainageFrom: (percent: string, previous: string) => `drainage on ${percent} of days, against ${previous} before`,
+    nrs30Reached: (day: number) => `NRS30 reached on day ${day}`,
+    responseContinued: 'the response continued',
+    notReached: 'NRS30 not reached',
+    weeks: (inResponse: number, counted: number) =>
+      inResponse === counted
+        ? `in response all ${counted === 1 ? 'week' : `${counted} weeks`}`
+        : `in response ${inResponse} of ${counted} ${counted === 1 ? 'week' : 'weeks'}`,
+    firstFlare: (day: number) => `first flare on day ${day}`,
+    noFlare: 'no flare logged',
+    backAbove: (day: number) => `pain back above the response level on day ${day}`,
+    stayed: 'pain stayed at the response level',
+    nothingLogged: 'nothing logged',
+    join: '; ',
+    sentence: (head: string, parts: string) => `${head}: ${parts}.`,
   },
 };

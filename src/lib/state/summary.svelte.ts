@@ -72,8 +72,10 @@ export class SummaryData {
     };
   }
 
-  sourceAt(resolution: SummarySource['resolution']): SummarySource {
-    return buildSummarySource(this.records, this.range, this.#today(), resolution);
+  sourceAt(resolution: SummarySource['resolution'], patientName?: string): SummarySource {
+    return buildSummarySource(this.records, this.range, this.#today(), resolution, {
+      ...(patientName !== undefined && { patientName }),
+    });
   }
 
   get model(): SummaryModel {
@@ -81,7 +83,7 @@ export class SummaryData {
   }
 
   /** The viewer link for the QR code, on this app's own address (origin and path, for a sub-path deployment). */
-  qrFit(appUrl: string): QrFit {
-    return fitSummaryUrl(appUrl, (resolution) => this.sourceAt(resolution));
+  qrFit(appUrl: string, patientName?: string): QrFit {
+    return fitSummaryUrl(appUrl, (resolution) => this.sourceAt(resolution, patientName));
   }
 }

@@ -12,16 +12,24 @@ export async function writeRows(page: Page, store: string, rows: readonly object
 }
 
 /** The figures a clinician reads first, as text, from the summary on any screen that draws it. */
-export async function summaryFigures(page: Page): Promise<{ range: string; meanPain: string; phases: string[][] }> {
+export async function summaryFigures(
+  page: Page,
+): Promise<{ range: string; meanPain: string; phases: Record<string, string>[] }> {
   const range = (await page.getByTestId('summary-range').textContent()) ?? '';
   const meanPain = (await page.getByTestId('summary-mean-pain').textContent()) ?? '';
-  const phases: string[][] = [];
-  for (const phase of await page.getByTestId('summary-phase').all()) {
-    phases.push([
-      (await phase.getByTestId('phase-mean-pain').textContent()) ?? '',
-      ((await phase.getByTestId('phase-response').textContent()) ?? '').trim(),
-    ]);
-  }
+  // Each phase's figures by their label, lines joined by " | ", as the Trends page model reads its cards.
+  const phases = await page
+    .getByTestId('summary-phase')
+    .evaluateAll((items) =>
+      items.map((item) =>
+        Object.fromEntries(
+          [...item.querySelectorAll('dl > div')].map((pair) => [
+            pair.querySelector('dt')?.textContent?.trim() ?? '',
+            [...pair.querySelectorAll('dd .line')].map((line) => line.textContent?.trim() ?? '').join(' | '),
+          ]),
+        ),
+      ),
+    );
   return { range, meanPain, phases };
 }
 

@@ -4,16 +4,20 @@
  * screen says.
  */
 import { chartGeometry } from '../../domain/chart-geometry';
+import type { PatientDetails } from '../../domain/patient';
 import type { SummaryModel } from '../../domain/summary-model';
 import { i18n } from '../../i18n/locale.svelte';
 import type { PdfContent } from '../../export/summary-pdf';
+import type { PhaseColumn } from '../trends/phase-text';
 import { tickLabel } from '../trends/trends-text';
 import {
   adherenceText,
   baselineText,
+  chartCaption,
   eventLabel,
   nameOf,
   overviewText,
+  flareTotalText,
   phaseCells,
   rangeLine,
   shortDate,
@@ -30,9 +34,29 @@ export function pdfFileName(madeOn: string): string {
   return `hs-summary-${madeOn}.pdf`;
 }
 
-export function pdfContent(model: SummaryModel, chartWidth: number, chartHeight: number): PdfContent {
+/**
+ * Who the report is about, from the details the patient entered on this device, or (in the viewer) the
+ * name the code carries when the patient chose so; `null` when neither says.
+ */
+export function patientLine(model: SummaryModel, details: PatientDetails | undefined): string | null {
+  const t = i18n.t.summary.heading;
+  const name = details?.name ?? model.patientName;
+  const parts = [
+    name,
+    details?.dateOfBirth ? t.born(shortDate(details.dateOfBirth)) : undefined,
+    details?.clinicNumber ? t.clinicNumber(details.clinicNumber) : undefined,
+  ].filter((part): part is string => Boolean(part));
+  return parts.length === 0 ? null : parts.join(' · ');
+}
+
+export function pdfContent(
+  model: SummaryModel,
+  chartWidth: number,
+  chartHeight: number,
+  details?: PatientDetails,
+): PdfContent {
   const t = i18n.t.summary;
-  const columns = t.phases.columns;
+  const columns = i18n.t.trends.phases.columns;
   const isWeekly = model.resolution === 'weekly';
   // The screen's figures, a figure's lines joined on one line.
   const overview = overviewText(model).map((figure): [string, string] => [figure.label, figure.lines.join(' · ')]);
@@ -49,6 +73,7 @@ export function pdfContent(model: SummaryModel, chartWidth: number, chartHeight:
     language: i18n.code,
     title: t.heading.title,
     rangeLine: rangeLine(model),
+    patientLine: patientLine(model, details),
     madeLine: `${t.heading.made(shortDate(model.madeOn))} · ${t.heading.logged(model.loggedDays, model.lengthDays)}`,
     notice: isWeekly ? `${t.weekly.notice} ${t.weekly.unavailable}` : null,
     overview,
@@ -66,36 +91,46 @@ export function pdfContent(model: SummaryModel, chartWidth: number, chartHeight:
     })),
     chart: {
       title: t.chart.title,
-      caption: isWeekly
-        ? t.chart.captionWeekly(shortDate(model.range.from), shortDate(model.range.to))
-        : t.chart.captionDaily(shortDate(model.range.from), shortDate(model.range.to)),
+      caption: chartCaption(model),
       geometry,
       xLabels: geometry.xTicks.map(({ tick }) => tickLabel(tick)),
       eventLabels: model.chart.events.map((_, index) => eventLabel(model, index)),
-      key: isWeekly ? [t.chart.keyWeekly] : [t.chart.keyPain, t.chart.keyMean],
+      key: isWeekly ? [t.chart.keyWeekly] : [t.chart.keyPain, t.chart.keyMean, t.chart.keyDrainage, t.chart.keyFlare],
     },
     phasesTitle: t.phases.title,
-    phaseHeader: [columns.phase, columns.meanPain, columns.change, columns.nrs30, columns.flares, columns.adherence],
+    phaseHeader: [
+      columns.phase,
+      columns.meanPain,
+      i18n.t.trends.phases.responseColumn,
+      columns.drainage,
+      columns.dressings,
+      columns.flares,
+      columns.adherence,
+    ],
     phaseRows: model.medications.flatMap((medication) =>
       medication.rows.map((row) => {
         const cells = phaseCells(row, model);
+        const figure = (...keys: PhaseColumn[]) =>
+          cells.figures.find((candidate) => keys.includes(candidate.key))?.lines ?? [i18n.t.trends.phases.none];
         return {
           color: medication.color,
           isPaused: cells.isPaused,
+          // The same figures as the screen; the change sits under the mean, as on the Trends table.
           cells: [
             [`${nameOf(medication)}: ${cells.treatment}`, cells.dates, cells.length],
-            [cells.meanPain],
-            [cells.change],
-            cells.response,
-            [cells.flares],
-            [cells.adherence],
+            [...figure('meanPain'), ...figure('change')],
+            figure('nrs30', 'afterInterruption'),
+            figure('drainage'),
+            figure('dressings'),
+            figure('flares'),
+            figure('adherence'),
           ],
         };
       }),
     ),
     flaresTitle: t.flares.title,
     flaresHeader: [t.flares.region, t.flares.days],
-    flaresTotal: model.flareRegions.length === 0 && !isWeekly ? t.flares.none : t.flares.total(model.flareDays),
+    flaresTotal: flareTotalText(model),
     flareRows: model.flareRegions.map((entry) => [i18n.t.regions[entry.region], String(entry.days)]),
     interventionsTitle: t.interventions.title,
     interventions: isWeekly

@@ -13,18 +13,8 @@ import {
 } from '../../domain/summary-model';
 import { i18n } from '../../i18n/locale.svelte';
 import { eventText, medicationName } from '../medications/medication-text';
-import {
-  flareRateText,
-  markerLabel,
-  meanText,
-  percentText,
-  phaseAdherenceText,
-  phaseDates,
-  phaseTreatment,
-  responseLines,
-  shortDate,
-  signedText,
-} from '../trends/trends-text';
+import { phaseFigures, type PhaseFigure } from '../trends/phase-text';
+import { markerLabel, meanText, percentText, phaseDates, phaseTreatment, shortDate } from '../trends/trends-text';
 
 export { meanText, percentText, shortDate };
 
@@ -80,6 +70,14 @@ export function overviewText(model: SummaryModel): OverviewText[] {
   });
 }
 
+/** What the chart shows, under it on the screen and in the PDF: daily pain and its mean, or weekly means. */
+export function chartCaption(model: SummaryModel): string {
+  const t = i18n.t.summary.chart;
+  const from = shortDate(model.range.from);
+  const to = shortDate(model.range.to);
+  return model.resolution === 'weekly' ? t.captionWeekly(from, to) : t.captionDaily(from, to);
+}
+
 export function rangeLine(model: SummaryModel): string {
   return i18n.t.summary.heading.range(shortDate(model.range.from), shortDate(model.range.to), model.lengthDays);
 }
@@ -100,11 +98,8 @@ export interface PhaseCells {
   treatment: string;
   dates: string;
   length: string;
-  meanPain: string;
-  change: string;
-  response: string[];
-  flares: string;
-  adherence: string;
+  /** The same figures, in the same words, as the Trends phase table (see ../trends/phase-text.ts). */
+  figures: PhaseFigure[];
   isPaused: boolean;
 }
 
@@ -114,14 +109,21 @@ export function phaseCells(row: PhaseMeasures, model: SummaryModel): PhaseCells 
   return {
     treatment: phaseTreatment(row.phase),
     dates: phaseDates(row.phase),
-    length: t.length(row.lengthDays, row.loggedDays),
-    meanPain: isWeekly ? t.none : meanText(row.meanPain),
-    change: isWeekly ? t.none : signedText(row.changeFromPrevious),
-    response: isWeekly ? [t.none] : responseLines(row),
-    flares: isWeekly ? t.none : flareRateText(row),
-    adherence: phaseAdherenceText(row),
+    length: isWeekly ? t.lengthOnly(row.lengthDays) : t.length(row.lengthDays, row.loggedDays),
+    figures: phaseFigures(row, { isUnmeasured: isWeekly }),
     isPaused: row.phase.kind !== 'on',
   };
+}
+
+/**
+ * The flare line over the regions table: "No flare was logged" only when no day had a flare, never just
+ * because the flares were logged without a body region.
+ */
+export function flareTotalText(model: SummaryModel): string {
+  const t = i18n.t.summary.flares;
+  if (model.flareDays === 0) return t.none;
+  if (model.resolution === 'daily' && model.flareRegions.length === 0) return t.noRegions(model.flareDays);
+  return t.total(model.flareDays);
 }
 
 export function baselineText(medication: SummaryMedicationModel): string {

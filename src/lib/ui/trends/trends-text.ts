@@ -1,11 +1,10 @@
 /** How the Trends screen words its figures in the patient's language: dates, signed changes, labels, sentences. */
-import { daysBetween, type IsoDate } from '../../domain/dates';
-import type { Nrs30Result, PhaseMeasures } from '../../domain/measures';
+import type { IsoDate } from '../../domain/dates';
+import type { PhaseMeasures } from '../../domain/measures';
 import type { RegimenEvent } from '../../domain/medication';
 import type { Dose, Phase } from '../../domain/phases';
 import type { AxisTick } from '../../domain/chart-axis';
 import type { EventMarker } from '../../domain/chart-marks';
-import type { ChangeSummary } from '../../domain/phase-table';
 import { i18n } from '../../i18n/locale.svelte';
 import { doseText } from '../medications/medication-text';
 
@@ -135,83 +134,10 @@ export function phaseDates(phase: Phase): string {
   return phase.isOngoing ? t.ongoing(shortDate(phase.start)) : t.dates(shortDate(phase.start), shortDate(phase.end));
 }
 
-export function nrs30Text(result: Nrs30Result): string {
-  const t = i18n.t.trends.phases.nrs30;
-  return result.status === 'reached' ? t.reached(result.dayOfPhase, dayMonth(result.date)) : t[result.status];
-}
-
-/** The NRS30 cell: the response for a phase on treatment, how soon it was lost for an interruption. */
-export function responseLines(row: PhaseMeasures): string[] {
-  const t = i18n.t.trends.phases;
-  if (!row.loss) return [nrs30Text(row.nrs30)];
-  const flare = row.loss.firstFlareDay === null ? t.loss.noFlare : t.loss.firstFlare(row.loss.firstFlareDay);
-  if (row.loss.nrs30Unavailable) return [flare, t.nrs30[row.loss.nrs30Unavailable]];
-  return [flare, row.loss.nrs30LostDay === null ? t.loss.kept : t.loss.lost(row.loss.nrs30LostDay)];
-}
-
-/** A phase's flares: "0.4 per 30 days (2 episodes)", or none when the phase has no logged days. */
-export function flareRateText(row: PhaseMeasures): string {
-  const t = i18n.t.trends.phases;
-  return row.flareRatePer30Days === null ? t.none : t.flareRate(meanText(row.flareRatePer30Days), row.flareEpisodes);
-}
-
 /** A phase's doses: "83 of 90 (92%)", or none when no dose was logged in it. */
 export function phaseAdherenceText(row: PhaseMeasures): string {
   const t = i18n.t.trends.phases;
   return row.adherence === null
     ? t.none
     : t.adherence(row.adherence.taken, row.adherence.scheduled, percentText(row.adherence.ratio));
-}
-
-function sameSchedule(a: Phase | undefined, b: Phase): boolean {
-  return a?.dose?.unit === b.dose?.unit && a?.frequency === b.frequency;
-}
-
-/** "In the 4 weeks after upadacitinib went from 15 to 30 mg, mean pain fell from 6.1 to 3.2." */
-export function changeSentence(summary: ChangeSummary, name: string): string {
-  const t = i18n.t.trends.changes;
-  const { phase, previous } = summary;
-  const reason = phase.reason ? i18n.t.medications.reasons[phase.reason] : '';
-  const dose = doseText(phase.dose, phase.frequency);
-  let what: string;
-  switch (phase.startedBy) {
-    case 'start':
-      what = t.start(name, dose);
-      break;
-    case 'dose-change':
-      what =
-        previous?.dose && phase.dose && sameSchedule(previous, phase)
-          ? t.doseChange(
-              name,
-              i18n.formatNumber(previous.dose.amount, 2),
-              i18n.formatNumber(phase.dose.amount, 2),
-              i18n.t.medications.units[phase.dose.unit],
-            )
-          : t.doseChangeFull(name, doseText(previous?.dose, previous?.frequency), dose);
-      break;
-    case 'interruption':
-      what = t.interruption(name, reason);
-      break;
-    case 'resume':
-      what = t.resume(name, dose);
-      break;
-    case 'stop':
-      what = t.stop(name, reason);
-      break;
-  }
-  const before = meanText(summary.before);
-  const after = meanText(summary.after);
-  const result =
-    summary.direction === 'not-enough'
-      ? t.notEnough
-      : summary.direction === 'fell'
-        ? t.fell(before, after)
-        : summary.direction === 'rose'
-          ? t.rose(before, after)
-          : t.same(before, after);
-  const sentence = t.sentence(what, summary.afterDays, result);
-  // An interruption of a few days: its "4 weeks after" mostly show the next phase, so say so.
-  const lengthDays = daysBetween(phase.start, phase.end) + 1;
-  const nextWithin = !phase.isOngoing && lengthDays < summary.afterDays;
-  return nextWithin ? `${sentence}${i18n.t.trends.chart.sentenceJoin}${t.nextWithin(lengthDays)}` : sentence;
 }
