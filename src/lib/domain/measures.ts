@@ -3,11 +3,29 @@
  * logs. Missing days are missing: they never count as zero pain, and a mean needs enough logged days to be
  * shown. Each rule names the section of docs/measures.md that gives its reason.
  */
-import { addDays, dateRange, daysBetween, type IsoDate } from './dates';
+import { addDays, dateRange, type IsoDate } from './dates';
 import type { DayEntry } from './day';
 import type { DoseLog } from './medication';
 import { phaseLengthDays, type Phase } from './phases';
 import { mean } from './stats';
+import {
+  drainageMeasures,
+  flareEpisodes,
+  flareMeasures,
+  type DrainageMeasures,
+  type FlareMeasures,
+} from './symptom-measures';
+
+export {
+  drainageMeasures,
+  flareEpisodes,
+  flareMeasures,
+  HEAVY_DRAINAGE,
+  MIN_RATE_DAYS,
+  type DrainageMeasures,
+  type FlareEpisode,
+  type FlareMeasures,
+} from './symptom-measures';
 
 /** Logged days a 7-day window needs for its weekly mean (docs/measures.md, "Weekly mean"). */
 export const MIN_WEEK_DAYS = 4;
@@ -21,15 +39,11 @@ export const NRS30_MIN_BASELINE = 3;
 export const FEW_DAYS = 7;
 /** The earliest day of a phase on which NRS30 can be reached: its first whole week. */
 export const FIRST_RESPONSE_DAY = 7;
-/** Phases shorter than this show a flare count, not a rate (docs/measures.md, "Flares"). */
-export const MIN_RATE_DAYS = 28;
 /** A change between phases smaller than this is "changed little" (docs/measures.md, "Change"). */
 export const MIN_CHANGE_POINTS = 1;
 /** The window, and the logged days in it, for pain after an interruption (docs/measures.md). */
 export const INTERRUPTION_WINDOW_DAYS = 3;
 export const MIN_INTERRUPTION_WINDOW_DAYS = 2;
-/** Drainage score counted as heavy: "soaks through". */
-export const HEAVY_DRAINAGE = 3;
 
 export type DaysByDate = ReadonlyMap<IsoDate, DayEntry>;
 
@@ -218,76 +232,6 @@ export function afterInterruption(
   if (aboveIndex !== -1) return { firstFlareDay, pain: { status: 'back-above', dayOfPhase: aboveIndex + 1 } };
   const anyWindow = means.some((value) => value !== null);
   return { firstFlareDay, pain: { status: anyWindow ? 'stayed' : 'not-enough-days' } };
-}
-
-export interface FlareEpisode {
-  start: IsoDate;
-  end: IsoDate;
-}
-
-/** Runs of flare days, where a gap of one day (not a flare, or not logged) still joins two runs. */
-export function flareEpisodes(days: readonly DayEntry[]): FlareEpisode[] {
-  const flareDates = days
-    .filter((day) => day.flare)
-    .map((day) => day.date)
-    .sort();
-  const episodes: FlareEpisode[] = [];
-  for (const date of flareDates) {
-    const last = episodes.at(-1);
-    if (last && daysBetween(last.end, date) <= 2) last.end = date;
-    else episodes.push({ start: date, end: date });
-  }
-  return episodes;
-}
-
-export interface FlareMeasures {
-  /** Episodes that began inside the phase. */
-  episodes: number;
-  /** Per 30 days, only for phases of at least 28 days. */
-  ratePer30Days: number | null;
-  /** The phase began while an episode that started before it was still running. */
-  wasRunningAtStart: boolean;
-  /** Logged days with a flare inside the phase. */
-  flareDays: number;
-}
-
-/** Flares of one phase (docs/measures.md, "Flares"): each episode counted once, in the phase it began. */
-export function flareMeasures(
-  episodes: readonly FlareEpisode[],
-  logged: readonly DayEntry[],
-  phase: Pick<Phase, 'start' | 'end'>,
-): FlareMeasures {
-  const lengthDays = phaseLengthDays(phase);
-  const count = episodes.filter((episode) => phase.start <= episode.start && episode.start <= phase.end).length;
-  return {
-    episodes: count,
-    ratePer30Days: lengthDays >= MIN_RATE_DAYS && logged.length > 0 ? (count / lengthDays) * 30 : null,
-    wasRunningAtStart: episodes.some((episode) => episode.start < phase.start && phase.start <= episode.end),
-    flareDays: logged.filter((day) => day.flare).length,
-  };
-}
-
-export interface DrainageMeasures {
-  /** Mean drainage score, 0 (none) to 3 (heavy). */
-  mean: number | null;
-  /** Share of logged days with any drainage, 0..1. */
-  daysShare: number | null;
-  /** Logged days with drainage of any amount. */
-  drainageDays: number;
-  heavyDays: number;
-  dressingChangesPerDay: number | null;
-}
-
-/** Drainage of one phase (docs/measures.md, "Drainage"): the case series' dose-dependent finding. */
-export function drainageMeasures(logged: readonly DayEntry[]): DrainageMeasures {
-  const drainageDays = logged.filter((day) => day.drainage > 0).length;
-  return {
-    mean: mean(logged.map((day) => day.drainage)),
-    daysShare: logged.length === 0 ? null : drainageDays / logged.length,
-    drainageDays,
-    heavyDays: logged.filter((day) => day.drainage >= HEAVY_DRAINAGE).length,
-    dressingChangesPerDay: mean(logged.map((day) => day.dressingChanges)),
-  };
 }
 
 export type ChangeInWords = 'fell' | 'rose' | 'changed-little';
