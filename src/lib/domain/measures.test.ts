@@ -230,6 +230,13 @@ describe('drainage, change in words, measured end, adherence', () => {
     expect(adherence(logs, 'med-3', '2026-03-01', '2026-03-31')).toBeNull();
   });
 
+  it('counts doses up to today in the ongoing phase, though the diary stops earlier', () => {
+    const days = indexDays([...daysFrom('2026-05-25', repeat(8, 7)), ...daysFrom('2026-06-01', repeat(4, 3))]);
+    const dose: DoseLog = { id: 'd', medicationId: 'med-1', scheduledFor: '2026-06-06T08:00', status: 'taken', at: 1 };
+    const { rows } = measurePhases(buildPhases([eventFactory.start('2026-06-01', 15)], '2026-06-06'), days, [dose]);
+    expect(rows[0]).toMatchObject({ lengthDays: 3, adherence: { taken: 1, scheduled: 1, ratio: 1 } });
+  });
+
   it('marks a row from fewer than 7 logged days as "few days"', () => {
     const days = indexDays([...daysFrom('2026-05-25', repeat(8, 7)), ...daysFrom('2026-06-01', repeat(4, 6))]);
     const { rows } = measurePhases(buildPhases([eventFactory.start('2026-06-01', 15)], '2026-06-06'), days, []);

@@ -346,7 +346,8 @@ export function measurePhases(
       flares: flareMeasures(episodes, logged, phase),
       adherence: options.adherenceByPhaseStart
         ? (options.adherenceByPhaseStart.get(phase.start) ?? null)
-        : adherence(doseLogs, phase.medicationId, phase.start, phase.end),
+        : // Doses have their own log: a dose taken today counts though today's diary is not written yet.
+          adherence(doseLogs, phase.medicationId, phase.start, fullPhase.end),
     });
   }
   return { baseline, rows };
