@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { covers, customRange, dayIndex, presetRange, rangeLengthDays } from './date-range';
+import { covers, customRange, dayIndex, presetRange, rangeLengthDays, startAtDiary } from './date-range';
 
 const TODAY = '2026-06-30';
 
@@ -18,6 +18,17 @@ describe('presets', () => {
   it('runs "since the last visit" from that visit, else 90 days', () => {
     expect(presetRange('since-visit', TODAY, { lastVisit: '2026-05-12' })).toEqual({ from: '2026-05-12', to: TODAY });
     expect(presetRange('since-visit', TODAY)).toEqual(presetRange('90d', TODAY));
+  });
+});
+
+describe('a preset on a short diary', () => {
+  it('starts at the first logged day when the diary is shorter than the range, else is left alone', () => {
+    const range = { from: '2026-09-04', to: '2026-12-02' };
+    expect(startAtDiary(range, '2026-11-12')).toEqual({ from: '2026-11-12', to: '2026-12-02' });
+    expect(startAtDiary(range, '2026-01-01')).toEqual(range);
+    expect(startAtDiary(range, undefined)).toEqual(range);
+    // Nothing logged inside the range: the range as chosen, not an empty one.
+    expect(startAtDiary(range, '2026-12-05')).toEqual(range);
   });
 });
 

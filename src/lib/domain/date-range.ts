@@ -44,6 +44,14 @@ export function presetRange(
   }
 }
 
+/**
+ * A preset range that starts no earlier than the diary: a diary of 20 days shown as "90 days" would be
+ * three quarters empty chart. `earliest` is the first logged day or medication event, if any.
+ */
+export function startAtDiary(range: DateRange, earliest: IsoDate | undefined): DateRange {
+  return earliest !== undefined && range.from < earliest && earliest <= range.to ? { ...range, from: earliest } : range;
+}
+
 /** A range the patient typed, if it is one: two real dates, in order, not after `today`; else `null`. */
 export function customRange(from: string, to: string, today: IsoDate): DateRange | null {
   return isIsoDate(from) && isIsoDate(to) && from <= to && to <= today ? { from, to } : null;

@@ -79,6 +79,8 @@ function content({ flareRegions = 3, phases = 1 } = {}): PdfContent {
     flaresHeader: ['Region', 'Days'],
     flaresTotal: `${flareRegions} days with a flare`,
     flareRows: Array.from({ length: flareRegions }, (_, index) => [`Region ${index + 1}`, String(index + 1)]),
+    scoresTitle: 'IHS4 and Hurley stage at the visits',
+    scores: [{ date: '22 Oct 2025', text: 'IHS4 12 (severe) · Hurley II' }],
     interventionsTitle: 'Interventions',
     interventions: ['Surgery: 19 Nov 2026'],
     notesTitle: 'Notes from the diary',

@@ -40,6 +40,9 @@ export interface PdfContent {
   flaresHeader: [string, string];
   flaresTotal: string;
   flareRows: string[][];
+  scoresTitle: string;
+  /** IHS4 and Hurley at each visit in the range, oldest first. */
+  scores: { date: string; text: string }[];
   interventionsTitle: string;
   interventions: string[];
   notesTitle: string;
@@ -158,6 +161,11 @@ function drawSummary(writer: Writer, content: PdfContent, chartScale: number): v
         row.map((cell) => [cell]),
         flareWidths,
       );
+  }
+
+  if (content.scores.length > 0) {
+    writer.heading(content.scoresTitle, 26);
+    for (const score of content.scores) writer.datedLine(score.date, score.text);
   }
 
   if (content.interventions.length > 0) {

@@ -73,6 +73,9 @@ export const summaryEn = {
   phases: {
     title: 'Treatment phases',
   },
+  scores: {
+    title: 'IHS4 and Hurley stage at the visits',
+  },
   flares: {
     title: 'Flare days by region',
     none: 'No flare was logged in this range.',

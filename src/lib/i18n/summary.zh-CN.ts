@@ -70,6 +70,9 @@ export const summaryZhCN: typeof summaryEn = {
   phases: {
     title: '治疗阶段',
   },
+  scores: {
+    title: '历次就诊的 IHS4 和 Hurley 分期',
+  },
   flares: {
     noRegions: (count) => `${count} 天有发作；没有填写发作部位。`,
     title: '各部位的发作天数',

@@ -60,4 +60,24 @@ describe('SummaryView', () => {
     expect(within(medicine).getAllByTestId('summary-phase')).toHaveLength(3);
     expect(screen.getByTestId('summary-mean-pain').textContent?.trim()).toBe('4');
   });
+
+  it('lists the clinician’s IHS4 and Hurley stage at each visit in the range, on screen and in the PDF', () => {
+    const second = { ...visit, id: 'v2', date: '2026-06-15', ihs4: 6, hurley: undefined };
+    const source = buildSummarySource(
+      records({ visits: [second, visit] }),
+      { from: '2026-04-01', to: TODAY },
+      TODAY,
+      'daily',
+    );
+    const withVisits = buildSummaryModel(source);
+    render(SummaryView, { model: withVisits, idPrefix: 'test' });
+    const items = within(screen.getByTestId('summary-scores'))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent?.replace(/\s+/g, ' ').trim());
+    expect(items).toEqual(['1 May 2026 IHS4 12 (severe) · Hurley II', '15 Jun 2026 IHS4 6 (moderate)']);
+    expect(pdfContent(withVisits, 500, 150).scores).toEqual([
+      { date: '1 May 2026', text: 'IHS4 12 (severe) · Hurley II' },
+      { date: '15 Jun 2026', text: 'IHS4 6 (moderate)' },
+    ]);
+  });
 });

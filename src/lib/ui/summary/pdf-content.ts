@@ -22,6 +22,7 @@ import {
   rangeLine,
   shortDate,
   timelineLines,
+  visitScoreLines,
 } from './summary-text';
 
 /** Letter paper where the locale uses it (the US and Canada), A4 everywhere else. */
@@ -132,6 +133,8 @@ export function pdfContent(
     flaresHeader: [t.flares.region, t.flares.days],
     flaresTotal: flareTotalText(model),
     flareRows: model.flareRegions.map((entry) => [i18n.t.regions[entry.region], String(entry.days)]),
+    scoresTitle: t.scores.title,
+    scores: visitScoreLines(model),
     interventionsTitle: t.interventions.title,
     interventions: isWeekly
       ? []

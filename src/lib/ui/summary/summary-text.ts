@@ -78,6 +78,21 @@ export function chartCaption(model: SummaryModel): string {
   return model.resolution === 'weekly' ? t.captionWeekly(from, to) : t.captionDaily(from, to);
 }
 
+/**
+ * The clinician's scores over the visits in the range, oldest first, one line each:
+ * "3 Oct 2026 · IHS4 12 (severe) · Hurley II". Entered at the visits, never computed (docs/measures.md).
+ */
+export function visitScoreLines(model: SummaryModel): { date: string; text: string }[] {
+  const t = i18n.t.summary.overview;
+  return model.visits.map((visit) => ({
+    date: shortDate(visit.date),
+    text: [
+      ...(visit.ihs4 !== undefined ? [ihs4Text(visit.ihs4)] : []),
+      ...(visit.hurley ? [t.hurley(visit.hurley)] : []),
+    ].join(' · '),
+  }));
+}
+
 export function rangeLine(model: SummaryModel): string {
   return i18n.t.summary.heading.range(shortDate(model.range.from), shortDate(model.range.to), model.lengthDays);
 }
