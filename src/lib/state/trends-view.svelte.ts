@@ -5,8 +5,11 @@
 import type { IsoDate } from '../domain/dates';
 import { customRange, type DateRange, type TrendsRangePreset } from '../domain/date-range';
 
+/** What Trends opens on. */
+export const DEFAULT_TRENDS_PRESET: TrendsRangePreset = '90d';
+
 class TrendsView {
-  preset = $state<TrendsRangePreset>('90d');
+  preset = $state<TrendsRangePreset>(DEFAULT_TRENDS_PRESET);
   /** The last valid custom range; `null` until one is chosen. */
   custom = $state.raw<DateRange | null>(null);
 
