@@ -1,31 +1,16 @@
 /** Tests of calendar-plan.ts: which recurring events the next .ics file holds, and how it replaces the last. */
 import { describe, expect, it } from 'vitest';
+import { dosePlan } from '../../../tests/factories/dose-plan-factory';
 import { eventFactory } from '../../../tests/factories/regimen-factory';
 import { calendarDrafts, diaryCalendarDraft, doseCalendarDrafts, planCalendar, utcStamp } from './calendar-plan';
 import type { RegimenEvent, Reminder } from './medication';
-import { buildPhases } from './phases';
 import type { DosePlan } from './schedule';
 
 const LONDON = 'Europe/London';
 const TODAY = '2026-11-26';
 
-function plan(events: RegimenEvent[], today = TODAY, reminder?: Partial<Reminder>): DosePlan {
-  return {
-    medicationId: 'med-1',
-    phases: buildPhases(events, today),
-    ...(reminder && {
-      reminder: {
-        id: 'dose:med-1',
-        kind: 'dose',
-        medicationId: 'med-1',
-        times: [],
-        days: [],
-        enabled: true,
-        ...reminder,
-      },
-    }),
-  };
-}
+const plan = (events: RegimenEvent[], today = TODAY, reminder?: Partial<Reminder>): DosePlan =>
+  dosePlan(events, today, reminder);
 
 function weekly(date: string, frequency: RegimenEvent['frequency'] = 'weekly'): RegimenEvent {
   return eventFactory.build({ date, kind: 'start', dose: { amount: 40, unit: 'mg' }, frequency });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dosePlan } from '../../../tests/factories/dose-plan-factory';
 import { eventFactory } from '../../../tests/factories/regimen-factory';
 import { addDays, dateRange } from './dates';
 import type { DoseLog, RegimenEvent, Reminder } from './medication';
@@ -25,23 +26,8 @@ import { instantOf } from './zoned-time';
 const LONDON = 'Europe/London';
 const TODAY = '2026-11-26';
 
-function plan(events: RegimenEvent[], today = TODAY, reminder?: Partial<Reminder>): DosePlan {
-  return {
-    medicationId: 'med-1',
-    phases: buildPhases(events, today),
-    ...(reminder && {
-      reminder: {
-        id: 'dose:med-1',
-        kind: 'dose',
-        medicationId: 'med-1',
-        times: [],
-        days: [],
-        enabled: true,
-        ...reminder,
-      },
-    }),
-  };
-}
+const plan = (events: RegimenEvent[], today = TODAY, reminder?: Partial<Reminder>): DosePlan =>
+  dosePlan(events, today, reminder);
 
 const times = (doses: { scheduledFor: string }[]) => doses.map((dose) => dose.scheduledFor);
 const utc = (iso: string) => Date.parse(iso);

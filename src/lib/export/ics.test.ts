@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { dosePlan } from '../../../tests/factories/dose-plan-factory';
 import { eventFactory } from '../../../tests/factories/regimen-factory';
 import {
   diaryCalendarDraft,
@@ -10,7 +11,6 @@ import {
 } from '../domain/calendar-plan';
 import { addDays } from '../domain/dates';
 import type { RegimenEvent, Reminder } from '../domain/medication';
-import { buildPhases } from '../domain/phases';
 import type { DosePlan } from '../domain/schedule';
 import { instantOf } from '../domain/zoned-time';
 import { escapeText, foldLine, writeIcs, zoneObservances } from './ics';
@@ -21,26 +21,8 @@ const TEXTS = { calendarName: 'HS Diary reminders', description: 'A reminder fro
 const UPA = 'upadacitinib-1';
 const ADA = 'adalimumab-1';
 
-function plan(medicationId: string, events: RegimenEvent[], today: string, reminder?: Partial<Reminder>): DosePlan {
-  return {
-    medicationId,
-    phases: buildPhases(
-      events.map((event) => ({ ...event, medicationId })),
-      today,
-    ),
-    ...(reminder && {
-      reminder: {
-        id: `dose:${medicationId}`,
-        kind: 'dose',
-        medicationId,
-        times: [],
-        days: [],
-        enabled: true,
-        ...reminder,
-      },
-    }),
-  };
-}
+const plan = (medicationId: string, events: RegimenEvent[], today: string, reminder?: Partial<Reminder>): DosePlan =>
+  dosePlan(events, today, reminder, medicationId);
 
 const upadacitinibStart = eventFactory.start('2026-03-02', 15);
 // 2026-03-04 is a Wednesday.
