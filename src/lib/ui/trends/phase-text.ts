@@ -6,7 +6,15 @@
 import type { AfterInterruption, PhaseMeasures, PhaseResponse } from '../../domain/measures';
 import { i18n } from '../../i18n/locale.svelte';
 import { doseText } from '../medications/medication-text';
-import { dayMonth, meanText, percentText, phaseAdherenceText, signedText, shortDose } from './trends-text';
+import {
+  dayMonth,
+  meanText,
+  percentText,
+  phaseAdherenceText,
+  phaseTreatment,
+  signedText,
+  shortDose,
+} from './trends-text';
 
 export type PhaseColumn =
   'meanPain' | 'change' | 'nrs30' | 'afterInterruption' | 'drainage' | 'dressings' | 'flares' | 'adherence';
@@ -101,13 +109,10 @@ export function phaseFigures(row: PhaseMeasures, options: PhaseFigureOptions = {
   return figures;
 }
 
-/** "15 mg" for the sentence that compares a phase with the one before. */
+/** "15 mg" for the sentence that compares a phase with the one before; a pause or stop as the table names it. */
 function phaseName(row: PhaseMeasures): string {
-  const t = i18n.t.trends.phases;
   const { phase } = row;
-  const reason = phase.reason ? i18n.t.medications.reasons[phase.reason] : '';
-  if (phase.kind === 'interrupted') return t.interrupted(reason);
-  if (phase.kind === 'stopped') return t.stopped(reason);
+  if (phase.kind !== 'on') return phaseTreatment(phase);
   return shortDose(phase.dose) || doseText(phase.dose, phase.frequency);
 }
 
