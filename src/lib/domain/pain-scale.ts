@@ -41,6 +41,11 @@ export function contrastRatio(first: string, second: string): number {
   return (lighter + 0.05) / (darker + 0.05);
 }
 
+/** Black or white, whichever reads better on `background` (a `#rrggbb` colour). */
+export function textOn(background: string): string {
+  return contrastRatio(background, DARK_TEXT) >= contrastRatio(background, LIGHT_TEXT) ? DARK_TEXT : LIGHT_TEXT;
+}
+
 export interface PainSwatch {
   background: string;
   foreground: string;
@@ -50,7 +55,5 @@ export interface PainSwatch {
 export function painSwatch(pain: number): PainSwatch {
   const level = Math.min(10, Math.max(0, Math.round(pain)));
   const background = PAIN_COLORS[level] as string;
-  const foreground =
-    contrastRatio(background, DARK_TEXT) >= contrastRatio(background, LIGHT_TEXT) ? DARK_TEXT : LIGHT_TEXT;
-  return { background, foreground };
+  return { background, foreground: textOn(background) };
 }

@@ -10,7 +10,6 @@ export const summaryEn = {
     presets: { 'since-visit': 'Since last visit', '90d': '90 days', '1y': '1 year', custom: 'Custom' },
     from: 'From',
     to: 'To',
-    apply: 'Show',
     invalid: 'Choose a start on or before the end, and an end no later than today.',
     shown: (from: string, to: string) => `${from} – ${to}`,
   },

@@ -10,7 +10,6 @@ export const summaryZhCN: typeof summaryEn = {
     presets: { 'since-visit': '自上次就诊', '90d': '90天', '1y': '1年', custom: '自定义' },
     from: '开始',
     to: '结束',
-    apply: '显示',
     invalid: '开始日期不能晚于结束日期，结束日期不能晚于今天。',
     shown: (from, to) => `${from} – ${to}`,
   },

@@ -3,7 +3,7 @@
  * the chosen range, the summary source and its one model. The QR link is only worked out when asked for.
  */
 import { EARLIEST_DATE, type IsoDate } from '../domain/dates';
-import { customRange, type DateRange, type SummaryRangePreset } from '../domain/date-range';
+import type { DateRange, SummaryRangePreset } from '../domain/date-range';
 import type { DayEntry } from '../domain/day';
 import { fitSummaryUrl, type QrFit } from '../domain/qr-fit';
 import { buildSummaryModel, summaryNotes, type SummaryModel } from '../domain/summary-model';
@@ -11,6 +11,7 @@ import { buildSummarySource, type SummaryRecords } from '../domain/summary-pick'
 import { clampRange, defaultSummaryPreset, summaryPresetRange } from '../domain/summary-range';
 import type { SummarySource } from '../domain/summary-source';
 import { diaryDb, watchDays, watchMedicationRecords, type MedicationRecords } from '../db';
+import { RangeChoice } from './range-choice.svelte';
 import { VisitsData } from './visits.svelte';
 
 export class SummaryData {
@@ -18,9 +19,11 @@ export class SummaryData {
   #days = $state.raw<DayEntry[] | null>(null);
   #medications = $state.raw<MedicationRecords | null>(null);
   error = $state.raw<unknown>(null);
-  /** `null` until the patient picks one: then the default (since the last visit, else 90 days) applies. */
-  chosenPreset = $state<SummaryRangePreset | null>(null);
-  custom = $state.raw<DateRange | null>(null);
+  /** Since the last visit by default, else 90 days; a custom range no longer than a summary can hold. */
+  readonly rangeChoice = new RangeChoice<Exclude<SummaryRangePreset, 'custom'>>(
+    () => defaultSummaryPreset(this.visits.items, this.#today()),
+    clampRange,
+  );
   readonly #today: () => IsoDate;
 
   constructor(today: () => IsoDate) {
@@ -42,24 +45,11 @@ export class SummaryData {
     return this.#days !== null && this.#medications !== null && this.visits.isLoaded;
   }
 
-  get preset(): SummaryRangePreset {
-    return this.chosenPreset ?? defaultSummaryPreset(this.visits.items, this.#today());
-  }
-
   get range(): DateRange {
     const today = this.#today();
-    const preset = this.preset;
-    if (preset === 'custom') return this.custom ?? summaryPresetRange('90d', this.visits.items, today);
+    const preset = this.rangeChoice.preset;
+    if (preset === 'custom') return this.rangeChoice.custom ?? summaryPresetRange('90d', this.visits.items, today);
     return summaryPresetRange(preset, this.visits.items, today);
-  }
-
-  /** Set a custom range; false (and nothing changes) when it is not a range. */
-  setCustom(from: string, to: string): boolean {
-    const range = customRange(from, to, this.#today());
-    if (!range) return false;
-    this.custom = clampRange(range, this.#today());
-    this.chosenPreset = 'custom';
-    return true;
   }
 
   get records(): SummaryRecords {

@@ -5,7 +5,7 @@
 import type { Chart } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
 import { layoutLabels } from '../../domain/chart-axis';
-import { contrastRatio } from '../../domain/pain-scale';
+import { textOn } from '../../domain/pain-scale';
 import { translucent } from './chart-datasets';
 import type { TrendsChartInput } from './chart.chunk';
 
@@ -15,12 +15,6 @@ export const LANE_PX = 20;
 const MAX_LANES = 3;
 const TEXT_PADDING_X = 5;
 const NUMBER_PADDING_X = 4;
-const DARK_TEXT = '#000000';
-const LIGHT_TEXT = '#ffffff';
-
-function textOn(background: string): string {
-  return contrastRatio(background, DARK_TEXT) >= contrastRatio(background, LIGHT_TEXT) ? DARK_TEXT : LIGHT_TEXT;
-}
 
 export interface PlacedLabel {
   text: string;
