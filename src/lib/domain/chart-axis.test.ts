@@ -53,20 +53,21 @@ describe('the x axis', () => {
       { option: 0, lane: 0, side: 'right' },
       { option: 0, lane: 0, side: 'right' },
     ]);
-    // Near the right edge a label opens to the left; crowded ones take the next lane.
+    // Near the right edge a label opens to the left; where no wording fits without crossing another line,
+    // the number.
     expect(
       layoutLabels(
         [
+          { at: 200, widths: [80, 20] },
           { at: 250, widths: [80, 20] },
-          { at: 240, widths: [80, 20] },
         ],
         bounds,
         3,
         2,
       ),
     ).toEqual([
-      { option: 0, lane: 1, side: 'left' },
       { option: 0, lane: 0, side: 'left' },
+      { option: 1, lane: 0, side: 'right' },
     ]);
     // No room for any long wording in one lane: the number, which always fits somewhere.
     const crowded = layoutLabels(
@@ -79,7 +80,43 @@ describe('the x axis', () => {
       1,
       2,
     );
-    expect(crowded.map((slot) => slot.option)).toEqual([0, 1, 1]);
+    expect(crowded.map((slot) => slot.option)).toEqual([1, 1, 1]);
+    // An interruption and its resume a few days later: each label on its own side of the pair, never over
+    // the other's line (the label "Interrupted" sat over the resume line, "Resume 30 mg" over the
+    // interruption).
+    const pair = layoutLabels(
+      [
+        { at: 100, widths: [80, 20] },
+        { at: 130, widths: [90, 20] },
+      ],
+      bounds,
+      3,
+      2,
+    );
+    expect(pair).toEqual([
+      { option: 0, lane: 0, side: 'left' },
+      { option: 0, lane: 0, side: 'right' },
+    ]);
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 20, max: 120 }),
+        (lines, width) => {
+          const slots = layoutLabels(
+            lines.map((at) => ({ at, widths: [width, 12] })),
+            bounds,
+            3,
+            2,
+          );
+          slots.forEach((slot, index) => {
+            if (slot.option !== 0) return;
+            const at = lines[index] as number;
+            const [start, end] = slot.side === 'right' ? [at, at + width] : [at - width, at];
+            expect(lines.filter((other) => other !== at && other > start && other < end)).toEqual([]);
+          });
+        },
+      ),
+    );
     // Out of room even for numbers: placed anyway, never dropped.
     const full = layoutLabels(
       Array.from({ length: 6 }, (_, index) => ({ at: 100 + index, widths: [20] })),

@@ -72,8 +72,10 @@ export interface PlacedLabelSlot {
 /**
  * Lay out labels along a line (in any unit, e.g. pixels) in up to `maxLanes` lanes, in order of position:
  * each takes the longest wording that fits in some lane, on either side of its line, inside `bounds` and at
- * least `gap` from its neighbours; a label that fits in no wording gets its last one anyway (it may overlap;
- * the list under the chart names every event).
+ * least `gap` from its neighbours, and never across another label's line: every line runs through all the
+ * lanes, so a label lying over a second line reads as that line's ("Interrupted" over the resume). A label
+ * that fits in no wording gets its last one anyway (it may overlap; the list under the chart names every
+ * event).
  */
 export function layoutLabels(
   labels: readonly LabelToPlace[],
@@ -82,9 +84,12 @@ export function layoutLabels(
   gap = 0,
 ): PlacedLabelSlot[] {
   const lanes: { start: number; end: number }[][] = Array.from({ length: Math.max(1, maxLanes) }, () => []);
-  const isFree = (lane: number, start: number, end: number) =>
+  const crossesAnotherLine = (own: number, start: number, end: number) =>
+    labels.some(({ at }) => at !== own && at > start - gap && at < end + gap);
+  const isFree = (lane: number, own: number, start: number, end: number) =>
     start >= bounds.left &&
     end <= bounds.right &&
+    !crossesAnotherLine(own, start, end) &&
     (lanes[lane] ?? []).every((taken) => end + gap <= taken.start || taken.end + gap <= start);
   const order = labels.map((_, index) => index).sort((a, b) => (labels[a]?.at ?? 0) - (labels[b]?.at ?? 0));
   const slots = new Array<PlacedLabelSlot>(labels.length);
@@ -93,8 +98,8 @@ export function layoutLabels(
     let slot: PlacedLabelSlot | undefined;
     for (const [option, width] of widths.entries()) {
       for (let lane = 0; lane < lanes.length && !slot; lane += 1) {
-        if (isFree(lane, at, at + width)) slot = { option, lane, side: 'right' };
-        else if (isFree(lane, at - width, at)) slot = { option, lane, side: 'left' };
+        if (isFree(lane, at, at, at + width)) slot = { option, lane, side: 'right' };
+        else if (isFree(lane, at, at - width, at)) slot = { option, lane, side: 'left' };
       }
       if (slot) break;
     }

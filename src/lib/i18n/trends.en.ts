@@ -53,6 +53,9 @@ export const trendsEn = {
     resume: (dose: string) => `Resume ${dose}`,
     stop: 'Stopped',
     withName: (name: string, label: string) => `${name}: ${label}`,
+    /** Where the words above do not fit: the dose alone for a start, change or resume. */
+    compactInterruption: 'Pause',
+    compactStop: 'Stop',
   },
   key: {
     pain: 'Pain 0–10 (dot colour)',

@@ -51,6 +51,8 @@ export const trendsZhCN: typeof trendsEn = {
     resume: (dose) => `恢复 ${dose}`,
     stop: '停药',
     withName: (name, label) => `${name}：${label}`,
+    compactInterruption: '中断',
+    compactStop: '停药',
   },
   key: {
     pain: '疼痛 0–10（圆点颜色）',

@@ -107,6 +107,17 @@ export function markerLabel(marker: EventMarker, name: string | undefined): stri
   return name ? t.withName(shortName(name), label.trim()) : label.trim();
 }
 
+/**
+ * The shortest wording of a marker, tried before its number when nothing longer fits: the dose alone for a
+ * start, dose change or resume (the line's style tells which), a single word for a pause or stop.
+ */
+export function compactMarkerLabel(marker: EventMarker): string {
+  const t = i18n.t.trends.marker;
+  if (marker.kind === 'interruption') return t.compactInterruption;
+  if (marker.kind === 'stop') return t.compactStop;
+  return shortDose(marker.dose).trim() || markerLabel(marker, undefined);
+}
+
 /** The marker as the event it stands for, for the Medications screen's wording of it. */
 export function markerEvent(marker: EventMarker): RegimenEvent {
   return {
