@@ -232,7 +232,8 @@ describe('on Today', () => {
     const app = await openApp('#/');
     await app.form.save.waitFor();
     await seedRows(app.page, { meta: [{ key: 'settings', value: { lastBackupAt: Date.now() - 40 * 86_400_000 } }] });
-    await app.day(localDate(-1)).log(5, 1);
+    // A week of days: a backup is asked for once there is that much to keep.
+    for (let daysAgo = 7; daysAgo >= 1; daysAgo -= 1) await app.day(localDate(-daysAgo)).log(5, 1);
     await app.goto('#/');
     const banners = new TodayBanners(app);
     const nudge = banners.reminder.or(banners.risk);

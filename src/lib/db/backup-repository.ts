@@ -143,6 +143,8 @@ export interface BackupStatus {
    * from two days before the last backup's date onwards, so a late edit of a much older day is not noticed.
    */
   hasChangesSinceBackup: boolean;
+  /** Days in the diary (a backup is suggested once there is a week of them). */
+  loggedDays: number;
   /** Rows kept aside because this build could not read them. */
   rowsKeptAside: number;
 }
@@ -167,7 +169,7 @@ async function readBackupStatus(db: DiaryDatabase): Promise<BackupStatus> {
   } else if (lastBackupAt !== undefined) {
     hasChangesSinceBackup = false;
   }
-  return { settings, isEmpty: days + medications === 0, hasChangesSinceBackup, rowsKeptAside };
+  return { settings, isEmpty: days + medications === 0, hasChangesSinceBackup, loggedDays: days, rowsKeptAside };
 }
 
 /** Follow the backup status as the diary changes, in this tab or another. */

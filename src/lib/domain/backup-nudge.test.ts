@@ -11,6 +11,7 @@ describe('backupNudge', () => {
     lastBackupAt: undefined,
     lastBackupReminderAt: undefined,
     hasChangesSinceBackup: true,
+    loggedDays: 20,
     isStorageAtRisk: false,
   };
 
@@ -33,5 +34,15 @@ describe('backupNudge', () => {
     expect(backupNudge({ ...base, lastBackupReminderAt: in2200 })).toBe('reminder');
     // A few hours of clock difference is not "the future".
     expect(backupNudge({ ...base, lastBackupAt: now + 3_600_000 })).toBe('none');
+  });
+
+  it('asks only once the diary holds a week of days, and never within a day of a backup', () => {
+    expect(backupNudge({ ...base, loggedDays: 1 })).toBe('none');
+    expect(backupNudge({ ...base, loggedDays: 1, isStorageAtRisk: true })).toBe('none');
+    expect(backupNudge({ ...base, loggedDays: 6 })).toBe('none');
+    expect(backupNudge({ ...base, loggedDays: 7 })).toBe('reminder');
+    // Backed up this morning, a day saved since, the browser may clear the storage: not again today.
+    expect(backupNudge({ ...base, lastBackupAt: now - 3 * 3_600_000, isStorageAtRisk: true })).toBe('none');
+    expect(backupNudge({ ...base, lastBackupAt: now - DAY - 1, isStorageAtRisk: true })).toBe('at-risk');
   });
 });

@@ -78,6 +78,7 @@ export class StorageHealth {
       lastBackupAt: backup.settings.lastBackupAt,
       lastBackupReminderAt: backup.settings.lastBackupReminderAt,
       hasChangesSinceBackup: backup.hasChangesSinceBackup,
+      loggedDays: backup.loggedDays,
       isStorageAtRisk: this.isAtRisk,
     });
   }

@@ -41,6 +41,12 @@ function setIosTab(isTab: boolean): void {
   });
 }
 
+/** Six days logged long ago: with one more, the diary holds the week that makes a backup worth asking for. */
+async function putSixOldDays(): Promise<void> {
+  const dates = ['2026-08-01', '2026-08-02', '2026-08-03', '2026-08-04', '2026-08-05', '2026-08-06'];
+  await diaryDb.days.bulkPut(dates.map((date) => dayFactory.build({ date, updatedAt: NOW - 100 * DAY_MS })));
+}
+
 const pain = (name: string) => within(screen.getByRole('group', { name: en.form.pain })).getByRole('radio', { name });
 const drainage = (level: number) =>
   within(screen.getByRole('group', { name: en.form.drainage })).getByRole('radio', {
@@ -61,11 +67,14 @@ afterEach(() => {
 });
 
 describe('backup reminder on Today', () => {
-  it('is quiet for a new diary, and reminds once days are saved and there never was a backup', async () => {
+  it('is quiet for a new diary and after its first day, and reminds once a week of days is saved', async () => {
     render(TodayScreen);
     await screen.findByText(en.today.intro);
     expect(screen.queryByRole('heading', { name: en.backup.reminder.title })).not.toBeInTheDocument();
     await diaryDb.days.put(dayFactory.build({ date: '2026-11-25', updatedAt: NOW - DAY_MS }));
+    await vi.waitFor(() => expect(storageHealth.backup?.loggedDays).toBe(1), { timeout: 5000 });
+    expect(screen.queryByRole('heading', { name: en.backup.reminder.title })).not.toBeInTheDocument();
+    await putSixOldDays();
     expect(await screen.findByRole('heading', { name: en.backup.reminder.title })).toBeInTheDocument();
     expect(screen.getByText(en.backup.reminder.never)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: en.backup.risk.backUpNow })).toBeInTheDocument();
@@ -73,6 +82,7 @@ describe('backup reminder on Today', () => {
 
   it('says how long ago the last backup was, and "Not now" puts it off for 30 days', async () => {
     await diaryDb.meta.put({ key: 'settings', value: { lastBackupAt: NOW - 40 * DAY_MS } });
+    await putSixOldDays();
     await diaryDb.days.put(dayFactory.build({ date: '2026-11-25', updatedAt: NOW - DAY_MS }));
     render(TodayScreen);
     expect(await screen.findByText(en.backup.reminder.last('40 days ago'))).toBeInTheDocument();
@@ -98,6 +108,7 @@ describe('storage the browser may clear', () => {
   it('warns on Today when storage is not persisted and something is not backed up, with a one-tap backup', async () => {
     setStorage(false);
     await diaryDb.meta.put({ key: 'settings', value: { lastBackupAt: NOW - 2 * DAY_MS } });
+    await putSixOldDays();
     await diaryDb.days.put(dayFactory.build({ date: '2026-11-26', updatedAt: NOW - 1000 }));
     render(TodayScreen);
     expect(await screen.findByRole('heading', { name: en.backup.risk.title })).toBeInTheDocument();
