@@ -109,6 +109,26 @@ describe.each(['en', 'zh-CN'] as const)('axe-core in %s', (lang: Lang) => {
 });
 
 describe('keyboard and touch', () => {
+  test('moves focus to the heading of every screen reached from the nav, lazily loaded ones too', async () => {
+    const { page } = await e2e.open('#/');
+    const app = new HsDiary(page, e2e.url);
+    await app.form.save.waitFor();
+    const t = app.t;
+    for (const screen of ['diary', 'medications', 'trends', 'summary', 'settings', 'today'] as const) {
+      await app.nav.getByRole('link', { name: t.nav[screen], exact: true }).press('Enter');
+      await page
+        .waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.isConnected, null, {
+          timeout: 5000,
+        })
+        .catch(async () => {
+          const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+          throw new Error(`after ${screen}, focus is on ${focused}`);
+        });
+      const heading = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+      expect(heading, screen).toBe(((await app.h1.textContent()) ?? '').trim());
+    }
+  });
+
   test('a day can be logged with the keyboard alone', async () => {
     const { page } = await e2e.open('#/');
     const app = new HsDiary(page, e2e.url);

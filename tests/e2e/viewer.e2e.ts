@@ -102,6 +102,21 @@ describe('viewer', () => {
     expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).toEqual([]);
   });
 
+  test("registers no service worker and shows no app notices on the clinician's phone", async () => {
+    const context = await e2e.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${e2e.url}#/v/${encodeSummary(source())}`);
+    await page.getByTestId('summary-range').waitFor();
+    // Long enough for the app's idle-time registration, which the same page does once it leaves the viewer.
+    await page.waitForTimeout(2500);
+    await expect(page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).resolves.toBe(0);
+    await expect(page.getByText(MESSAGES.en.pwa.offlineReady).count()).resolves.toBe(0);
+    await page.evaluate(() => (location.hash = '#/'));
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 1, null, {
+      timeout: 10_000,
+    });
+  });
+
   test('axe finds nothing on the viewer, light and dark, summary and failure', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await e2e.newContext({ colorScheme });
