@@ -27,7 +27,9 @@ import {
 import { addDays, localDateOf } from '../domain/dates';
 import {
   backupCoversDevice,
+  importProblem,
   planImport,
+  rowsToWrite,
   sameRow,
   settingsAfterImport,
   type ImportMode,
@@ -94,7 +96,8 @@ export interface ImportResult {
 
 /**
  * Import a validated backup in one read-write transaction over every table. `merge` adds what is new and
- * replaces what changed (the backup wins); `replace` clears the data tables first. The plan is made again
+ * takes the backup's version only where it is newer; `backup-wins` takes the backup's version of every
+ * row that differs; `replace` clears the data tables first. The plan is made again
  * inside the transaction, from what is stored at that moment. Throws `ImportRefusedError` (a merge that
  * would make a medication's history impossible) or `StorageFailure`; either way nothing is written.
  */
@@ -109,16 +112,17 @@ export function applyImport(
     () =>
       db.transaction('rw', db.tables, async () => {
         const plan = planImport(await readRawTables(db), backup);
-        if (mode === 'merge' && plan.mergeProblem) throw new ImportRefusedError(plan.mergeProblem);
+        const problem = importProblem(plan, mode);
+        if (problem) throw new ImportRefusedError(problem);
         const movedAside = plan.unreadableHere
+          // An unreadable row here counts as older, so every mode that has the same key overwrites it.
           .filter((row) => mode === 'replace' || row.isOverwrittenByMerge)
           .map((row) =>
             quarantineRow(row.table, row.key, row.row, { schemaVersion: SCHEMA_VERSION, movedAt: about.now }),
           );
         let rowsWritten = 0;
         for (const table of DATA_TABLES) {
-          const rows: unknown[] =
-            mode === 'replace' ? backup.tables[table] : [...plan.tables[table].added, ...plan.tables[table].changed];
+          const rows: unknown[] = mode === 'replace' ? backup.tables[table] : rowsToWrite(plan.tables, table, mode);
           if (mode === 'replace') await db.table(table).clear();
           if (rows.length > 0) await db.table(table).bulkPut(rows);
           rowsWritten += rows.length;
