@@ -149,6 +149,8 @@ export const backupEn = {
     questions: 'questions',
     key: 'name of the setting',
     value: 'value',
+    calendarExport: 'the record of the last calendar file',
+    reminderState: 'the reminders’ record',
   } as Record<string, string>,
   rowIssue: (field: string, issue: RowIssue): string => {
     const unitText = (limit: number, unit: Unit) =>

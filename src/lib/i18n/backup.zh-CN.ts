@@ -133,6 +133,8 @@ export const backupZhCN: typeof backupEn = {
     questions: '问题',
     key: '设置名称',
     value: '值',
+    calendarExport: '上次日历文件的记录',
+    reminderState: '提醒的记录',
   },
   rowIssue: (field, issue) => {
     switch (issue.kind) {
