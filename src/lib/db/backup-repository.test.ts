@@ -24,6 +24,7 @@ import { visitSchema } from '../domain/visit';
 import { makeBackupFile, readBackup } from '../export/backup';
 import {
   applyImport,
+  ImportCancelledError,
   ImportRefusedError,
   previewImport,
   quarantineUnreadable,
@@ -272,6 +273,29 @@ describe('export then import', () => {
     await expect(refused).rejects.toMatchObject({
       problem: { kind: 'impossible-history', where: 'merged', problem: 'already-on' },
     });
+    expect(await contents(db)).toEqual(before);
+  });
+
+  it('rolls the import back when it is cancelled while it writes, or before it starts', async () => {
+    const db = await freshDatabase();
+    await seed(db, { days: [dayFactory.build({ date: '2026-10-01' })] });
+    const backup = await readPlain(
+      backupFactory.text({
+        days: [dayFactory.build({ date: '2026-11-01' }), dayFactory.build({ date: '2026-11-02' })],
+        visits: [{ id: 'v1', date: '2026-06-01', notes: '', questions: '' }],
+      }),
+    );
+    const before = await contents(db);
+    const controller = new AbortController();
+    // The patient taps Cancel while the first day is being written.
+    db.days.hook('creating', () => controller.abort());
+    await expect(applyImport(db, backup, 'merge', { now: NOW, signal: controller.signal })).rejects.toBeInstanceOf(
+      ImportCancelledError,
+    );
+    expect(await contents(db)).toEqual(before);
+    await expect(applyImport(db, backup, 'merge', { now: NOW, signal: controller.signal })).rejects.toBeInstanceOf(
+      ImportCancelledError,
+    );
     expect(await contents(db)).toEqual(before);
   });
 

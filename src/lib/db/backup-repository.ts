@@ -48,6 +48,14 @@ export class ImportRefusedError extends Error {
   }
 }
 
+/** Thrown when the patient cancelled the import: the transaction was aborted and wrote nothing. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'ImportCancelledError';
+  }
+}
+
 /** Every row of every table as stored. Call inside a transaction over all tables. */
 async function readRawTables(db: DiaryDatabase): Promise<RawTables> {
   const rows = await Promise.all(BACKUP_TABLES.map((table) => db.table(table).toArray()));
@@ -99,19 +107,32 @@ export interface ImportResult {
  * takes the backup's version only where it is newer; `backup-wins` takes the backup's version of every
  * row that differs; `replace` clears the data tables first. The plan is made again
  * inside the transaction, from what is stored at that moment. Throws `ImportRefusedError` (a merge that
- * would make a medication's history impossible) or `StorageFailure`; either way nothing is written.
+ * would make a medication's history impossible), `ImportCancelledError` (`about.signal` aborted before
+ * the transaction committed) or `StorageFailure`; in each case nothing is written.
  */
 export function applyImport(
   db: DiaryDatabase,
   backup: BackupFile,
   mode: ImportMode,
-  about: { now: number },
+  about: { now: number; signal?: AbortSignal },
 ): Promise<ImportResult> {
+  const { signal } = about;
+  const passThrough = (error: unknown) => error instanceof ImportRefusedError || signal?.aborted === true;
+  if (signal?.aborted) return Promise.reject(new ImportCancelledError());
   return withStorage(
     db,
     () =>
-      db.transaction('rw', db.tables, async () => {
+      db.transaction('rw', db.tables, async (tx) => {
+        const stop = () => {
+          try {
+            tx.abort();
+          } catch {
+            // Already committed: the import stands, and the caller is told so by its result.
+          }
+        };
+        signal?.addEventListener('abort', stop, { once: true });
         const plan = planImport(await readRawTables(db), backup);
+        if (signal?.aborted) throw new ImportCancelledError();
         const problem = importProblem(plan, mode);
         if (problem) throw new ImportRefusedError(problem);
         const movedAside = plan.unreadableHere
@@ -131,10 +152,13 @@ export function applyImport(
         const settings = settingsAfterImport(plan.settingsHere, backup, backupCoversDevice(plan, mode));
         if (!sameRow(settings, plan.settingsHere)) metaRows.push({ key: SETTINGS_KEY, value: settings });
         if (metaRows.length > 0) await db.meta.bulkPut(metaRows);
+        signal?.removeEventListener('abort', stop);
         return { mode, plan, rowsWritten: rowsWritten + metaRows.length };
       }),
-    { write: true, passThrough: (error) => error instanceof ImportRefusedError },
-  );
+    { write: true, passThrough },
+  ).catch((error: unknown) => {
+    throw signal?.aborted && !(error instanceof ImportRefusedError) ? new ImportCancelledError() : error;
+  });
 }
 
 /** What the backup reminders and the first-run offer follow. */

@@ -35,6 +35,19 @@ export const backupEn = {
   unlocking: 'Opening the backup…',
   cancel: 'Cancel',
   importing: 'Importing…',
+  checking: 'Checking the backup…',
+  /** Shown when a step takes longer than it should; Cancel stays beside it. */
+  slow: {
+    reading:
+      'Reading the file is taking longer than it should. If it is on a cloud drive, it may still be downloading. You can cancel: nothing has been imported.',
+    unlocking:
+      'Opening the backup is taking longer than it should (an older phone can take a while). You can cancel: nothing has been imported.',
+    checking:
+      'Checking the backup is taking longer than it should: the browser’s storage may not be answering. You can cancel: nothing has been imported.',
+    importing:
+      'Saving the backup is taking longer than it should: the browser’s storage may not be answering. You can cancel, and nothing will be imported.',
+  },
+  cancelled: 'Import cancelled. Nothing was imported.',
   done: (added: number, changed: number, kept: number) =>
     (added + changed === 0
       ? kept === 0

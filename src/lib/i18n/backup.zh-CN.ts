@@ -43,6 +43,14 @@ export const backupZhCN: typeof backupEn = {
   unlocking: '正在打开备份…',
   cancel: '取消',
   importing: '正在导入…',
+  checking: '正在检查备份…',
+  slow: {
+    reading: '读取文件的时间比预期长。如果文件在网盘上，可能还在下载。您可以取消：没有导入任何内容。',
+    unlocking: '打开备份的时间比预期长（较旧的手机可能需要一些时间）。您可以取消：没有导入任何内容。',
+    checking: '检查备份的时间比预期长：浏览器的存储可能没有响应。您可以取消：没有导入任何内容。',
+    importing: '保存备份的时间比预期长：浏览器的存储可能没有响应。您可以取消，不会导入任何内容。',
+  },
+  cancelled: '已取消导入。没有导入任何内容。',
   done: (added, changed, kept) =>
     (added + changed === 0
       ? kept === 0
