@@ -32,11 +32,13 @@ export const ICS_MIME_TYPE = 'text/calendar';
  * characters, which a content line may not hold, are dropped. So no text can end its line or start one.
  */
 export function escapeText(value: string): string {
-  return value
-    .replace(/[\\;,]/g, (character) => `\\${character}`)
-    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\\n')
-    // eslint-disable-next-line no-control-regex -- the control characters are what this removes
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return (
+    value
+      .replace(/[\\;,]/g, (character) => `\\${character}`)
+      .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- the control characters are what this removes
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  );
 }
 
 /** A value that is not text, and so is written unescaped, did not have its strict shape. */
