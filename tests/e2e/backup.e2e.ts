@@ -157,6 +157,59 @@ describe('backup and import', () => {
     expect(await readStoredDays(fresh.page)).toEqual(before);
   });
 
+  test('a merge keeps what was saved later on this device; the backup wins only when chosen', async () => {
+    const { app, file } = await diaryWithBackup();
+    // After the backup, two days are edited on this device: their versions here are newer.
+    for (const [offset, pain] of [
+      [-2, 8],
+      [-1, 9],
+    ] as const) {
+      const day = app.day(localDate(offset));
+      await day.open();
+      await (await day.heading()).waitFor();
+      await app.form.pain(pain).click();
+      await app.form.saveChanges.click();
+      await app.page.waitForURL((url) => !url.hash.startsWith('#/day/'));
+    }
+    // And one day of the backup was edited after this device's version (on another phone, say).
+    const json = JSON.parse(file.text) as { tables: { days: { date: string; pain: number; updatedAt: number }[] } };
+    const elsewhere = json.tables.days.find((day) => day.date === localDate(-3));
+    if (!elsewhere) throw new Error('no day in the backup');
+    Object.assign(elsewhere, { pain: 1, updatedAt: Date.now() });
+    const older = { name: file.name, text: JSON.stringify(json) };
+
+    const settings = new BackupSettings(app);
+    await settings.open();
+    await settings.chooseFile(older);
+    const preview = settings.preview;
+    await preview.table.waitFor();
+    await expect(preview.counts('days')).resolves.toEqual([0, 3, 0]);
+    await expect
+      .poll(() => preview.directions.innerText())
+      .toBe(
+        `${app.t.backup.preview.newerInBackup('1 diary day', 1)} ${app.t.backup.preview.newerHere('2 diary days', 2)}`,
+      );
+    await preview.importButton.click();
+    await preview.doneButton.waitFor();
+    const pains = async () => (await readStoredDays(app.page)).map(({ date, pain }) => [date, pain]);
+    expect(await pains()).toEqual([
+      [localDate(-3), 1],
+      [localDate(-2), 8],
+      [localDate(-1), 9],
+    ]);
+    await preview.doneButton.click();
+
+    await settings.chooseFile(older);
+    await preview.backupWins.check();
+    await preview.importButton.click();
+    await preview.doneButton.waitFor();
+    expect(await pains()).toEqual([
+      [localDate(-3), 1],
+      [localDate(-2), 4],
+      [localDate(-1), 3],
+    ]);
+  });
+
   test('replacing the diary asks once more, then leaves exactly the backup', async () => {
     const { file } = await diaryWithBackup();
     const fresh = await openApp('#/settings');

@@ -24,6 +24,7 @@ import { visitSchema } from '../domain/visit';
 import { makeBackupFile, readBackup } from '../export/backup';
 import {
   applyImport,
+  ImportCancelledError,
   ImportRefusedError,
   previewImport,
   quarantineUnreadable,
@@ -172,7 +173,7 @@ describe('export then import', () => {
     expect(await target.days.count()).toBe(1);
   });
 
-  it('previews what is new, changed and already here without writing, and the backup wins on merge', async () => {
+  it('previews what is new, different and already here without writing, and a newer backup row wins on merge', async () => {
     const db = await freshDatabase();
     await seed(db, {
       days: [
@@ -185,7 +186,7 @@ describe('export then import', () => {
     const backup = await readPlain(
       backupFactory.text({
         days: [
-          dayFactory.build({ date: '2026-11-01', pain: 8 }),
+          dayFactory.build({ date: '2026-11-01', pain: 8, updatedAt: dayFactory.build().updatedAt + 60_000 }),
           dayFactory.build({ date: '2026-11-02' }),
           dayFactory.build({ date: '2026-11-03' }),
         ],
@@ -194,7 +195,7 @@ describe('export then import', () => {
     const plan = await previewImport(db, backup);
     expect([
       plan.tables.days.added.length,
-      plan.tables.days.changed.length,
+      plan.tables.days.newerInBackup.length,
       plan.tables.days.unchanged.length,
       plan.tables.days.onlyHere,
     ]).toEqual([1, 1, 1, 1]);
@@ -206,6 +207,28 @@ describe('export then import', () => {
     expect(await db.days.count()).toBe(4);
     // Not everything here is in the backup, so it does not count as a backup of this device.
     expect(await db.meta.get('settings')).toBeUndefined();
+  });
+
+  it('keeps a day saved later on this device in a merge, and takes the backup’s only when the backup wins', async () => {
+    const savedAt = dayFactory.build().updatedAt;
+    const newerHere = dayFactory.build({
+      date: '2026-11-01',
+      pain: 6,
+      note: 'worse tonight',
+      updatedAt: savedAt + 3_600_000,
+    });
+    const olderInBackup = dayFactory.build({ date: '2026-11-01', pain: 2, updatedAt: savedAt });
+    const backup = await readPlain(backupFactory.text({ days: [olderInBackup] }));
+
+    const db = await freshDatabase();
+    await seed(db, { days: [newerHere] });
+    const merged = await applyImport(db, backup, 'merge', { now: NOW });
+    expect(merged.plan.tables.days.newerHere).toEqual([olderInBackup]);
+    expect(merged.rowsWritten).toBe(0);
+    expect(await db.days.get('2026-11-01')).toEqual(newerHere);
+
+    await applyImport(db, backup, 'backup-wins', { now: NOW });
+    expect(await db.days.get('2026-11-01')).toEqual(olderInBackup);
   });
 
   it('replaces the diary, moving unreadable rows aside instead of deleting them', async () => {
@@ -250,6 +273,29 @@ describe('export then import', () => {
     await expect(refused).rejects.toMatchObject({
       problem: { kind: 'impossible-history', where: 'merged', problem: 'already-on' },
     });
+    expect(await contents(db)).toEqual(before);
+  });
+
+  it('rolls the import back when it is cancelled while it writes, or before it starts', async () => {
+    const db = await freshDatabase();
+    await seed(db, { days: [dayFactory.build({ date: '2026-10-01' })] });
+    const backup = await readPlain(
+      backupFactory.text({
+        days: [dayFactory.build({ date: '2026-11-01' }), dayFactory.build({ date: '2026-11-02' })],
+        visits: [{ id: 'v1', date: '2026-06-01', notes: '', questions: '' }],
+      }),
+    );
+    const before = await contents(db);
+    const controller = new AbortController();
+    // The patient taps Cancel while the first day is being written.
+    db.days.hook('creating', () => controller.abort());
+    await expect(applyImport(db, backup, 'merge', { now: NOW, signal: controller.signal })).rejects.toBeInstanceOf(
+      ImportCancelledError,
+    );
+    expect(await contents(db)).toEqual(before);
+    await expect(applyImport(db, backup, 'merge', { now: NOW, signal: controller.signal })).rejects.toBeInstanceOf(
+      ImportCancelledError,
+    );
     expect(await contents(db)).toEqual(before);
   });
 

@@ -27,7 +27,9 @@ import {
 import { addDays, localDateOf } from '../domain/dates';
 import {
   backupCoversDevice,
+  importProblem,
   planImport,
+  rowsToWrite,
   sameRow,
   settingsAfterImport,
   type ImportMode,
@@ -43,6 +45,14 @@ export class ImportRefusedError extends Error {
   constructor(readonly problem: BackupProblem) {
     super(`import refused: ${problem.kind}`);
     this.name = 'ImportRefusedError';
+  }
+}
+
+/** Thrown when the patient cancelled the import: the transaction was aborted and wrote nothing. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'ImportCancelledError';
   }
 }
 
@@ -94,31 +104,46 @@ export interface ImportResult {
 
 /**
  * Import a validated backup in one read-write transaction over every table. `merge` adds what is new and
- * replaces what changed (the backup wins); `replace` clears the data tables first. The plan is made again
+ * takes the backup's version only where it is newer; `backup-wins` takes the backup's version of every
+ * row that differs; `replace` clears the data tables first. The plan is made again
  * inside the transaction, from what is stored at that moment. Throws `ImportRefusedError` (a merge that
- * would make a medication's history impossible) or `StorageFailure`; either way nothing is written.
+ * would make a medication's history impossible), `ImportCancelledError` (`about.signal` aborted before
+ * the transaction committed) or `StorageFailure`; in each case nothing is written.
  */
 export function applyImport(
   db: DiaryDatabase,
   backup: BackupFile,
   mode: ImportMode,
-  about: { now: number },
+  about: { now: number; signal?: AbortSignal },
 ): Promise<ImportResult> {
+  const { signal } = about;
+  const passThrough = (error: unknown) => error instanceof ImportRefusedError || signal?.aborted === true;
+  if (signal?.aborted) return Promise.reject(new ImportCancelledError());
   return withStorage(
     db,
     () =>
-      db.transaction('rw', db.tables, async () => {
+      db.transaction('rw', db.tables, async (tx) => {
+        const stop = () => {
+          try {
+            tx.abort();
+          } catch {
+            // Already committed: the import stands, and the caller is told so by its result.
+          }
+        };
+        signal?.addEventListener('abort', stop, { once: true });
         const plan = planImport(await readRawTables(db), backup);
-        if (mode === 'merge' && plan.mergeProblem) throw new ImportRefusedError(plan.mergeProblem);
+        if (signal?.aborted) throw new ImportCancelledError();
+        const problem = importProblem(plan, mode);
+        if (problem) throw new ImportRefusedError(problem);
         const movedAside = plan.unreadableHere
+          // An unreadable row here counts as older, so every mode that has the same key overwrites it.
           .filter((row) => mode === 'replace' || row.isOverwrittenByMerge)
           .map((row) =>
             quarantineRow(row.table, row.key, row.row, { schemaVersion: SCHEMA_VERSION, movedAt: about.now }),
           );
         let rowsWritten = 0;
         for (const table of DATA_TABLES) {
-          const rows: unknown[] =
-            mode === 'replace' ? backup.tables[table] : [...plan.tables[table].added, ...plan.tables[table].changed];
+          const rows: unknown[] = mode === 'replace' ? backup.tables[table] : rowsToWrite(plan.tables, table, mode);
           if (mode === 'replace') await db.table(table).clear();
           if (rows.length > 0) await db.table(table).bulkPut(rows);
           rowsWritten += rows.length;
@@ -127,10 +152,13 @@ export function applyImport(
         const settings = settingsAfterImport(plan.settingsHere, backup, backupCoversDevice(plan, mode));
         if (!sameRow(settings, plan.settingsHere)) metaRows.push({ key: SETTINGS_KEY, value: settings });
         if (metaRows.length > 0) await db.meta.bulkPut(metaRows);
+        signal?.removeEventListener('abort', stop);
         return { mode, plan, rowsWritten: rowsWritten + metaRows.length };
       }),
-    { write: true, passThrough: (error) => error instanceof ImportRefusedError },
-  );
+    { write: true, passThrough },
+  ).catch((error: unknown) => {
+    throw signal?.aborted && !(error instanceof ImportRefusedError) ? new ImportCancelledError() : error;
+  });
 }
 
 /** What the backup reminders and the first-run offer follow. */

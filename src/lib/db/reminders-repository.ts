@@ -4,7 +4,7 @@
  * everything written passes its schema. Two rows of the `meta` table belong here: `reminderState` (which
  * doses were announced or snoozed, pruned to two days) and `calendarExport` (what the last .ics file held).
  */
-import { calendarExportStateSchema, type CalendarExportState } from '../domain/calendar-plan';
+import { CALENDAR_EXPORT_KEY, calendarExportStateSchema, type CalendarExportState } from '../domain/calendar-plan';
 import type { IsoDate } from '../domain/dates';
 import {
   doseLogSchema,
@@ -16,16 +16,18 @@ import {
   type RegimenEvent,
   type Reminder,
 } from '../domain/medication';
-import { EMPTY_REMINDER_STATE, reminderStateSchema, type ReminderState } from '../domain/reminder-state';
+import {
+  EMPTY_REMINDER_STATE,
+  REMINDER_STATE_KEY,
+  reminderStateSchema,
+  type ReminderState,
+} from '../domain/reminder-state';
 import { doseLogId } from '../domain/schedule';
 import type { LocalDateTime } from '../domain/zoned-time';
 import type { DiaryDatabase } from './database';
 import { watchQuery, type Unsubscribe } from './live-query';
 import { withStorage } from './lifecycle';
 import { readValidRows } from './unreadable-rows';
-
-const REMINDER_STATE_KEY = 'reminderState';
-const CALENDAR_EXPORT_KEY = 'calendarExport';
 
 /** Thrown when a reminder or dose log does not pass its schema; nothing was written. */
 export class InvalidReminderError extends Error {

@@ -40,20 +40,66 @@ describe('checkBackupRow', () => {
     expect(checkBackupRow('days', row)).toEqual({ ok: false, field, issue });
   });
 
-  it('checks the settings, and keeps other app state as bounded JSON', () => {
+  it('checks the settings, and the app’s own state against its schema', () => {
     expect(checkBackupRow('meta', { key: 'settings', value: { locale: 'fr' } })).toEqual({
       ok: false,
       field: 'value.locale',
       issue: { kind: 'not-allowed' },
     });
-    const reminderState = { key: 'reminderState', value: { notifiedAt: { a: 1 } } };
+    const reminderState = {
+      key: 'reminderState',
+      value: { notifiedAt: { 'med-1@2026-11-01T08:00': 1 }, snoozedUntil: {} },
+    };
     expect(checkBackupRow('meta', reminderState)).toEqual({ ok: true, row: reminderState });
-    expect(checkBackupRow('meta', { key: 'x', value: 'y'.repeat(1_000_001) })).toEqual({
+    expect(
+      checkBackupRow('meta', { key: 'reminderState', value: { notifiedAt: { 'a\r\nb': 1 }, snoozedUntil: {} } }),
+    ).toEqual({ ok: false, field: 'reminderState.notifiedAt', issue: { kind: 'bad-format' } });
+    expect(checkBackupRow('meta', { key: 'reminderState', value: { notifiedAt: {} } })).toEqual({
       ok: false,
-      field: 'value',
+      field: 'reminderState.snoozedUntil',
       issue: { kind: 'invalid' },
     });
     expect(checkBackupRow('meta', { key: '', value: 1 })).toMatchObject({ ok: false, field: 'key' });
+  });
+
+  it('refuses a meta row under a key the app does not know', () => {
+    expect(checkBackupRow('meta', { key: 'x', value: 'y' })).toEqual({
+      ok: false,
+      field: 'key',
+      issue: { kind: 'not-allowed' },
+    });
+  });
+
+  it('checks what the last calendar file held entry by entry: uid, start, end and numbers of their shape', () => {
+    const entry = { sequence: 0, start: '2026-03-02T08:00', intervalDays: 7, summary: 'Inject' };
+    const row = (value: unknown) => checkBackupRow('meta', { key: 'calendarExport', value });
+    expect(
+      row({ 'med-1-0800@hs-diary': entry, 'diary@hs-diary': { ...entry, until: '20260301T000000Z' } }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const alarm = '\r\nBEGIN:VALARM\r\nDESCRIPTION:Take 10 tablets now\r\nTRIGGER:PT0M\r\nEND:VALARM';
+    expect(row({ 'med-1-0800@hs-diary': { ...entry, until: `20260301T000000Z${alarm}` } })).toEqual({
+      ok: false,
+      field: 'calendarExport.med-1-0800@hs-diary.until',
+      issue: { kind: 'bad-format' },
+    });
+    expect(row({ 'med-1-0800@hs-diary': { ...entry, start: `2026-03-02T08:00${alarm}` } })).toEqual({
+      ok: false,
+      field: 'calendarExport.med-1-0800@hs-diary.start',
+      issue: { kind: 'bad-format' },
+    });
+    expect(row({ [`x${alarm}@hs-diary`]: entry })).toEqual({
+      ok: false,
+      field: 'calendarExport',
+      issue: { kind: 'bad-format' },
+    });
+    expect(row({ 'med-1-0800@hs-diary': { ...entry, summary: 'x'.repeat(501) } })).toMatchObject({
+      ok: false,
+      field: 'calendarExport.med-1-0800@hs-diary.summary',
+    });
+    expect(row({ 'med-1-0800@hs-diary': { ...entry, intervalDays: 3 } })).toMatchObject({ ok: false });
+    expect(row('not an object')).toEqual({ ok: false, field: 'calendarExport', issue: { kind: 'wrong-type' } });
   });
 });
 

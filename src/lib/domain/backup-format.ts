@@ -8,7 +8,9 @@
  */
 import * as z from 'zod/mini';
 import { timestampSchema } from './timestamps';
-import { DAY_CHECKS, dayEntrySchema, type DayCheck, type DayEntry } from './day';
+import { checkWith, valueAt, type RowCheck, type RowIssue } from './backup-row-check';
+import { META_STATE_CHECKS } from './backup-meta-state';
+import { dayEntrySchema, type DayEntry } from './day';
 import {
   doseLogSchema,
   medicationSchema,
@@ -132,22 +134,7 @@ export const quarantinedRowSchema = z.object({
 
 // ---------------------------------------------------------------------------------------- problems
 
-/** What is wrong with one value of a row, for the screen to word. */
-export type RowIssue =
-  | { kind: 'missing' }
-  | { kind: 'too-big'; limit: number; unit: 'number' | 'characters' | 'items' }
-  | { kind: 'too-small'; limit: number; unit: 'number' | 'characters' | 'items' }
-  | { kind: 'not-whole-number' }
-  | { kind: 'wrong-type' }
-  | { kind: 'not-allowed' }
-  | { kind: 'bad-format' }
-  | { kind: 'not-a-date' }
-  | { kind: 'duplicate-entries' }
-  | { kind: 'regions-without-flare' }
-  | { kind: 'unknown-medication' }
-  /** A moment later than this device's clock allows (see ./timestamps.ts). */
-  | { kind: 'in-the-future' }
-  | { kind: 'invalid' };
+export type { RowIssue } from './backup-row-check';
 
 /** Why a backup cannot be imported; nothing is written when there is one. */
 export type BackupProblem =
@@ -173,93 +160,12 @@ export type BackupProblem =
   | { kind: 'wrong-passphrase' }
   | { kind: 'unsupported-encryption' };
 
-interface IssueLike {
-  code: string;
-  path: PropertyKey[];
-  message: string;
-  origin?: string;
-  maximum?: unknown;
-  minimum?: unknown;
-  expected?: string;
-  /** Set by a check of our own (see `DAY_CHECKS`). */
-  params?: { check?: unknown };
-}
-
-function valueAt(row: unknown, path: readonly PropertyKey[]): unknown {
-  let value = row;
-  for (const part of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[part];
-  }
-  return value;
-}
-
-function unitOf(origin: string | undefined): 'number' | 'characters' | 'items' {
-  if (origin === 'string') return 'characters';
-  if (origin === 'array' || origin === 'set') return 'items';
-  return 'number';
-}
-
-/** What each of the day's own checks means to a patient; a new check fails the type check until it is here. */
-const DAY_CHECK_ISSUES: Readonly<Record<DayCheck, RowIssue>> = {
-  [DAY_CHECKS.notADate]: { kind: 'not-a-date' },
-  [DAY_CHECKS.duplicateEntries]: { kind: 'duplicate-entries' },
-  [DAY_CHECKS.regionsWithoutFlare]: { kind: 'regions-without-flare' },
-};
-
-const isDayCheck = (value: unknown): value is DayCheck =>
-  typeof value === 'string' && Object.hasOwn(DAY_CHECK_ISSUES, value);
-
-/** One zod issue as a field and an issue a patient can be told about. */
-function describeIssue(issue: IssueLike, row: unknown): { field: string; issue: RowIssue } {
-  const field = issue.path.map(String).join('.');
-  const value = valueAt(row, issue.path);
-  switch (issue.code) {
-    case 'invalid_type':
-      if (value === undefined) return { field, issue: { kind: 'missing' } };
-      if (issue.expected === 'int' && typeof value === 'number') return { field, issue: { kind: 'not-whole-number' } };
-      return { field, issue: { kind: 'wrong-type' } };
-    case 'too_big':
-      return { field, issue: { kind: 'too-big', limit: Number(issue.maximum), unit: unitOf(issue.origin) } };
-    case 'too_small':
-      return { field, issue: { kind: 'too-small', limit: Number(issue.minimum), unit: unitOf(issue.origin) } };
-    case 'invalid_value':
-      return { field, issue: { kind: value === undefined ? 'missing' : 'not-allowed' } };
-    case 'invalid_format':
-      return { field, issue: { kind: 'bad-format' } };
-    case 'custom': {
-      const check = issue.params?.check;
-      return { field, issue: isDayCheck(check) ? DAY_CHECK_ISSUES[check] : { kind: 'invalid' } };
-    }
-    default:
-      return { field, issue: { kind: 'invalid' } };
-  }
-}
-
-type RowCheck<T> = { ok: true; row: T } | { ok: false; field: string; issue: RowIssue };
-
-interface ParseSchema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly IssueLike[] } };
-}
-
-function checkWith<T>(schema: ParseSchema<T>, row: unknown, prefix: PropertyKey[] = []): RowCheck<T> {
-  const result = schema.safeParse(row);
-  if (result.success) return { ok: true, row: result.data };
-  const first = result.error.issues[0];
-  if (!first) return { ok: false, field: prefix.map(String).join('.'), issue: { kind: 'invalid' } };
-  return { ok: false, ...describeIssue({ ...first, path: [...prefix, ...first.path] }, row) };
-}
-
 const metaBaseSchema = z.object({ key: z.string().check(z.minLength(1), z.maxLength(MAX_META_KEY_CHARS)) });
 
-const otherMetaValueSchema = z
-  .unknown()
-  .check(z.refine((value) => value !== undefined && jsonLength(value) <= MAX_QUARANTINED_ROW_CHARS, 'too large'));
-
 /**
- * A meta row: the settings (checked against their schema), a row moved aside, or another piece of the
- * app's own state under its own key (reminder state, say), which must be plain JSON of a bounded size and
- * is checked by its own code when read.
+ * A meta row: the settings (checked against their schema), a row moved aside, or a piece of the app's own
+ * state under its own key (the reminders' memory, what the last calendar file held), checked against its
+ * schema. A key the app does not know is refused: nothing from outside is stored unchecked.
  */
 function checkMetaRow(row: unknown): RowCheck<MetaRow> {
   const base = checkWith(metaBaseSchema, row);
@@ -276,9 +182,11 @@ function checkMetaRow(row: unknown): RowCheck<MetaRow> {
     if (!quarantined.ok) return { ...quarantined, field: quarantined.field ? `value.${quarantined.field}` : 'value' };
     return { ok: true, row: { key, value: quarantined.row } };
   }
-  const other = checkWith(otherMetaValueSchema, value);
-  if (!other.ok) return { ok: false, field: 'value', issue: { kind: 'invalid' } };
-  return { ok: true, row: { key, value: other.row } };
+  const check = Object.hasOwn(META_STATE_CHECKS, key) ? META_STATE_CHECKS[key] : undefined;
+  if (!check) return { ok: false, field: 'key', issue: { kind: 'not-allowed' } };
+  const state = check(value);
+  if (!state.ok) return state;
+  return { ok: true, row: { key, value: state.row } };
 }
 
 interface TableSpec {

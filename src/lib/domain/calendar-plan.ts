@@ -41,18 +41,37 @@ export interface CalendarEvent extends CalendarDraft {
   until?: string;
 }
 
-const calendarExportEntrySchema = z.object({
-  sequence: z.int().check(z.gte(0)),
-  start: z.string(),
-  intervalDays: z.int().check(z.gte(1)),
-  summary: z.string(),
+/**
+ * What goes into the file's lines unescaped is held to a strict shape here, so that nothing read back (or
+ * imported in a backup) can end a line or add one: a uid built from an id (`<medication>-<HHmm>@hs-diary`
+ * or `diary@hs-diary`), a wall-clock start, a UTC end and small whole numbers. The summary is text and is
+ * escaped when written (export/ics.ts).
+ */
+export const CALENDAR_UID_PATTERN = /^(?:[A-Za-z0-9_.:@-]{1,64}-\d{4}|diary)@hs-diary$/;
+/** `YYYYMMDDTHHMMSSZ`, as RFC 5545 writes a UTC time (UNTIL). */
+export const UTC_STAMP_PATTERN = /^\d{8}T\d{6}Z$/;
+const LOCAL_DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
+/** The intervals a dose or the diary recurs at (see CYCLE_DAYS in ./schedule.ts). */
+export const CALENDAR_INTERVAL_DAYS = [1, 7, 14, 28] as const;
+/** The `meta` row that keeps what the last calendar file held. */
+export const CALENDAR_EXPORT_KEY = 'calendarExport';
+/** Far more events than one person's reminders make; a file read back may not hold more. */
+export const MAX_CALENDAR_EVENTS = 500;
+
+export const calendarExportEntrySchema = z.object({
+  sequence: z.int().check(z.gte(0), z.lte(1_000_000)),
+  start: z.string().check(z.regex(LOCAL_DATE_TIME_PATTERN)),
+  intervalDays: z.int().check(z.refine((days) => (CALENDAR_INTERVAL_DAYS as readonly number[]).includes(days))),
+  summary: z.string().check(z.maxLength(500)),
   /** Set once the event was ended (UTC `YYYYMMDDTHHMMSSZ`): the medication stopped, paused or moved time. */
-  until: z.optional(z.string()),
+  until: z.optional(z.string().check(z.regex(UTC_STAMP_PATTERN))),
 });
+export type CalendarExportEntry = z.infer<typeof calendarExportEntrySchema>;
 
 /** What the last calendar file held per event uid, so the next one can replace it (same uid, higher SEQUENCE). */
-export const calendarExportStateSchema = recordOf<z.infer<typeof calendarExportEntrySchema>>(
+export const calendarExportStateSchema = recordOf<CalendarExportEntry>(
   (entry) => calendarExportEntrySchema.safeParse(entry).success,
+  { isKey: (uid) => CALENDAR_UID_PATTERN.test(uid), maxEntries: MAX_CALENDAR_EVENTS },
 );
 export type CalendarExportState = z.infer<typeof calendarExportStateSchema>;
 

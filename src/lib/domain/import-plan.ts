@@ -1,8 +1,14 @@
 /**
- * What importing a validated backup would do, as pure functions: per table, what is new, changed or
+ * What importing a validated backup would do, as pure functions: per table, what is new, different or
  * unchanged compared with the rows on this device (by primary key: days by date, meta by key, everything
- * else by id), whether a merge would leave a medication with an impossible history, and the settings
- * afterwards. The database applies the plan (src/lib/db/backup-repository.ts).
+ * else by id), which of two different versions is newer, whether an import would leave a medication with
+ * an impossible history, and the settings afterwards. The database applies the plan
+ * (src/lib/db/backup-repository.ts).
+ *
+ * A merge never lets an older row replace a newer one: a row that is here and in the backup, different,
+ * is compared by when it was saved (a day's `updatedAt`, a dose's `at`). The newer stays; a row that
+ * carries no save time (a medicine, a medication change, a reminder, a visit), or two saved at the same
+ * moment, keeps this device's version. Only "the backup wins" (or a replace) takes every backup row.
  */
 import {
   checkBackupRow,
@@ -34,8 +40,12 @@ export function sameRow(a: unknown, b: unknown): boolean {
 
 export interface TableChanges<T> {
   added: T[];
-  /** In both, different: the backup's version wins. */
-  changed: T[];
+  /** In both, different, and the backup's saved later: a merge takes the backup's. */
+  newerInBackup: T[];
+  /** In both, different, and this device's saved later: a merge keeps this device's. */
+  newerHere: T[];
+  /** In both, different, and neither can be said to be newer (no save time, or the same one): kept here. */
+  undated: T[];
   unchanged: T[];
   /** Rows on this device that are not in the backup: kept by a merge, deleted by a replace. */
   onlyHere: number;
@@ -52,7 +62,12 @@ export interface UnreadableRow {
   isOverwrittenByMerge: boolean;
 }
 
-export type ImportMode = 'merge' | 'replace';
+/**
+ * `merge` adds what is new and keeps the newer of two versions; `backup-wins` adds what is new and takes
+ * the backup's version of every row that differs; `replace` clears this device's data first.
+ */
+export const IMPORT_MODES = ['merge', 'backup-wins', 'replace'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
 
 export interface ImportPlan {
   tables: TablePlans;
@@ -66,6 +81,8 @@ export interface ImportPlan {
   settingsHere: Settings;
   /** Why a merge is impossible (a medication's history would not fit); a replace still is possible. */
   mergeProblem: BackupProblem | undefined;
+  /** The same for "the backup wins". */
+  backupWinsProblem: BackupProblem | undefined;
 }
 
 /** The settings among the raw meta rows on this device (defaults when missing or unreadable). */
@@ -83,6 +100,28 @@ function sayTheSame(table: DataTable, here: unknown, incoming: unknown): boolean
   return sameRow({ ...(here as object), updatedAt: undefined }, { ...(incoming as object), updatedAt: undefined });
 }
 
+/** When a row was last saved, for the tables whose rows say so; `undefined` for the others. */
+function savedAt(table: DataTable, row: unknown): number | undefined {
+  const field = table === 'days' ? 'updatedAt' : table === 'doseLogs' ? 'at' : undefined;
+  if (field === undefined || typeof row !== 'object' || row === null) return undefined;
+  const value = (row as Record<string, unknown>)[field];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Which of two different versions of a row is newer. An unreadable row here is always older. */
+function newerOf(
+  table: DataTable,
+  here: unknown,
+  incoming: unknown,
+  isReadable: boolean,
+): 'backup' | 'here' | 'unknown' {
+  if (!isReadable) return 'backup';
+  const hereAt = savedAt(table, here);
+  const incomingAt = savedAt(table, incoming);
+  if (hereAt === undefined || incomingAt === undefined || hereAt === incomingAt) return 'unknown';
+  return incomingAt > hereAt ? 'backup' : 'here';
+}
+
 function planTable(
   table: DataTable,
   here: readonly unknown[],
@@ -98,7 +137,14 @@ function planTable(
       isReadable: checked.ok,
     });
   }
-  const changes: TableChanges<unknown> = { added: [], changed: [], unchanged: [], onlyHere: 0 };
+  const changes: TableChanges<unknown> = {
+    added: [],
+    newerInBackup: [],
+    newerHere: [],
+    undated: [],
+    unchanged: [],
+    onlyHere: 0,
+  };
   const incomingKeys = new Set<string>();
   for (const row of incoming) {
     const key = primaryKeyOf(table, row);
@@ -106,7 +152,10 @@ function planTable(
     const existing = hereByKey.get(key);
     if (!existing) changes.added.push(row);
     else if (existing.isReadable && sayTheSame(table, existing.parsed, row)) changes.unchanged.push(row);
-    else changes.changed.push(row);
+    else {
+      const newer = newerOf(table, existing.parsed, row, existing.isReadable);
+      (newer === 'backup' ? changes.newerInBackup : newer === 'here' ? changes.newerHere : changes.undated).push(row);
+    }
   }
   for (const [key, existing] of hereByKey) {
     if (!incomingKeys.has(key)) changes.onlyHere += 1;
@@ -126,36 +175,88 @@ export function planImport(here: RawTables, backup: BackupFile): ImportPlan {
   const metaHere = new Set(here.meta.map((row) => primaryKeyOf('meta', row)));
   const meta = backup.tables.meta.filter((row) => row.key !== SETTINGS_KEY && !metaHere.has(row.key));
 
-  // The histories after a merge: this device's events, with the backup's replacing those of the same id.
+  const historyProblem = (mode: 'merge' | 'backup-wins') => mergedHistoryProblem(here, plans, mode);
+  return {
+    tables: plans,
+    meta,
+    unreadableHere,
+    settingsHere: settingsOf(here.meta),
+    mergeProblem: historyProblem('merge'),
+    backupWinsProblem: historyProblem('backup-wins'),
+  };
+}
+
+/** Whether the medication histories a merge would leave are possible (only those the backup touches). */
+function mergedHistoryProblem(here: RawTables, plans: TablePlans, mode: 'merge' | 'backup-wins') {
   const events = new Map<string, RegimenEvent>();
   for (const row of here.regimenEvents) {
     const parsed = regimenEventSchema.safeParse(row);
     if (parsed.success) events.set(parsed.data.id, parsed.data);
   }
-  for (const event of backup.tables.regimenEvents) events.set(event.id, event);
+  const incomingEvents = rowsToWrite(plans, 'regimenEvents', mode);
+  for (const event of incomingEvents) events.set(event.id, event);
   const medications = new Map<string, Medication>();
   for (const row of here.medications) {
     const parsed = medicationSchema.safeParse(row);
     if (parsed.success) medications.set(parsed.data.id, parsed.data);
   }
-  for (const medication of backup.tables.medications) medications.set(medication.id, medication);
-  const touched = new Set(backup.tables.regimenEvents.map((event) => event.medicationId));
-  const mergeProblem = checkHistories([...events.values()], medications, 'merged', touched);
-
-  return { tables: plans, meta, unreadableHere, settingsHere: settingsOf(here.meta), mergeProblem };
+  for (const medication of rowsToWrite(plans, 'medications', mode)) medications.set(medication.id, medication);
+  const touched = new Set(incomingEvents.map((event) => event.medicationId));
+  return checkHistories([...events.values()], medications, 'merged', touched);
 }
 
-/** True when a merge would write nothing but settings: no data, no rows kept aside, no other app state. */
+/** The backup's rows of `table` that a merge (or "the backup wins") writes: what is new, and what it takes. */
+export function rowsToWrite<K extends DataTable>(
+  plans: TablePlans,
+  table: K,
+  mode: 'merge' | 'backup-wins',
+): TablePlans[K]['added'] {
+  const changes = plans[table];
+  return mode === 'merge'
+    ? [...changes.added, ...changes.newerInBackup]
+    : [...changes.added, ...changes.newerInBackup, ...changes.newerHere, ...changes.undated];
+}
+
+/** The rows of a table that are here and in the backup but different, whichever is newer. */
+export function differing(changes: TableChanges<unknown>): number {
+  return changes.newerInBackup.length + changes.newerHere.length + changes.undated.length;
+}
+
+/** The rows of a table whose version on this device a merge keeps although the backup's differs. */
+export function keptByMerge(changes: TableChanges<unknown>): number {
+  return changes.newerHere.length + changes.undated.length;
+}
+
+/** The problem that stops an import in this mode, if any (a replace takes the backup's own, checked history). */
+export function importProblem(plan: ImportPlan, mode: ImportMode): BackupProblem | undefined {
+  return mode === 'merge' ? plan.mergeProblem : mode === 'backup-wins' ? plan.backupWinsProblem : undefined;
+}
+
+/**
+ * True when no way of merging would write anything but settings: no new data, nothing that differs, no
+ * rows kept aside, no other app state.
+ */
 export function isNothingToImport(plan: ImportPlan): boolean {
   return (
     plan.meta.length === 0 &&
-    DATA_TABLES.every((table) => plan.tables[table].added.length === 0 && plan.tables[table].changed.length === 0)
+    DATA_TABLES.every((table) => plan.tables[table].added.length === 0 && differing(plan.tables[table]) === 0)
   );
+}
+
+/** How many rows of this device the import puts the backup's version in place of, in this mode. */
+export function replacedCount(plan: ImportPlan, mode: ImportMode): number {
+  return DATA_TABLES.reduce((sum, table) => {
+    const changes = plan.tables[table];
+    return sum + (mode === 'merge' ? changes.newerInBackup.length : differing(changes));
+  }, 0);
 }
 
 /** True when, after this import, everything on the device is also in the backup. */
 export function backupCoversDevice(plan: ImportPlan, mode: ImportMode): boolean {
-  return mode === 'replace' || DATA_TABLES.every((table) => plan.tables[table].onlyHere === 0);
+  if (mode === 'replace') return true;
+  return DATA_TABLES.every(
+    (table) => plan.tables[table].onlyHere === 0 && (mode === 'backup-wins' || keptByMerge(plan.tables[table]) === 0),
+  );
 }
 
 /**

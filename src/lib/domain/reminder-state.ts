@@ -11,6 +11,9 @@ export const SNOOZE_MS = 15 * 60_000;
 
 const isTime = (entry: unknown) => typeof entry === 'number' && Number.isFinite(entry);
 
+/** The `meta` row that keeps the reminder state. */
+export const REMINDER_STATE_KEY = 'reminderState';
+
 /** Notifications shown and doses snoozed (by id), so a dose is announced once and again after a snooze. */
 export const reminderStateSchema = z.object({
   notifiedAt: recordOf<number>(isTime),

@@ -6,14 +6,16 @@ import {
   diaryCalendarDraft,
   doseCalendarDrafts,
   planCalendar,
+  calendarExportStateSchema,
   type CalendarDraft,
+  type CalendarEvent,
   type CalendarExportState,
 } from '../domain/calendar-plan';
 import { addDays } from '../domain/dates';
 import type { RegimenEvent, Reminder } from '../domain/medication';
 import type { DosePlan } from '../domain/schedule';
 import { instantOf } from '../domain/zoned-time';
-import { escapeText, foldLine, writeIcs, zoneObservances } from './ics';
+import { escapeText, foldLine, IcsValueError, writeIcs, zoneObservances } from './ics';
 
 const LONDON = 'Europe/London';
 const TEXTS = { calendarName: 'HS Diary reminders', description: 'A reminder from HS Diary.' };
@@ -305,11 +307,105 @@ describe('time zones in the file', () => {
 describe('text', () => {
   it('escapes commas, semicolons, backslashes and line breaks, and folds long lines without splitting a character', () => {
     expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
+    expect(escapeText('a\r\nb\rc\nd\u2028e\u0085f\u0000g\th')).toBe('a\\nb\\nc\\nd\\ne\\nfg\th');
     const summary = '服用乌帕替尼 15 毫克，每天一次；别忘了记录。'.repeat(4);
     const folded = foldLine(`SUMMARY:${escapeText(summary)}`);
     for (const line of folded.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     const list = doseCalendarDrafts(plan(UPA, [upadacitinibStart], '2026-03-15'), summary);
     const parsed = parse(exportFile(list, {}, '2026-03-15', 0).text);
     expect(parsed.events.get(`${UPA}-0800@hs-diary`)?.summary).toBe(summary);
+  });
+});
+
+/**
+ * The file as a calendar reads it: content lines split at CRLF and unfolded. A line break anywhere else (a
+ * lone CR or LF) would start a line of its own in many parsers, so it counts as a line here too.
+ */
+function contentLines(text: string): string[] {
+  return text
+    .replace(/\r\n[ \t]/g, '')
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line !== '');
+}
+
+/** The property names a file of ours may hold, and how many VALARMs: one per event still on. */
+const OUR_PROPERTIES = new Set(
+  'BEGIN END VERSION PRODID CALSCALE METHOD X-WR-CALNAME X-WR-TIMEZONE TZID TZOFFSETFROM TZOFFSETTO DTSTART RRULE UID DTSTAMP SEQUENCE DURATION SUMMARY DESCRIPTION STATUS TRANSP ACTION TRIGGER'.split(
+    ' ',
+  ),
+);
+const nameOf = (line: string) => /^[A-Z-]+/.exec(line)?.[0] ?? line;
+
+describe('hostile values cannot add a line to the file', () => {
+  const HOSTILE = 'x\r\nATTACH:https://evil.example/a\r\nX';
+  const TODAY_HERE = '2026-03-15';
+
+  it('writes hostile text (CRLF, a lone CR or LF, a Unicode line separator) inside its own line', () => {
+    const words = [HOSTILE, 'a\rBEGIN:VALARM\rTRIGGER:PT0M', 'b\nATTACH:evil', 'c\u2028ATTACH:evil', 'd;e,f\\'];
+    const list = words.flatMap((summary, index) =>
+      doseCalendarDrafts(plan(`med-${index}`, [upadacitinibStart], TODAY_HERE), summary),
+    );
+    const { text } = exportFile(list, {}, TODAY_HERE, 0);
+    const lines = contentLines(
+      writeIcs(planCalendar(list, {}, TODAY_HERE, LONDON).events, LONDON, TODAY_HERE, 0, {
+        calendarName: HOSTILE,
+        description: 'Take\r\nBEGIN:VALARM',
+      }),
+    );
+    expect(lines.map(nameOf).filter((name) => !OUR_PROPERTIES.has(name))).toEqual([]);
+    expect(lines.filter((line) => line === 'BEGIN:VALARM')).toHaveLength(list.length);
+    expect(lines.some((line) => line.startsWith('ATTACH'))).toBe(false);
+    const parsed = parse(text);
+    // The words arrive whole, each line break as one.
+    expect([...parsed.events.values()].map((event) => event.summary)).toEqual(
+      words.map((summary) => summary.replace(/\r\n|[\r\u2028]/g, '\n')),
+    );
+  });
+
+  it('refuses an event whose uid, start or end is not of its strict shape, instead of writing it', () => {
+    const good = planCalendar(
+      doseCalendarDrafts(plan(UPA, [upadacitinibStart], TODAY_HERE), 'Take it'),
+      {},
+      TODAY_HERE,
+      LONDON,
+    ).events[0] as CalendarEvent;
+    const write =
+      (event: CalendarEvent, zone = LONDON) =>
+      () =>
+        writeIcs([event], zone, TODAY_HERE, 0, TEXTS);
+    expect(write(good)).not.toThrow();
+    expect(write({ ...good, uid: `${HOSTILE}-0800@hs-diary` })).toThrow(IcsValueError);
+    expect(write({ ...good, start: `2026-03-15T08:00\r\nBEGIN:VALARM` })).toThrow(IcsValueError);
+    expect(write({ ...good, until: '20260315T000000Z\rATTACH:x' })).toThrow(IcsValueError);
+    expect(write({ ...good, sequence: 1.5 })).toThrow(IcsValueError);
+    expect(write({ ...good, intervalDays: 3 })).toThrow(IcsValueError);
+    expect(write(good, 'Europe/London\r\nATTACH:x')).toThrow(IcsValueError);
+  });
+
+  it('drops a hostile record of the last file when it is read back, so it never reaches the next file', () => {
+    const alarm = 'Take 10 tablets now\r\nBEGIN:VALARM\r\nTRIGGER:PT0M\r\nEND:VALARM';
+    const hostile: Record<string, unknown>[] = [
+      {
+        [`${UPA}-0800@hs-diary`]: { sequence: 0, start: `2026-03-02T08:00\r\n${alarm}`, intervalDays: 1, summary: 'x' },
+      },
+      {
+        [`${UPA}-0800@hs-diary`]: {
+          sequence: 0,
+          start: '2026-03-02T08:00',
+          intervalDays: 1,
+          summary: 'x',
+          until: `20260101T000000Z\r\n${alarm}`,
+        },
+      },
+      { [`evil\r\n${alarm}@hs-diary`]: { sequence: 0, start: '2026-03-02T08:00', intervalDays: 1, summary: 'x' } },
+    ];
+    for (const value of hostile) expect(calendarExportStateSchema.safeParse(value).success).toBe(false);
+    // Its summary is text: a record that passes may say anything, and it is still escaped.
+    const previous = calendarExportStateSchema.parse({
+      [`${ADA}-0800@hs-diary`]: { sequence: 2, start: '2026-03-04T08:00', intervalDays: 7, summary: alarm },
+    });
+    const lines = contentLines(exportFile([], previous, TODAY_HERE, 0).text);
+    expect(lines.filter((line) => line === 'BEGIN:VALARM')).toEqual([]);
+    expect(lines.map(nameOf).filter((name) => !OUR_PROPERTIES.has(name))).toEqual([]);
   });
 });

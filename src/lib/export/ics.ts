@@ -10,7 +10,13 @@
  * dose set inside it (02:30 in New York on that Sunday) is 03:30 for RFC 5545 and the app, but some
  * calendars (ical.js among them) ring an hour early that one day.
  */
-import { utcStamp, type CalendarEvent } from '../domain/calendar-plan';
+import {
+  CALENDAR_INTERVAL_DAYS,
+  CALENDAR_UID_PATTERN,
+  UTC_STAMP_PATTERN,
+  utcStamp,
+  type CalendarEvent,
+} from '../domain/calendar-plan';
 import { addDays, type IsoDate } from '../domain/dates';
 import { weekdayOf } from '../domain/schedule';
 import { zoneOffsetMs, zoneTransitions, type ZoneTransition } from '../domain/zoned-time';
@@ -20,9 +26,45 @@ export const ICS_MIME_TYPE = 'text/calendar';
 
 // ------------------------------------------------------------------------------------------ text
 
-/** RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped. */
+/**
+ * RFC 5545 TEXT: backslash, semicolon and comma escaped, and every line break (CRLF, a lone CR or LF, and
+ * the Unicode line and paragraph separators some parsers also break at) written as `\n`; other control
+ * characters, which a content line may not hold, are dropped. So no text can end its line or start one.
+ */
 export function escapeText(value: string): string {
-  return value.replace(/[\\;,]/g, (character) => `\\${character}`).replace(/\r?\n/g, '\\n');
+  return (
+    value
+      .replace(/[\\;,]/g, (character) => `\\${character}`)
+      .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- the control characters are what this removes
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  );
+}
+
+/** A value that is not text, and so is written unescaped, did not have its strict shape. */
+export class IcsValueError extends Error {
+  constructor(readonly field: string) {
+    super(`calendar file: ${field} is not a value the file can hold`);
+    this.name = 'IcsValueError';
+  }
+}
+
+/** An IANA zone name such as Europe/London or America/Argentina/Buenos_Aires, or Etc/GMT+5. */
+const TIME_ZONE_PATTERN = /^[A-Za-z0-9_+-]{1,40}(?:\/[A-Za-z0-9_+-]{1,40}){0,3}$/;
+const LOCAL_START_PATTERN = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * Every value of an event that is written as it is (uid, start, end, numbers) checked against its shape,
+ * so that none can carry a line break into the file (the state read back is checked, too: see
+ * domain/calendar-plan.ts). Throws rather than write a file a calendar would misread.
+ */
+function checkEvent(event: CalendarEvent): void {
+  if (!CALENDAR_UID_PATTERN.test(event.uid)) throw new IcsValueError('uid');
+  if (!LOCAL_START_PATTERN.test(event.start)) throw new IcsValueError('start');
+  if (event.until !== undefined && !UTC_STAMP_PATTERN.test(event.until)) throw new IcsValueError('until');
+  if (!Number.isSafeInteger(event.sequence) || event.sequence < 0) throw new IcsValueError('sequence');
+  if (!(CALENDAR_INTERVAL_DAYS as readonly number[]).includes(event.intervalDays))
+    throw new IcsValueError('intervalDays');
 }
 
 const encoder = new TextEncoder();
@@ -171,6 +213,8 @@ export function writeIcs(
   nowMs: number,
   texts: IcsTexts,
 ): string {
+  if (!TIME_ZONE_PATTERN.test(timeZone)) throw new IcsValueError('timeZone');
+  events.forEach(checkEvent);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

@@ -35,10 +35,28 @@ export const backupEn = {
   unlocking: 'Opening the backup…',
   cancel: 'Cancel',
   importing: 'Importing…',
-  done: (added: number, changed: number) =>
-    added + changed === 0
-      ? 'Nothing needed to change: your diary already had everything in the backup.'
-      : `Done: ${added} new and ${changed} changed ${added + changed === 1 ? 'entry is' : 'entries are'} in your diary now.`,
+  checking: 'Checking the backup…',
+  /** Shown when a step takes longer than it should; Cancel stays beside it. */
+  slow: {
+    reading:
+      'Reading the file is taking longer than it should. If it is on a cloud drive, it may still be downloading. You can cancel: nothing has been imported.',
+    unlocking:
+      'Opening the backup is taking longer than it should (an older phone can take a while). You can cancel: nothing has been imported.',
+    checking:
+      'Checking the backup is taking longer than it should: the browser’s storage may not be answering. You can cancel: nothing has been imported.',
+    importing:
+      'Saving the backup is taking longer than it should: the browser’s storage may not be answering. You can cancel, and nothing will be imported.',
+  },
+  cancelled: 'Import cancelled. Nothing was imported.',
+  done: (added: number, changed: number, kept: number) =>
+    (added + changed === 0
+      ? kept === 0
+        ? 'Nothing needed to change: your diary already had everything in the backup.'
+        : 'Nothing was added: this device already had everything in the backup, or its own version of it.'
+      : `Done: ${added} new and ${changed} changed ${added + changed === 1 ? 'entry is' : 'entries are'} in your diary now.`) +
+    (kept > 0 && added + changed > 0
+      ? ` ${kept} ${kept === 1 ? 'entry that differs was' : 'entries that differ were'} kept as on this device.`
+      : ''),
   doneButton: 'Done',
   preview: {
     title: 'What this backup would change',
@@ -46,13 +64,25 @@ export const backupEn = {
     caption: 'Entries in the backup, compared with this device',
     what: 'In the backup',
     added: 'New',
-    changed: 'Changed',
+    changed: 'Different',
     same: 'Already here',
-    backupWins: 'Where an entry is both here and in the backup but different, the version in the backup is kept.',
+    /** Which way the entries that differ go, per table: the backup's newer ones in, this device's newer ones kept. */
+    newerInBackup: (rows: string, count: number) =>
+      `${rows} newer in the backup will replace this device’s ${count === 1 ? 'version' : 'versions'}.`,
+    newerHere: (rows: string, count: number) => `${rows} newer on this device ${count === 1 ? 'is' : 'are'} kept.`,
+    undated: (rows: string, count: number) =>
+      `${rows} ${count === 1 ? 'differs' : 'differ'} with no time of saving to compare: this device’s ${count === 1 ? 'version is' : 'versions are'} kept.`,
+    backupTakes: (rows: string, count: number, newerHere: number) =>
+      `${rows} that ${count === 1 ? 'differs takes' : 'differ take'} the backup’s version${newerHere > 0 ? `, ${newerHere} of them newer on this device` : ''}.`,
     nothing: 'Everything in this backup is already in your diary. There is nothing to import.',
+    nothingNewer:
+      'This device already has everything in the backup, or a newer version of it. There is nothing to import unless you choose “The backup wins”.',
     how: 'How to import',
     merge: 'Add to my diary',
-    mergeHint: 'Keeps everything on this device and adds what is new.',
+    mergeHint: 'Adds what is new. Where an entry differs, the newer one stays.',
+    backupWins: 'The backup wins',
+    backupWinsHint: (replaced: number) =>
+      `Adds what is new, and where an entry differs takes the backup’s version, even if this device’s is newer: ${replaced} ${replaced === 1 ? 'entry' : 'entries'} on this device replaced.`,
     replace: 'Replace my diary',
     replaceHint: (lost: number) =>
       lost === 0
@@ -73,6 +103,18 @@ export const backupEn = {
     reminders: 'reminders',
     visits: 'clinic visits',
     meta: 'settings',
+  },
+  /** "3 diary days", "1 medicine": a count of a table's rows in a sentence. */
+  rowCount: (table: 'days' | 'medications' | 'regimenEvents' | 'doseLogs' | 'reminders' | 'visits', count: number) => {
+    const names = {
+      days: ['diary day', 'diary days'],
+      medications: ['medicine', 'medicines'],
+      regimenEvents: ['medication change', 'medication changes'],
+      doseLogs: ['dose', 'doses'],
+      reminders: ['reminder', 'reminders'],
+      visits: ['clinic visit', 'clinic visits'],
+    } as const;
+    return `${count} ${names[table][count === 1 ? 0 : 1]}`;
   },
   tableTitles: {
     days: 'Diary days',
@@ -120,6 +162,8 @@ export const backupEn = {
     questions: 'questions',
     key: 'name of the setting',
     value: 'value',
+    calendarExport: 'the record of the last calendar file',
+    reminderState: 'the reminders’ record',
   } as Record<string, string>,
   rowIssue: (field: string, issue: RowIssue): string => {
     const unitText = (limit: number, unit: Unit) =>

@@ -43,10 +43,21 @@ export const backupZhCN: typeof backupEn = {
   unlocking: '正在打开备份…',
   cancel: '取消',
   importing: '正在导入…',
-  done: (added, changed) =>
-    added + changed === 0
-      ? '无需更改：备份中的内容您的日记里都已经有了。'
-      : `完成：${added} 条新记录和 ${changed} 条更改的记录已在您的日记中。`,
+  checking: '正在检查备份…',
+  slow: {
+    reading: '读取文件的时间比预期长。如果文件在网盘上，可能还在下载。您可以取消：没有导入任何内容。',
+    unlocking: '打开备份的时间比预期长（较旧的手机可能需要一些时间）。您可以取消：没有导入任何内容。',
+    checking: '检查备份的时间比预期长：浏览器的存储可能没有响应。您可以取消：没有导入任何内容。',
+    importing: '保存备份的时间比预期长：浏览器的存储可能没有响应。您可以取消，不会导入任何内容。',
+  },
+  cancelled: '已取消导入。没有导入任何内容。',
+  done: (added, changed, kept) =>
+    (added + changed === 0
+      ? kept === 0
+        ? '无需更改：备份中的内容您的日记里都已经有了。'
+        : '没有添加任何内容：备份中的内容本设备都已有，或保留了本设备的版本。'
+      : `完成：${added} 条新记录和 ${changed} 条更改的记录已在您的日记中。`) +
+    (kept > 0 && added + changed > 0 ? `本设备上 ${kept} 条内容不同的记录保持原样。` : ''),
   doneButton: '完成',
   preview: {
     title: '此备份将带来的变化',
@@ -54,13 +65,21 @@ export const backupZhCN: typeof backupEn = {
     caption: '备份中的记录与本设备的比较',
     what: '备份中的内容',
     added: '新增',
-    changed: '有更改',
+    changed: '不同',
     same: '已存在',
-    backupWins: '如果某条记录在本设备和备份中都有但内容不同，将保留备份中的版本。',
+    newerInBackup: (rows) => `${rows}在备份中较新，将替换本设备上的版本。`,
+    newerHere: (rows) => `${rows}在本设备上较新，将保留。`,
+    undated: (rows) => `${rows}内容不同，但没有保存时间可比较：保留本设备上的版本。`,
+    backupTakes: (rows, _count, newerHere) =>
+      `${rows}内容不同，采用备份中的版本${newerHere > 0 ? `，其中 ${newerHere} 条在本设备上较新` : ''}。`,
     nothing: '此备份中的所有内容都已在您的日记中，没有需要导入的内容。',
+    nothingNewer: '备份中的内容本设备都已有，或有更新的版本。除非选择“以备份为准”，否则没有需要导入的内容。',
     how: '导入方式',
     merge: '添加到我的日记',
-    mergeHint: '保留本设备上的所有内容，只添加新的内容。',
+    mergeHint: '添加新的内容。某条记录内容不同时，保留较新的版本。',
+    backupWins: '以备份为准',
+    backupWinsHint: (replaced) =>
+      `添加新的内容；某条记录内容不同时采用备份中的版本，即使本设备上的较新：本设备上 ${replaced} 条记录将被替换。`,
     replace: '替换我的日记',
     replaceHint: (lost) =>
       lost === 0
@@ -74,6 +93,17 @@ export const backupZhCN: typeof backupEn = {
     confirm: '替换',
   },
   tables: TABLE_NAMES,
+  rowCount: (table, count) => {
+    const names = {
+      days: '天日记',
+      medications: '种药物',
+      regimenEvents: '条用药变化',
+      doseLogs: '条服药记录',
+      reminders: '条提醒',
+      visits: '次就诊记录',
+    } as const;
+    return `${count} ${names[table]}`;
+  },
   tableTitles: TABLE_NAMES,
   fields: {
     date: '日期',
@@ -111,6 +141,8 @@ export const backupZhCN: typeof backupEn = {
     questions: '问题',
     key: '设置名称',
     value: '值',
+    calendarExport: '上次日历文件的记录',
+    reminderState: '提醒的记录',
   },
   rowIssue: (field, issue) => {
     switch (issue.kind) {

@@ -88,6 +88,43 @@ describe('importing a file', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('refuses a backup whose calendar record would add an alarm to the next calendar file, and writes nothing', async () => {
+    const alarm = '\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Take 10 tablets now\r\nTRIGGER:PT0M\r\nEND:VALARM';
+    const calendarExport = {
+      key: 'calendarExport',
+      value: {
+        'med-1-0800@hs-diary': {
+          sequence: 0,
+          start: '2026-03-02T08:00',
+          intervalDays: 1,
+          summary: 'Take it',
+          until: `20260301T000000Z${alarm}`,
+        },
+      },
+    };
+    const before = await snapshot();
+    const flow = await flowAfter(
+      backupFactory.file(
+        backupFactory.text({ days: [dayFactory.build({ date: '2026-11-05' })], meta: [calendarExport] }),
+      ),
+    );
+    expect(flow.step).toEqual({
+      name: 'failed',
+      failure: {
+        source: 'backup',
+        problem: {
+          kind: 'bad-row',
+          table: 'meta',
+          row: 1,
+          field: 'calendarExport.med-1-0800@hs-diary.until',
+          issue: { kind: 'bad-format' },
+          otherBadRows: 0,
+        },
+      },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('refuses a backup from a newer HS Diary', async () => {
     const flow = await flowAfter(backupFactory.file(backupFactory.text({}, { formatVersion: 2 })));
     expect(flow.step).toEqual({ name: 'failed', failure: { source: 'backup', problem: { kind: 'newer-version' } } });

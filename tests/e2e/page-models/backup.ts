@@ -111,7 +111,7 @@ export class ImportPreviewModel {
     return this.root.getByRole('table', { name: this.t.preview.caption, exact: true });
   }
 
-  /** New, changed and already-here counts of one table, as shown. */
+  /** New, different and already-here counts of one table, as shown. */
   async counts(table: keyof BackupMessages['tableTitles']): Promise<number[]> {
     const row = this.table.getByRole('row').filter({
       has: this.app.page.getByRole('rowheader', { name: this.t.tableTitles[table], exact: true }),
@@ -126,6 +126,15 @@ export class ImportPreviewModel {
 
   get replace(): Locator {
     return this.root.getByRole('radio', { name: new RegExp(`^${this.t.preview.replace}`) });
+  }
+
+  get backupWins(): Locator {
+    return this.root.getByRole('radio', { name: new RegExp(`^${this.t.preview.backupWins}`) });
+  }
+
+  /** The sentences saying which way the entries that differ go. */
+  get directions(): Locator {
+    return this.root.getByTestId('import-directions');
   }
 
   get importButton(): Locator {

@@ -60,7 +60,7 @@ describe('BackupSection', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(t.passphraseMismatch);
   });
 
-  it('previews a backup with counts per table, says the backup wins, and imports it', async () => {
+  it('previews a backup with counts per table, says which way a differing day goes, and imports it', async () => {
     await diaryDb.days.bulkPut([
       dayFactory.build({ date: '2026-11-01', pain: 2 }),
       dayFactory.build({ date: '2026-11-02' }),
@@ -69,7 +69,7 @@ describe('BackupSection', () => {
     choose(
       backupFile({
         days: [
-          dayFactory.build({ date: '2026-11-01', pain: 9 }),
+          dayFactory.build({ date: '2026-11-01', pain: 9, updatedAt: dayFactory.build().updatedAt + 60_000 }),
           dayFactory.build({ date: '2026-11-02' }),
           dayFactory.build({ date: '2026-11-03' }),
         ],
@@ -88,11 +88,46 @@ describe('BackupSection', () => {
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
     ).toEqual(['1', '0', '0']);
-    expect(screen.getByText(t.preview.backupWins)).toBeInTheDocument();
+    expect(screen.getByText(t.preview.newerInBackup('1 diary day', 1))).toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('button', { name: t.preview.import }));
-    expect(await screen.findByText(t.done(2, 1))).toBeInTheDocument();
+    expect(await screen.findByText(t.done(2, 1, 0))).toBeInTheDocument();
     expect(await diaryDb.days.get('2026-11-01')).toMatchObject({ pain: 9 });
     expect(await diaryDb.visits.count()).toBe(1);
+  });
+
+  it('keeps the days saved later on this device unless the patient chooses that the backup wins', async () => {
+    const savedAt = dayFactory.build().updatedAt;
+    const hour = 3_600_000;
+    const dates = ['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05'];
+    await diaryDb.days.bulkPut(dates.map((date) => dayFactory.build({ date, pain: 2, updatedAt: savedAt })));
+    // Three days were edited later in the backup, two later on this device.
+    const backupDays = dates.map((date, index) =>
+      dayFactory.build({ date, pain: 8, updatedAt: savedAt + (index < 3 ? hour : -hour) }),
+    );
+    render(BackupSection);
+    choose(backupFile({ days: backupDays }));
+    const directions = await within(importCard()).findByTestId('import-directions');
+    expect(directions).toHaveTextContent(
+      `${t.preview.newerInBackup('3 diary days', 3)} ${t.preview.newerHere('2 diary days', 2)}`,
+    );
+    expect(directions).toHaveTextContent(
+      '3 diary days newer in the backup will replace this device’s versions. 2 diary days newer on this device are kept.',
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: t.preview.import }));
+    expect(await screen.findByText(t.done(0, 3, 2))).toBeInTheDocument();
+    const pains = async () => (await diaryDb.days.toArray()).map((day) => day.pain);
+    expect(await pains()).toEqual([8, 8, 8, 2, 2]);
+
+    await user.click(screen.getByRole('button', { name: t.doneButton }));
+    choose(backupFile({ days: backupDays }));
+    await user.click(await screen.findByRole('radio', { name: new RegExp(t.preview.backupWins) }));
+    expect(within(importCard()).getByTestId('import-directions')).toHaveTextContent(
+      t.preview.backupTakes('2 diary days', 2, 2),
+    );
+    await user.click(screen.getByRole('button', { name: t.preview.import }));
+    expect(await screen.findByText(t.done(0, 2, 0))).toBeInTheDocument();
+    expect(await pains()).toEqual([8, 8, 8, 8, 8]);
   });
 
   it('replaces the diary only after a second confirmation', async () => {
@@ -115,7 +150,7 @@ describe('BackupSection', () => {
     const dialog = await screen.findByRole('dialog', { name: t.preview.confirmTitle });
     expect(await diaryDb.days.count()).toBe(2);
     await user.click(within(dialog).getByRole('button', { name: t.preview.confirm }));
-    await screen.findByText(t.done(1, 0));
+    await screen.findByText(t.done(1, 0, 0));
     expect((await diaryDb.days.toArray()).map((day) => day.date)).toEqual(['2026-11-03']);
   });
 

@@ -24,6 +24,22 @@ describe('backupProblemText', () => {
     expect(backupProblemText(problem)).toBe('日记天数第 12 行：“疼痛”不能大于 10。没有导入任何内容。');
   });
 
+  it('names the calendar record of a hostile meta row, in either language', async () => {
+    const problem: BackupProblem = {
+      kind: 'bad-row',
+      table: 'meta',
+      row: 1,
+      field: 'calendarExport.med-1-0800@hs-diary.until',
+      issue: { kind: 'bad-format' },
+      otherBadRows: 0,
+    };
+    expect(backupProblemText(problem)).toBe(
+      'Row 1 of the settings: the record of the last calendar file is not written the right way. Nothing was imported.',
+    );
+    await i18n.use('zh-CN');
+    expect(backupProblemText(problem)).toBe('设置第 1 行：“上次日历文件的记录”的写法不对。没有导入任何内容。');
+  });
+
   it('says to update first for a backup from a newer HS Diary, and when the passphrase is wrong', async () => {
     expect(backupProblemText({ kind: 'newer-version' })).toBe(en.backup.problems.newerVersion);
     expect(backupProblemText({ kind: 'wrong-passphrase' })).toBe(

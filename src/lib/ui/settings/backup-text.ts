@@ -1,5 +1,6 @@
 /** How a backup's problems and an import's failures read in the patient's language: what is wrong, and where. */
-import type { BackupProblem } from '../../domain/backup-format';
+import { DATA_TABLES, type BackupProblem } from '../../domain/backup-format';
+import { differing, type ImportMode, type ImportPlan } from '../../domain/import-plan';
 import { isIsoDate, localDateOf } from '../../domain/dates';
 import { ownValue } from '../../domain/own-key';
 import { i18n } from '../../i18n/locale.svelte';
@@ -51,4 +52,29 @@ export function backupFailureText(failure: BackupFailure): string {
   if (failure.source === 'backup') return backupProblemText(failure.problem);
   const messages = i18n.t.backup.importStorage;
   return failure.kind === 'blocked' && failure.detail === 'newer-database' ? messages.newer : messages[failure.kind];
+}
+
+/**
+ * Which way the entries that differ go in this mode, one sentence per table: in a merge, the backup's
+ * newer ones replace this device's and this device's newer (or undated) ones are kept; when the backup
+ * wins, every one takes the backup's version. A replace needs none (its confirmation says what is lost).
+ */
+export function importDirections(plan: ImportPlan, mode: ImportMode): string[] {
+  const t = i18n.t.backup;
+  if (mode === 'replace') return [];
+  return DATA_TABLES.flatMap((table) => {
+    const changes = plan.tables[table];
+    const rows = (count: number) => t.rowCount(table, count);
+    if (mode === 'backup-wins') {
+      const count = differing(changes);
+      return count === 0 ? [] : [t.preview.backupTakes(rows(count), count, changes.newerHere.length)];
+    }
+    const sentences: string[] = [];
+    const { newerInBackup, newerHere, undated } = changes;
+    if (newerInBackup.length > 0)
+      sentences.push(t.preview.newerInBackup(rows(newerInBackup.length), newerInBackup.length));
+    if (newerHere.length > 0) sentences.push(t.preview.newerHere(rows(newerHere.length), newerHere.length));
+    if (undated.length > 0) sentences.push(t.preview.undated(rows(undated.length), undated.length));
+    return sentences.length === 0 ? [] : [sentences.join(' ')];
+  });
 }
