@@ -138,7 +138,11 @@ function isAllowedOrigin(request: IncomingMessage, appOrigins: readonly string[]
 }
 
 /** Answer a request under /relay/. */
-export async function handleApi(request: IncomingMessage, response: ServerResponse, options: ApiOptions): Promise<void> {
+export async function handleApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: ApiOptions,
+): Promise<void> {
   try {
     if (!isAllowedOrigin(request, options.appOrigins)) throw new HttpError(403, 'this origin may not use the relay');
     const origin = request.headers.origin;
@@ -193,7 +197,12 @@ async function putReminder(
   const nowMs = options.clock();
   let nextDueMs: number | null = null;
   const result = await options.store.putReminder(
-    { id, secretHash: hashSecret(secret), subscription: { endpoint: subscription.endpoint, ...subscription.keys }, schedule },
+    {
+      id,
+      secretHash: hashSecret(secret),
+      subscription: { endpoint: subscription.endpoint, ...subscription.keys },
+      schedule,
+    },
     ownerCheck(secret),
     (sentThroughMs) => (nextDueMs = firstDueMs(schedule, sentThroughMs, nowMs)),
   );

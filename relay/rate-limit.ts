@@ -15,7 +15,10 @@ export class RateLimiter {
   allow(address: string): boolean {
     const nowMs = this.#clock();
     const bucket = this.#buckets.get(address) ?? { tokens: this.#capacity, atMs: nowMs };
-    const refilled = Math.min(this.#capacity, bucket.tokens + ((nowMs - bucket.atMs) * this.#capacity) / this.#windowMs);
+    const refilled = Math.min(
+      this.#capacity,
+      bucket.tokens + ((nowMs - bucket.atMs) * this.#capacity) / this.#windowMs,
+    );
     if (this.#buckets.size > 10_000) this.#forgetFull(nowMs);
     if (refilled < 1) {
       this.#buckets.set(address, { tokens: refilled, atMs: nowMs });

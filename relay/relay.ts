@@ -71,7 +71,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const server = createServer((request, response) => {
     const path = request.url ?? '/';
     if (path === '/relay' || path.startsWith('/relay/')) {
-      handleApi(request, response, apiOptions).catch((error: unknown) => options.log?.(`request failed: ${String(error)}`));
+      handleApi(request, response, apiOptions).catch((error: unknown) =>
+        options.log?.(`request failed: ${String(error)}`),
+      );
     } else if (app && (request.method === 'GET' || request.method === 'HEAD')) app(request, response);
     else {
       response.statusCode = 404;

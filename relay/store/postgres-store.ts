@@ -7,7 +7,16 @@
 import pg from 'pg';
 import { MIGRATIONS_TABLE, POSTGRES_MIGRATIONS } from './migrations';
 import { msOrNull, reminderValues, scheduleOf, type ScheduleColumns } from './rows';
-import type { DeleteResult, DuePlan, DueReminder, PutResult, RelayStore, ReminderRecord, SendJob, VapidKeys } from './types';
+import type {
+  DeleteResult,
+  DuePlan,
+  DueReminder,
+  PutResult,
+  RelayStore,
+  ReminderRecord,
+  SendJob,
+  VapidKeys,
+} from './types';
 
 /** Any number: one lock key for migrating and for making the VAPID keys. */
 const SETUP_LOCK = 815_015;
@@ -187,12 +196,10 @@ export class PostgresStore implements RelayStore {
   }
 
   async retrySend(reminderId: string, dueMs: number, attempts: number, nextAttemptMs: number): Promise<void> {
-    await this.#pool.query('UPDATE sends SET attempts = $3, next_attempt_ms = $4 WHERE reminder_id = $1 AND due_ms = $2', [
-      reminderId,
-      dueMs,
-      attempts,
-      nextAttemptMs,
-    ]);
+    await this.#pool.query(
+      'UPDATE sends SET attempts = $3, next_attempt_ms = $4 WHERE reminder_id = $1 AND due_ms = $2',
+      [reminderId, dueMs, attempts, nextAttemptMs],
+    );
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,16 @@
 import Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE, SQLITE_MIGRATIONS } from './migrations';
 import { reminderValues, scheduleOf, type ScheduleColumns } from './rows';
-import type { DeleteResult, DuePlan, DueReminder, PutResult, RelayStore, ReminderRecord, SendJob, VapidKeys } from './types';
+import type {
+  DeleteResult,
+  DuePlan,
+  DueReminder,
+  PutResult,
+  RelayStore,
+  ReminderRecord,
+  SendJob,
+  VapidKeys,
+} from './types';
 
 interface DueRow extends ScheduleColumns {
   id: string;
