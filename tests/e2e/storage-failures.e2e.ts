@@ -116,7 +116,8 @@ describe('storage failures', () => {
     });
     const page = await context.newPage();
     const app = new HsDiary(page, e2e.url);
-    await app.day(localDate(-1)).log(5, 1);
+    // A week of days: a backup is asked for once there is that much to keep.
+    for (let daysAgo = 7; daysAgo >= 1; daysAgo -= 1) await app.day(localDate(-daysAgo)).log(5, 1);
     await app.goto('#/');
     const banners = new TodayBanners(app);
     await banners.risk.waitFor();
