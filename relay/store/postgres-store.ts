@@ -6,7 +6,18 @@
  */
 import pg from 'pg';
 import { MIGRATIONS_TABLE, POSTGRES_MIGRATIONS } from './migrations';
-import { msOrNull, reminderValues, scheduleOf, type ScheduleColumns } from './rows';
+import {
+  dueReminderOf,
+  insertReminderSql,
+  msOrNull,
+  reminderValues,
+  replaceReminderSql,
+  replaceReminderValues,
+  SELECT_DUE,
+  sendJobOf,
+  type DueRow,
+  type SendRow,
+} from './rows';
 import type {
   DeleteResult,
   DuePlan,
@@ -21,20 +32,7 @@ import type {
 /** Any number: one lock key for migrating and for making the VAPID keys. */
 const SETUP_LOCK = 815_015;
 
-interface DueRow extends ScheduleColumns {
-  id: string;
-  next_due_ms: string;
-  sent_through_ms: string | null;
-}
-
-interface SendRow {
-  reminder_id: string;
-  due_ms: string;
-  attempts: number;
-  endpoint: string;
-  p256dh: string;
-  auth: string;
-}
+const placeholder = (n: number) => `$${n}`;
 
 export class PostgresStore implements RelayStore {
   readonly kind = 'postgres';
@@ -95,9 +93,7 @@ export class PostgresStore implements RelayStore {
     return this.#transaction(async (client): Promise<PutResult> => {
       // A new id is inserted with no next time yet, so two creates of one id cannot both win.
       const inserted = await client.query(
-        `INSERT INTO reminders (id, secret_hash, endpoint, p256dh, auth, times, weekdays, every_days, anchor_date,
-           time_zone, end_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING
-           RETURNING id`,
+        `${insertReminderSql(placeholder, false)} ON CONFLICT (id) DO NOTHING RETURNING id`,
         reminderValues(record),
       );
       const { rows } = await client.query<{ secret_hash: string; sent_through_ms: string | null }>(
@@ -107,11 +103,7 @@ export class PostgresStore implements RelayStore {
       const existing = rows[0];
       if (!existing || !isOwner(existing.secret_hash)) return 'forbidden';
       const sentThroughMs = msOrNull(existing.sent_through_ms);
-      await client.query(
-        `UPDATE reminders SET secret_hash = $2, endpoint = $3, p256dh = $4, auth = $5, times = $6, weekdays = $7,
-           every_days = $8, anchor_date = $9, time_zone = $10, end_date = $11, next_due_ms = $12 WHERE id = $1`,
-        [...reminderValues(record), nextDue(sentThroughMs)],
-      );
+      await client.query(replaceReminderSql(placeholder), replaceReminderValues(record, nextDue(sentThroughMs)));
       return inserted.rowCount === 1 ? 'created' : 'replaced';
     });
   }
@@ -136,20 +128,14 @@ export class PostgresStore implements RelayStore {
   scheduleDue(nowMs: number, limit: number, plan: (due: DueReminder) => DuePlan): Promise<number> {
     return this.#transaction(async (client) => {
       const { rows } = await client.query<DueRow>(
-        `SELECT id, times, weekdays, every_days, anchor_date, time_zone, end_date, next_due_ms, sent_through_ms
-           FROM reminders WHERE next_due_ms <= $1 ORDER BY next_due_ms LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        `${SELECT_DUE} WHERE next_due_ms <= $1 ORDER BY next_due_ms LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [nowMs, limit],
       );
       if (rows.length === 0) return 0;
       const sends: { ids: string[]; dues: number[] } = { ids: [], dues: [] };
       const updates: { ids: string[]; next: (number | null)[]; through: number[] } = { ids: [], next: [], through: [] };
       for (const row of rows) {
-        const decided = plan({
-          id: row.id,
-          schedule: scheduleOf(row),
-          nextDueMs: Number(row.next_due_ms),
-          sentThroughMs: msOrNull(row.sent_through_ms),
-        });
+        const decided = plan(dueReminderOf(row));
         for (const dueMs of decided.sendDueMs) {
           sends.ids.push(row.id);
           sends.dues.push(dueMs);
@@ -183,12 +169,7 @@ export class PostgresStore implements RelayStore {
        RETURNING s.reminder_id, s.due_ms, s.attempts, r.endpoint, r.p256dh, r.auth`,
       [nowMs, limit, leaseUntilMs],
     );
-    return rows.map((row) => ({
-      reminderId: row.reminder_id,
-      dueMs: Number(row.due_ms),
-      attempts: row.attempts,
-      subscription: { endpoint: row.endpoint, p256dh: row.p256dh, auth: row.auth },
-    }));
+    return rows.map(sendJobOf);
   }
 
   async finishSend(reminderId: string, dueMs: number): Promise<void> {

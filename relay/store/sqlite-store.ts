@@ -5,7 +5,17 @@
  */
 import Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE, SQLITE_MIGRATIONS } from './migrations';
-import { reminderValues, scheduleOf, type ScheduleColumns } from './rows';
+import {
+  dueReminderOf,
+  insertReminderSql,
+  reminderValues,
+  replaceReminderSql,
+  replaceReminderValues,
+  SELECT_DUE,
+  sendJobOf,
+  type DueRow,
+  type SendRow,
+} from './rows';
 import type {
   DeleteResult,
   DuePlan,
@@ -17,20 +27,7 @@ import type {
   VapidKeys,
 } from './types';
 
-interface DueRow extends ScheduleColumns {
-  id: string;
-  next_due_ms: number;
-  sent_through_ms: number | null;
-}
-
-interface SendRow {
-  reminder_id: string;
-  due_ms: number;
-  attempts: number;
-  endpoint: string;
-  p256dh: string;
-  auth: string;
-}
+const placeholder = () => '?';
 
 export class SqliteStore implements RelayStore {
   readonly kind = 'sqlite';
@@ -94,23 +91,12 @@ export class SqliteStore implements RelayStore {
           )
           .get(record.id);
         if (existing && !isOwner(existing.secret_hash)) return 'forbidden';
-        const values = [...reminderValues(record), nextDue(existing?.sent_through_ms ?? null)];
+        const nextDueMs = nextDue(existing?.sent_through_ms ?? null);
         if (existing) {
-          this.#db
-            .prepare(
-              `UPDATE reminders SET secret_hash = ?2, endpoint = ?3, p256dh = ?4, auth = ?5, times = ?6,
-                 weekdays = ?7, every_days = ?8, anchor_date = ?9, time_zone = ?10, end_date = ?11,
-                 next_due_ms = ?12 WHERE id = ?1`,
-            )
-            .run(...values);
+          this.#db.prepare(replaceReminderSql(placeholder)).run(...replaceReminderValues(record, nextDueMs));
           return 'replaced';
         }
-        this.#db
-          .prepare(
-            `INSERT INTO reminders (id, secret_hash, endpoint, p256dh, auth, times, weekdays, every_days,
-               anchor_date, time_zone, end_date, next_due_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(...values);
+        this.#db.prepare(insertReminderSql(placeholder, true)).run(...reminderValues(record), nextDueMs);
         return 'created';
       }),
     );
@@ -139,22 +125,14 @@ export class SqliteStore implements RelayStore {
     return Promise.resolve(
       this.#write(() => {
         const rows = this.#db
-          .prepare<[number, number], DueRow>(
-            `SELECT id, times, weekdays, every_days, anchor_date, time_zone, end_date, next_due_ms, sent_through_ms
-               FROM reminders WHERE next_due_ms <= ? ORDER BY next_due_ms LIMIT ?`,
-          )
+          .prepare<[number, number], DueRow>(`${SELECT_DUE} WHERE next_due_ms <= ? ORDER BY next_due_ms LIMIT ?`)
           .all(nowMs, limit);
         const insert = this.#db.prepare(
           'INSERT OR IGNORE INTO sends (reminder_id, due_ms, attempts, next_attempt_ms) VALUES (?, ?, 0, ?)',
         );
         const update = this.#db.prepare('UPDATE reminders SET next_due_ms = ?, sent_through_ms = ? WHERE id = ?');
         for (const row of rows) {
-          const decided = plan({
-            id: row.id,
-            schedule: scheduleOf(row),
-            nextDueMs: row.next_due_ms,
-            sentThroughMs: row.sent_through_ms,
-          });
+          const decided = plan(dueReminderOf(row));
           for (const dueMs of decided.sendDueMs) insert.run(row.id, dueMs, nowMs);
           update.run(decided.nextDueMs, decided.sentThroughMs, row.id);
         }
@@ -175,12 +153,7 @@ export class SqliteStore implements RelayStore {
           .all(nowMs, limit);
         const lease = this.#db.prepare('UPDATE sends SET next_attempt_ms = ? WHERE reminder_id = ? AND due_ms = ?');
         for (const row of rows) lease.run(leaseUntilMs, row.reminder_id, row.due_ms);
-        return rows.map((row) => ({
-          reminderId: row.reminder_id,
-          dueMs: row.due_ms,
-          attempts: row.attempts,
-          subscription: { endpoint: row.endpoint, p256dh: row.p256dh, auth: row.auth },
-        }));
+        return rows.map(sendJobOf);
       }),
     );
   }
