@@ -138,4 +138,41 @@ describe('tabs', () => {
     await app.today.savedHeading.waitFor();
     expect(await readStoredDays(page)).toHaveLength(1);
   });
+
+  test('the database deleted from another tab while editing: this tab says so, keeps what was typed, and writes nothing', async () => {
+    const { context, page } = await e2e.open('#/');
+    const app = new HsDiary(page, e2e.url);
+    await app.form.fill(5, 1);
+    await app.form.save.click();
+    await app.today.savedHeading.waitFor();
+    await app.today.edit.click();
+    await app.form.pain(9).check();
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+    const other = await context.newPage();
+    await other.goto(`${e2e.url}robots.txt`);
+    const deletion = await other.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const request = indexedDB.deleteDatabase('hs-diary');
+          request.onblocked = () => resolve('blocked');
+          request.onsuccess = () => resolve('deleted');
+          request.onerror = () => resolve(String(request.error));
+        }),
+    );
+    expect(deletion).toBe('deleted');
+
+    const banners = new TodayBanners(app);
+    const alert = banners.databaseAlert(app.t.backup.database.deletedTitle);
+    await alert.waitFor();
+    await expect.poll(() => alert.innerText()).toContain(app.t.backup.database.deleted);
+    await expect(app.form.pain(9).isChecked()).resolves.toBe(true);
+    await app.form.saveChanges.click();
+    await page.getByText(app.t.form.storage.databaseDeleted, { exact: true }).waitFor();
+    await expect(page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).resolves.toBe(
+      true,
+    );
+    // Nothing recreated the database behind the patient's back.
+    await expect(other.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).resolves.toEqual([]);
+  });
 });

@@ -11,9 +11,10 @@ export type StorageFailureKind = 'quota' | 'closed' | 'blocked' | 'unavailable' 
  * More about a `blocked` failure, for the screens that can say more than "close other tabs":
  * `newer-database`: a newer HS Diary upgraded the database, so this one must reload before writing;
  * `upgrade-pending`: the connection was closed for another tab's upgrade and the page is about to reload;
- * `upgrade-blocked`: this build's upgrade waits for other tabs of HS Diary to close.
+ * `upgrade-blocked`: this build's upgrade waits for other tabs of HS Diary to close;
+ * `database-deleted`: another tab deleted the database; this page writes nothing more until it reloads.
  */
-export type StorageFailureDetail = 'newer-database' | 'upgrade-pending' | 'upgrade-blocked';
+export type StorageFailureDetail = 'newer-database' | 'upgrade-pending' | 'upgrade-blocked' | 'database-deleted';
 
 export class StorageFailure extends Error {
   constructor(

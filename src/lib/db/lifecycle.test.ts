@@ -137,6 +137,33 @@ describe('another tab asks to upgrade the database', () => {
   });
 });
 
+describe('the database deleted from another tab', () => {
+  it('says so, lets the deletion go ahead, and never makes a new empty diary under the patient', async () => {
+    const db = newDatabase();
+    await saveDay(db, dayFactory.build({ pain: 6 }), TODAY);
+    const states = statesOf(db);
+
+    // What another tab's "delete everything" (or Dexie.delete) does: it would wait for this tab if blocked.
+    let wasBlocked = false;
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(db.name);
+      request.onblocked = () => (wasBlocked = true);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error ?? new Error('delete failed'));
+    });
+    expect(wasBlocked).toBe(false);
+    expect(states).toEqual(['deleted']);
+
+    await expect(saveDay(db, dayFactory.build({ date: '2026-11-21' }), TODAY)).rejects.toMatchObject({
+      kind: 'blocked',
+      detail: 'database-deleted',
+    });
+    await expect(getDay(db, '2026-11-20')).rejects.toMatchObject({ detail: 'database-deleted' });
+    expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(db.name);
+    expect(lifecycleOf(db).state).toBe('deleted');
+  });
+});
+
 describe('a database newer than this build', () => {
   const REMINDER_STATE_BEFORE = { notifiedAt: { 'med-1@2026-11-20T08:00': 1 }, snoozedUntil: {}, trackedSince: {} };
 

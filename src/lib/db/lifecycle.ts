@@ -9,6 +9,9 @@
  *    closes it, which lets the other tab go ahead, and the app reloads into the new version.
  *  - `closed-for-upgrade`: closed for another tab's upgrade; nothing more is written from this page.
  *  - `upgrade-blocked`: this build's own upgrade waits for other tabs to close.
+ *  - `deleted`: another tab (or the browser's "clear site data") deleted the database. The connection is
+ *    closed at once so the deletion goes ahead, and never reopened from this page: reopening would quietly
+ *    make a new, empty diary, and an entry saved into it would look kept while everything else is gone.
  *  - `unavailable`: the browser refuses IndexedDB (a private window, storage switched off).
  *
  * `withStorage` runs a piece of database work with these rules: open first (failing fast when the open is
@@ -21,7 +24,14 @@ import { classifyStorageError, StorageFailure } from './errors';
 import { schemaVersionOf } from './schema-version';
 
 export type DatabaseState =
-  'idle' | 'open' | 'newer' | 'upgrade-requested' | 'closed-for-upgrade' | 'upgrade-blocked' | 'unavailable';
+  | 'idle'
+  | 'open'
+  | 'newer'
+  | 'upgrade-requested'
+  | 'closed-for-upgrade'
+  | 'upgrade-blocked'
+  | 'deleted'
+  | 'unavailable';
 
 type Listener = (state: DatabaseState) => void;
 
@@ -37,8 +47,10 @@ export class DatabaseLifecycle {
     this.#db = db;
     this.#schemaVersion = schemaVersion;
     // Returning false stops Dexie's default handler, which would close the connection on its own terms.
-    db.on('versionchange', () => {
-      this.#onVersionChange();
+    db.on('versionchange', (event: IDBVersionChangeEvent) => {
+      // A deletion asks for no new version.
+      if (event.newVersion === null) this.#onDeleted();
+      else this.#onVersionChange();
       return false;
     });
     db.on('blocked', () => {
@@ -79,6 +91,7 @@ export class DatabaseLifecycle {
   async ensureOpen(): Promise<void> {
     if (this.#db.isOpen()) return;
     if (this.#state === 'closed-for-upgrade') throw new StorageFailure('blocked', null, 'upgrade-pending');
+    if (this.#state === 'deleted') throw new StorageFailure('blocked', null, 'database-deleted');
     try {
       await this.#unlessBlocked(this.#db.open());
     } catch (error) {
@@ -95,6 +108,7 @@ export class DatabaseLifecycle {
   assertWritable(): void {
     if (this.#state === 'newer') throw new StorageFailure('blocked', null, 'newer-database');
     if (this.#state === 'closed-for-upgrade') throw new StorageFailure('blocked', null, 'upgrade-pending');
+    if (this.#state === 'deleted') throw new StorageFailure('blocked', null, 'database-deleted');
   }
 
   /** See `withStorage`. */
@@ -111,6 +125,7 @@ export class DatabaseLifecycle {
         if (options.passThrough?.(error)) throw error;
         const failure = classifyStorageError(error);
         if (failure.kind === 'unavailable') this.#set('unavailable');
+        if (this.#state === 'deleted') throw new StorageFailure('blocked', error, 'database-deleted');
         if (failure.kind !== 'closed' || attempt > 1 || !this.#mayReopen) throw failure;
         await this.ensureOpen();
       }
@@ -118,7 +133,7 @@ export class DatabaseLifecycle {
   }
 
   get #mayReopen(): boolean {
-    return this.#state !== 'closed-for-upgrade' && this.#state !== 'unavailable';
+    return this.#state !== 'closed-for-upgrade' && this.#state !== 'unavailable' && this.#state !== 'deleted';
   }
 
   /** `pending`, or a `blocked` failure as soon as this build's upgrade waits for other tabs. */
@@ -140,8 +155,14 @@ export class DatabaseLifecycle {
     this.#set(installed > this.#schemaVersion ? 'newer' : 'open');
   }
 
+  #onDeleted(): void {
+    // Set first: closing fires 'close', which would otherwise report a connection to reopen.
+    this.#set('deleted');
+    this.#db.close({ disableAutoOpen: true });
+  }
+
   #onVersionChange(): void {
-    if (this.#state === 'closed-for-upgrade') return;
+    if (this.#state === 'closed-for-upgrade' || this.#state === 'deleted') return;
     this.#set('upgrade-requested');
     if (!this.#keepOpen()) this.releaseForUpgrade();
   }

@@ -253,6 +253,9 @@ export const backupEn = {
     reloading: 'Reloading to finish the update…',
     blockedTitle: 'Close other tabs of HS Diary to finish updating',
     blocked: 'HS Diary is open in another tab or window that is still using the old version.',
+    deletedTitle: 'Your diary was deleted in another tab or window',
+    deleted:
+      'The diary on this device was deleted from another tab or window of HS Diary (or by clearing this site’s data), with everything saved in it, including what you saved here. Nothing more is saved in this tab. What is on screen has not been kept: note down what you need, then reload. If you have a backup, import it in Settings after reloading.',
     unavailableTitle: 'Nothing can be saved in this window',
     unavailable:
       'This browser does not let HS Diary store anything here (private windows often do this), so nothing you enter would be kept. Open HS Diary in a normal window, or install it.',

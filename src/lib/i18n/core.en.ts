@@ -168,6 +168,8 @@ export const coreEn = {
         'This diary was saved by a newer version of HS Diary, so this one cannot change it. Reload the app to update it; what you typed is still here.',
       upgradePending:
         'HS Diary is finishing an update from another tab. What you typed is still here: save again in a moment.',
+      databaseDeleted:
+        'The diary was deleted in another tab or window, so this was not saved. What you typed is still on screen: note it down, then reload HS Diary.',
     },
   },
   regions: {

@@ -146,6 +146,8 @@ export const coreZhCN: CoreMessages = {
       unavailable: '此浏览器不允许 HS 日记保存数据（隐私窗口可能会这样）。您输入的内容还在。',
       newer: '这本日记由更新版本的 HS 日记保存，当前版本不能修改它。请重新加载应用以更新；您输入的内容还在。',
       upgradePending: 'HS 日记正在完成另一个标签页中的更新。您输入的内容还在：请稍后再保存。',
+      databaseDeleted:
+        '日记已在另一个标签页或窗口中被删除，所以这次没有保存。您输入的内容还在屏幕上：请先记下来，再重新加载 HS 日记。',
     },
   },
   regions: {

@@ -14,6 +14,7 @@ export function storageFailureText(error: unknown, subject: StorageSubject): str
   if (!(error instanceof StorageFailure)) return messages.unknown[subject];
   if (error.detail === 'newer-database') return messages.newer;
   if (error.detail === 'upgrade-pending') return messages.upgradePending;
+  if (error.detail === 'database-deleted') return messages.databaseDeleted;
   if (error.kind === 'quota' || error.kind === 'unknown') return messages[error.kind][subject];
   return messages[error.kind];
 }
