@@ -4,14 +4,18 @@ import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
+import { connectSources, relayOriginSetting } from './src/lib/platform/relay-origin';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
+/** A reminder relay on another origin, named at build time (`VITE_RELAY_ORIGIN`); refused unless an origin. */
+export const RELAY_ORIGIN = relayOriginSetting(process.env.VITE_RELAY_ORIGIN);
+
 /**
- * No inline script, nothing from other origins. Only the production build gets it: Vite's dev server
- * injects styles inline for hot reload.
+ * No inline script, nothing from other origins (but the relay's, when the build names one). Only the
+ * production build gets it: Vite's dev server injects styles inline for hot reload.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -19,7 +23,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  connectSources(RELAY_ORIGIN),
   "worker-src 'self'",
   "manifest-src 'self'",
   "frame-src 'none'",
@@ -111,7 +115,11 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   // Relative asset paths, so the same build works at / and under any sub-path such as /hs-diary/.
   base: './',
-  define: { __APP_VERSION__: JSON.stringify(version) },
+  define: {
+    __APP_VERSION__: JSON.stringify(version),
+    // The checked origin, so the app offers exactly the relay its policy allows.
+    'import.meta.env.VITE_RELAY_ORIGIN': JSON.stringify(RELAY_ORIGIN ?? ''),
+  },
   build: { target: 'es2022', sourcemap: false },
   plugins: [
     svelte(),

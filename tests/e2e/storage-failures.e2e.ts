@@ -12,6 +12,8 @@
 import { describe, expect, test } from 'vitest';
 import { BackupSettings, TodayBanners } from './page-models/backup';
 import { HsDiary } from './page-models/hs-diary';
+import { VisitsScreen } from './page-models/summary';
+import { MedicationsScreen } from './page-models/trends';
 import { gotoApp, localDate, readStoredDays, readStoredSettings, useE2E } from './support';
 
 const e2e = useE2E();
@@ -37,7 +39,7 @@ describe('storage failures', () => {
     await app.form.note.fill('Typed before the disk was full');
     await app.form.save.click();
 
-    const message = app.page.getByText(app.t.form.storage.quota, { exact: true });
+    const message = app.page.getByText(app.t.form.storage.quota.day, { exact: true });
     await message.waitFor();
     await expect(app.form.pain(8).isChecked()).resolves.toBe(true);
     await expect(app.form.drainage(3).isChecked()).resolves.toBe(true);
@@ -48,6 +50,37 @@ describe('storage failures', () => {
     await app.reload();
     await app.today.sameAsYesterday.waitFor();
     expect((await readStoredDays(page)).map(({ date, pain }) => [date, pain])).toEqual([[localDate(-1), 6]]);
+  }, 90_000);
+
+  test('a full disk names what was not saved: a medication, a visit, not "this day"', async () => {
+    const { context, page } = await e2e.open('#/');
+    const app = new HsDiary(page, e2e.url);
+    await app.day(localDate(-1)).log(6, 2);
+    const medications = new MedicationsScreen(app);
+    await medications.open();
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: e2e.origin, quotaSize: 1 });
+    await page.waitForTimeout(QUOTA_CACHE_MS);
+    const storage = app.t.form.storage.quota;
+
+    await page.getByRole('button', { name: app.t.medications.add, exact: true }).click();
+    const medicationForm = page.getByRole('form', { name: app.t.medications.addTitle, exact: true });
+    await medicationForm.getByRole('button', { name: app.t.medications.save, exact: true }).click();
+    await medicationForm.getByText(storage.medication, { exact: true }).waitFor();
+    await expect(page.getByText(storage.day, { exact: true }).count()).resolves.toBe(0);
+
+    const visits = new VisitsScreen(app);
+    await visits.open();
+    await page.getByRole('button', { name: visits.t.add, exact: true }).click();
+    await page.getByRole('textbox', { name: visits.t.form.questions, exact: true }).fill('Is surgery an option?');
+    await page.getByRole('button', { name: visits.t.form.save, exact: true }).click();
+    await page.getByText(storage.visit, { exact: true }).waitFor();
+    await expect(page.getByRole('textbox', { name: visits.t.form.questions, exact: true }).inputValue()).resolves.toBe(
+      'Is surgery an option?',
+    );
+    await expect(page.getByText(storage.day, { exact: true }).count()).resolves.toBe(0);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: e2e.origin });
   }, 90_000);
 
   test('a database saved by a newer HS Diary: it can be read and backed up, but changes are refused in words', async () => {

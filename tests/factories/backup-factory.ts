@@ -1,5 +1,13 @@
 /** Typed builders for backups in tests: `backupFactory.build({ days: [dayFactory.build()] })` gives a valid one. */
-import { buildBackup, type BackupFile, type BackupTable, type BackupTables } from '../../src/lib/domain/backup-format';
+import {
+  buildBackup,
+  type BackupFile,
+  type BackupProblem,
+  type BackupTable,
+  type BackupTables,
+} from '../../src/lib/domain/backup-format';
+
+type BadRow = Extract<BackupProblem, { kind: 'bad-row' }>;
 
 /** When a test backup was made, unless the test says otherwise. */
 export const BACKUP_EXPORTED_AT = Date.UTC(2026, 10, 26, 12);
@@ -22,6 +30,11 @@ export const backupFactory = {
   text(tables: Partial<Record<BackupTable, unknown[]>> = {}, header: Record<string, unknown> = {}): string {
     const backup = backupFactory.build();
     return JSON.stringify({ ...backup, ...header, tables: { ...backup.tables, ...tables } });
+  },
+
+  /** The problem the app reports for the first bad row of a backup (no other bad rows unless said). */
+  badRow(where: Omit<BadRow, 'kind' | 'otherBadRows'> & { otherBadRows?: number }): BadRow {
+    return { kind: 'bad-row', otherBadRows: 0, ...where };
   },
 
   /** A chosen file holding `text`, named as the app names its backups. */

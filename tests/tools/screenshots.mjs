@@ -137,6 +137,11 @@ for (const locale of ['en', 'zh-CN']) {
       await page.waitForTimeout(800);
       await page.screenshot({ path: `${out}${name}-${tag}.png`, fullPage: true });
     }
+    // At 90 days the event labels are at their most crowded: each must still sit by its own line.
+    await page.goto(`${server.url}#/trends`);
+    await page.locator('input[type=radio][value="90d"]').check({ force: true });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `${out}trends-90d-${tag}.png`, fullPage: true });
     // The QR panel (the tests run on 127.0.0.1, so first "show anyway"), then the viewer it links to.
     await page.goto(`${server.url}#/summary`);
     await page.waitForSelector('h1');

@@ -424,3 +424,30 @@ describe('watchBackupStatus', () => {
     stop();
   });
 });
+
+describe('the relay state', () => {
+  const relayState = {
+    relayUrl: 'https://relay.example/relay/',
+    endpoint: 'https://fcm.googleapis.com/fcm/send/abc',
+    reminders: {
+      'dose:med-1': {
+        id: 'a'.repeat(22),
+        secret: 'b'.repeat(43),
+        schedule: { times: ['08:00'], days: { everyDays: 1, anchor: TODAY }, timeZone: 'Europe/London' },
+      },
+    },
+    retired: [],
+  };
+
+  it('stays on the device: a backup leaves its secrets out, and an import that replaces everything keeps it', async () => {
+    const db = await freshDatabase();
+    await db.meta.put({ key: 'relay', value: relayState });
+    const text = await exportText(db);
+    expect(text).not.toContain('b'.repeat(43));
+    const backup = await readPlain(text);
+    expect(backup.tables.meta.map((row) => row.key)).not.toContain('relay');
+    expect(backup.tables.meta.filter((row) => row.key.startsWith('quarantine:'))).toEqual([]);
+    await applyImport(db, backup, 'replace', { now: NOW });
+    expect((await db.meta.get('relay'))?.value).toEqual(relayState);
+  });
+});

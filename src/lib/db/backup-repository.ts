@@ -35,6 +35,7 @@ import {
   type ImportMode,
   type ImportPlan,
 } from '../domain/import-plan';
+import { DEVICE_ONLY_META_KEYS } from '../domain/backup-meta-state';
 import { SETTINGS_KEY, settingsOrDefaults, type MetaRow, type Settings } from '../domain/settings';
 import { SCHEMA_VERSION, type DiaryDatabase } from './database';
 import { withStorage } from './lifecycle';
@@ -78,6 +79,7 @@ export async function readBackupTables(db: DiaryDatabase, about: { now: number }
   >;
   for (const table of BACKUP_TABLES) {
     for (const row of raw[table]) {
+      if (table === 'meta' && DEVICE_ONLY_META_KEYS.has(primaryKeyOf('meta', row))) continue;
       const checked = checkBackupRow(table, row);
       if (checked.ok) tables[table].push(checked.row);
       else

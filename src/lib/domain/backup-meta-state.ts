@@ -11,6 +11,7 @@ import {
   MAX_CALENDAR_EVENTS,
 } from './calendar-plan';
 import { checkWith, type RowCheck } from './backup-row-check';
+import { RELAY_STATE_KEY } from './relay-plan';
 import { REMINDER_STATE_KEY, reminderStateSchema } from './reminder-state';
 import { timestampSchema } from './timestamps';
 
@@ -80,3 +81,11 @@ export const META_STATE_CHECKS: Readonly<Record<string, (value: unknown) => RowC
     return shape;
   },
 };
+
+/**
+ * `meta` rows that stay on this device and never go into a backup. The relay state holds the capability
+ * secrets of this device's reminders on the relay, for this device's push subscription: on another device
+ * they would be of no use (its pushes go to its own subscription) and would let whoever holds the file
+ * change or delete this device's reminders. A restored device turns closed-app reminders on again itself.
+ */
+export const DEVICE_ONLY_META_KEYS: ReadonlySet<string> = new Set([RELAY_STATE_KEY]);

@@ -133,13 +133,37 @@ export const coreEn = {
       updatedAt: 'The time of the change could not be read.',
     },
     storage: {
-      quota:
-        'Your device is out of storage space, so this day was not saved. What you typed is still here: free some space and try again.',
+      /** What was not saved, by the form that met the failure: a full disk must not say "this day" about a medication. */
+      quota: {
+        day: 'Your device is out of storage space, so this day was not saved. What you typed is still here: free some space and try again.',
+        dayDeletion: 'Your device is out of storage space, so this day was not deleted. Free some space and try again.',
+        medication:
+          'Your device is out of storage space, so this medication was not added. What you typed is still here: free some space and try again.',
+        medicationChange:
+          'Your device is out of storage space, so this change to the medication was not saved. What you typed is still here: free some space and try again.',
+        visit:
+          'Your device is out of storage space, so this visit was not saved. What you typed is still here: free some space and try again.',
+        patient:
+          'Your device is out of storage space, so your details were not saved. What you typed is still here: free some space and try again.',
+        reminder: 'Your device is out of storage space, so the reminder was not saved. Free some space and try again.',
+        setting: 'Your device is out of storage space, so this setting was not saved. Free some space and try again.',
+        read: 'Your device is out of storage space, so the diary could not be read. Free some space and reload.',
+      },
+      unknown: {
+        day: 'This day could not be saved. What you typed is still here: try again.',
+        dayDeletion: 'This day could not be deleted. Try again.',
+        medication: 'This medication could not be added. What you typed is still here: try again.',
+        medicationChange: 'This change to the medication could not be saved. What you typed is still here: try again.',
+        visit: 'This visit could not be saved. What you typed is still here: try again.',
+        patient: 'Your details could not be saved. What you typed is still here: try again.',
+        reminder: 'The reminder could not be saved. Try again.',
+        setting: 'This setting could not be saved. Try again.',
+        read: 'The diary could not be read. Reload HS Diary and try again.',
+      },
       closed: 'The diary’s storage was closed by the browser. What you typed is still here: try again.',
       blocked: 'Another tab is updating HS Diary. Close other tabs of HS Diary and try again.',
       unavailable:
         'This browser does not let HS Diary store data (a private window can do this). What you typed is still here.',
-      unknown: 'This day could not be saved. What you typed is still here: try again.',
       newer:
         'This diary was saved by a newer version of HS Diary, so this one cannot change it. Reload the app to update it; what you typed is still here.',
       upgradePending:

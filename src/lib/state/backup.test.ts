@@ -75,14 +75,12 @@ describe('importing a file', () => {
       name: 'failed',
       failure: {
         source: 'backup',
-        problem: {
-          kind: 'bad-row',
+        problem: backupFactory.badRow({
           table: 'days',
           row: 12,
           field: 'pain',
           issue: { kind: 'too-big', limit: 10, unit: 'number' },
-          otherBadRows: 0,
-        },
+        }),
       },
     });
     expect(await snapshot()).toEqual(before);
@@ -112,14 +110,12 @@ describe('importing a file', () => {
       name: 'failed',
       failure: {
         source: 'backup',
-        problem: {
-          kind: 'bad-row',
+        problem: backupFactory.badRow({
           table: 'meta',
           row: 1,
           field: 'calendarExport.med-1-0800@hs-diary.until',
           issue: { kind: 'bad-format' },
-          otherBadRows: 0,
-        },
+        }),
       },
     });
     expect(await snapshot()).toEqual(before);

@@ -55,8 +55,8 @@ export function fieldProblemText(field: string): string {
 }
 
 /** Why a medication or event was not saved, one line a reason: the history's problems and the fields refused, or the storage's failure. */
-export function regimenFailureTexts(error: unknown): string[] {
-  if (!(error instanceof InvalidRegimenError)) return [storageFailureText(error)];
+export function regimenFailureTexts(error: unknown, subject: 'medication' | 'medicationChange'): string[] {
+  if (!(error instanceof InvalidRegimenError)) return [storageFailureText(error, subject)];
   return [...error.problems.map((problem) => problemText(problem.kind)), ...error.invalidFields.map(fieldProblemText)];
 }
 

@@ -1,6 +1,6 @@
 /** A backup's problems and an import's failures in the patient's words, in English and Chinese. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BackupProblem } from '../../domain/backup-format';
+import { backupFactory } from '../../../../tests/factories/backup-factory';
 import { en } from '../../i18n/en';
 import { i18n } from '../../i18n/locale.svelte';
 import { backupFailureText, backupProblemText } from './backup-text';
@@ -11,28 +11,24 @@ beforeEach(async () => {
 
 describe('backupProblemText', () => {
   it('names the table, row and field of a bad row in words, in either language', async () => {
-    const problem: BackupProblem = {
-      kind: 'bad-row',
+    const problem = backupFactory.badRow({
       table: 'days',
       row: 12,
       field: 'pain',
       issue: { kind: 'too-big', limit: 10, unit: 'number' },
-      otherBadRows: 0,
-    };
+    });
     expect(backupProblemText(problem)).toBe('Row 12 of the diary days: pain must be 10 or less. Nothing was imported.');
     await i18n.use('zh-CN');
     expect(backupProblemText(problem)).toBe('日记天数第 12 行：“疼痛”不能大于 10。没有导入任何内容。');
   });
 
   it('names the calendar record of a hostile meta row, in either language', async () => {
-    const problem: BackupProblem = {
-      kind: 'bad-row',
+    const problem = backupFactory.badRow({
       table: 'meta',
       row: 1,
       field: 'calendarExport.med-1-0800@hs-diary.until',
       issue: { kind: 'bad-format' },
-      otherBadRows: 0,
-    };
+    });
     expect(backupProblemText(problem)).toBe(
       'Row 1 of the settings: the record of the last calendar file is not written the right way. Nothing was imported.',
     );

@@ -1,0 +1,196 @@
+/**
+ * The app's side of the reminder relay, pure: which relay reminders the device's reminders make, what the
+ * device remembers about the ones it gave the relay, and what to send to bring the relay in step.
+ *
+ * One relay reminder per medication on a fixed schedule (all its dose times) and one for the diary, each
+ * under a local key (`dose:<medicationId>`, `diary`). What a relay reminder says is a `RelaySchedule`
+ * (times, days, zone, end date) and nothing else: the medication's id stays in the key, on the device; the
+ * relay gets an opaque random id made for it (`newRelayId`). A medication interrupted or stopped, or whose
+ * reminder is switched off, has no relay reminder, so its old one is deleted.
+ *
+ * The device keeps a reminder's capability secret until the relay has confirmed its deletion (`retired`),
+ * so a delete that failed (offline, relay down) is tried again and never leaves an orphan sending pushes.
+ */
+import * as z from 'zod/mini';
+import type { IsoDate } from './dates';
+import type { Reminder } from './medication';
+import { relayPushSchema, relayScheduleSchema, type RelaySchedule } from './relay-schedule';
+import {
+  chosenWeekday,
+  cycleAnchors,
+  CYCLE_DAYS,
+  DIARY_REMINDER_ID,
+  diaryReminderTime,
+  doseReminderId,
+  doseTimes,
+  firstDoseDate,
+  type DosePlan,
+} from './schedule';
+
+/** The `meta` row that keeps the relay's address and the reminders given to it. Never in a backup. */
+export const RELAY_STATE_KEY = 'relay';
+
+const RELAY_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+const RELAY_SECRET_PATTERN = /^[A-Za-z0-9_-]{43,128}$/;
+const LOCAL_KEY_PATTERN = /^(?:dose:[A-Za-z0-9_.:@-]{1,80}|diary)$/;
+/** Far more than one person's reminders; a state read back may not hold more. */
+const MAX_RELAY_REMINDERS = 200;
+
+const relayIdSchema = z.string().check(z.regex(RELAY_ID_PATTERN));
+const relaySecretSchema = z.string().check(z.regex(RELAY_SECRET_PATTERN));
+
+/** One reminder the relay holds: its opaque id, the secret that alone may change it, and what it was told. */
+export const relayEntrySchema = z.object({
+  id: relayIdSchema,
+  secret: relaySecretSchema,
+  schedule: relayScheduleSchema,
+});
+export type RelayEntry = z.infer<typeof relayEntrySchema>;
+
+export const relayStateSchema = z.object({
+  /** The relay's API base, ending in `/` (`https://example.org/relay/`). */
+  relayUrl: z.url({ protocol: /^https?$/ }),
+  /** The push subscription's endpoint the reminders were given with; a new one means replacing them all. */
+  endpoint: z.string().check(z.maxLength(1024)),
+  /** By local key (`dose:<medicationId>`, `diary`). */
+  reminders: z.record(z.string().check(z.regex(LOCAL_KEY_PATTERN)), relayEntrySchema),
+  /** Reminders to delete on the relay, kept until it confirms. */
+  retired: z.array(z.object({ id: relayIdSchema, secret: relaySecretSchema })).check(z.maxLength(MAX_RELAY_REMINDERS)),
+});
+export type RelayState = z.infer<typeof relayStateSchema>;
+
+/** The stored relay state, or `null` when there is none or it does not read back (then the relay is off). */
+export function relayStateOrNull(value: unknown): RelayState | null {
+  const parsed = relayStateSchema.safeParse(value);
+  return parsed.success && Object.keys(parsed.data.reminders).length <= MAX_RELAY_REMINDERS ? parsed.data : null;
+}
+
+/** A local key's medication id, or `undefined` for the diary. */
+export function medicationOfKey(key: string): string | undefined {
+  return key.startsWith('dose:') ? key.slice('dose:'.length) : undefined;
+}
+
+/** base64url without padding. */
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** A new opaque relay reminder id: 16 random bytes (22 characters). */
+export function newRelayId(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => crypto.getRandomValues(b)) {
+  return base64url(random(new Uint8Array(16)));
+}
+
+/** A new capability secret: 32 random bytes (43 characters), made on the device and kept here. */
+export function newRelaySecret(
+  random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => crypto.getRandomValues(b),
+): string {
+  return base64url(random(new Uint8Array(32)));
+}
+
+/**
+ * A medication's relay schedule for its current regimen: its dose times, on its cycle from the cycle's
+ * first dose date; none unless it is on now with a fixed schedule and its reminder is on.
+ */
+export function doseRelaySchedule(plan: DosePlan, timeZone: string): RelaySchedule | null {
+  const current = plan.phases.at(-1);
+  if (plan.reminder?.enabled === false || !current?.isOngoing || current.kind !== 'on' || !current.frequency)
+    return null;
+  const cycleDays = CYCLE_DAYS[current.frequency];
+  const anchor = cycleAnchors(plan.phases).get(current.startEventId);
+  const times = doseTimes(current.frequency, plan.reminder);
+  if (!cycleDays || !anchor || times.length === 0) return null;
+  return {
+    times,
+    days: { everyDays: cycleDays, anchor: firstDoseDate(anchor, cycleDays, chosenWeekday(plan.reminder)) },
+    timeZone,
+  };
+}
+
+/** The diary's relay schedule: every day at its time, from today; none when it is switched off. */
+export function diaryRelaySchedule(
+  reminder: Reminder | undefined,
+  today: IsoDate,
+  timeZone: string,
+): RelaySchedule | null {
+  const time = diaryReminderTime(reminder);
+  return time === null ? null : { times: [time], days: { everyDays: 1, anchor: today }, timeZone };
+}
+
+/** Every relay schedule the device's reminders make now, by local key. */
+export function relaySchedules(
+  plans: readonly DosePlan[],
+  reminders: readonly Reminder[],
+  today: IsoDate,
+  timeZone: string,
+): Map<string, RelaySchedule> {
+  const schedules = new Map<string, RelaySchedule>();
+  for (const plan of plans) {
+    const schedule = doseRelaySchedule(plan, timeZone);
+    if (schedule) schedules.set(doseReminderId(plan.medicationId), schedule);
+  }
+  const diary = diaryRelaySchedule(
+    reminders.find((reminder) => reminder.id === DIARY_REMINDER_ID),
+    today,
+    timeZone,
+  );
+  if (diary) schedules.set(DIARY_REMINDER_ID, diary);
+  return schedules;
+}
+
+/** Whether two schedules say the same (the diary's anchor moves daily but every day is every day). */
+export function isSameSchedule(a: RelaySchedule, b: RelaySchedule): boolean {
+  const everyDay = (schedule: RelaySchedule) =>
+    'everyDays' in schedule.days && schedule.days.everyDays === 1 ? { everyDays: 1 } : schedule.days;
+  const normal = (schedule: RelaySchedule) =>
+    JSON.stringify([[...schedule.times].sort(), everyDay(schedule), schedule.timeZone, schedule.endDate ?? null]);
+  return normal(a) === normal(b);
+}
+
+/** What to send to the relay: reminders to create (new id and secret), to replace, and to delete. */
+export interface RelaySyncPlan {
+  creates: { key: string; schedule: RelaySchedule }[];
+  replaces: { key: string; entry: RelayEntry; schedule: RelaySchedule }[];
+  deletes: { id: string; secret: string }[];
+}
+
+/**
+ * From what the relay holds (`state`) to what the reminders make now (`wanted`): a new key is created, a
+ * changed schedule (or every one, after the push subscription changed) replaced, a key gone deleted,
+ * and deletes that failed before are tried again.
+ */
+export function planRelaySync(state: RelayState, wanted: ReadonlyMap<string, RelaySchedule>, endpoint: string) {
+  const plan: RelaySyncPlan = { creates: [], replaces: [], deletes: [...state.retired] };
+  const isNewEndpoint = state.endpoint !== endpoint;
+  for (const [key, schedule] of wanted) {
+    const entry = Object.hasOwn(state.reminders, key) ? state.reminders[key] : undefined;
+    if (!entry) plan.creates.push({ key, schedule });
+    else if (isNewEndpoint || !isSameSchedule(entry.schedule, schedule)) plan.replaces.push({ key, entry, schedule });
+  }
+  for (const [key, entry] of Object.entries(state.reminders))
+    if (!wanted.has(key)) plan.deletes.push({ id: entry.id, secret: entry.secret });
+  return plan;
+}
+
+/** Whether the plan has nothing to send. */
+export function isInStep(plan: RelaySyncPlan): boolean {
+  return plan.creates.length + plan.replaces.length + plan.deletes.length === 0;
+}
+
+/** The local key a relay push is for, or `undefined` for a reminder the device no longer has. */
+export function keyOfRelayId(state: RelayState | null, id: string): string | undefined {
+  if (!state) return undefined;
+  return Object.entries(state.reminders).find(([, entry]) => entry.id === id)?.[0];
+}
+
+/** A push's payload as the worker reads it: `null` when it is not a relay push. */
+export function readRelayPush(text: string | null | undefined) {
+  if (!text) return null;
+  try {
+    const parsed = relayPushSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
