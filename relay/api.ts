@@ -11,10 +11,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { relayScheduleSchema } from '../src/lib/domain/relay-schedule';
 import { firstDueMs } from './policy';
 import type { RateLimiter } from './rate-limit';
 import type { RelayStore } from './store/types';
+
+// zod/mini ships without messages ("Invalid input"); the relay's callers get English ones that name the field.
+z.config(en());
 
 export const MAX_BODY_BYTES = 4096;
 const ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -116,9 +120,14 @@ function bearerSecret(request: IncomingMessage): string {
   return match[1];
 }
 
+/**
+ * The address to rate-limit. Behind a proxy it is the last X-Forwarded-For entry, the one the proxy
+ * appended: the entries before it are whatever the client sent, so counting the first would let a client
+ * pick a fresh address for every request.
+ */
 function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
   const forwarded = request.headers['x-forwarded-for'];
-  if (trustProxy && typeof forwarded === 'string') return forwarded.split(',')[0]?.trim() ?? '';
+  if (trustProxy && typeof forwarded === 'string') return forwarded.split(',').at(-1)?.trim() ?? '';
   return request.socket.remoteAddress ?? '';
 }
 

@@ -7,7 +7,7 @@
  *   RELAY_APP_ORIGINS           other origins whose pages may call the API, comma-separated
  *   RELAY_VAPID_SUBJECT         a mailto: or https: contact for push services
  *   RELAY_PUSH_HOSTS            push service hosts to send to, comma-separated (the browsers' own by default)
- *   RELAY_TRUST_PROXY=1         read the client address from X-Forwarded-For
+ *   RELAY_TRUST_PROXY=1         behind one reverse proxy: rate-limit the address it appends to X-Forwarded-For
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -15,9 +15,44 @@ export interface PushSender {
 }
 
 const SEND_TIMEOUT_MS = 30_000;
+/** How long a VAPID JWT lasts (RFC 8292 allows at most 24 hours) and how long one is reused. */
+const VAPID_JWT_S = 12 * 60 * 60;
+const VAPID_REUSE_MS = 60 * 60_000;
 
-export function webPushSender(options: { vapid: VapidKeys; subject: string }): PushSender {
-  const vapidDetails = { subject: options.subject, ...options.vapid };
+/**
+ * The VAPID Authorization header for an endpoint's push service, made once an hour per service origin.
+ * web-push would sign a new JWT for every push, and signing (with its key conversion) costs twice the
+ * payload's encryption; a JWT is not tied to a push, only to the service's origin and its expiry.
+ * `wallClockMs` is the real clock: the JWT's expiry is checked against the push service's. (web-push's
+ * global VAPID details are never set, so these headers are the only signature a push carries.)
+ */
+export function vapidHeaders(
+  options: { vapid: VapidKeys; subject: string },
+  wallClockMs: () => number = Date.now,
+): (endpoint: string) => Record<string, string> {
+  const made = new Map<string, { headers: Record<string, string>; atMs: number }>();
+  return (endpoint) => {
+    const audience = new URL(endpoint).origin;
+    const nowMs = wallClockMs();
+    const cached = made.get(audience);
+    if (cached && nowMs - cached.atMs < VAPID_REUSE_MS) return cached.headers;
+    const expiresS = Math.floor(nowMs / 1000) + VAPID_JWT_S;
+    const { Authorization } = webpush.getVapidHeaders(
+      audience,
+      options.subject,
+      options.vapid.publicKey,
+      options.vapid.privateKey,
+      'aes128gcm',
+      expiresS,
+    );
+    const headers = { Authorization };
+    made.set(audience, { headers, atMs: nowMs });
+    return headers;
+  };
+}
+
+export function webPushSender(options: { vapid: VapidKeys; subject: string; wallClockMs?: () => number }): PushSender {
+  const authorization = vapidHeaders(options, options.wallClockMs);
   return {
     async send(job, nowMs) {
       const payload: RelayPush = { reminder: job.reminderId, dueAtMs: job.dueMs };
@@ -25,7 +60,7 @@ export function webPushSender(options: { vapid: VapidKeys; subject: string }): P
         { endpoint: job.subscription.endpoint, keys: { p256dh: job.subscription.p256dh, auth: job.subscription.auth } },
         JSON.stringify(payload),
         {
-          vapidDetails,
+          headers: authorization(job.subscription.endpoint),
           TTL: Math.max(0, Math.round((job.dueMs + MAX_LATE_MS - nowMs) / 1000)),
           urgency: 'high',
           topic: createHash('sha256').update(`${job.reminderId}@${job.dueMs}`).digest('base64url').slice(0, 32),

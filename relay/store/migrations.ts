@@ -1,7 +1,7 @@
 /**
  * The relay's schema, one list of migrations per database, applied in order and recorded in
  * `schema_migrations`. A new version appends a migration to both lists; an applied one is never edited.
- * What a table may hold is pinned by `relay/store/stored-data.test.ts`: nothing but the push subscription,
+ * What a table may hold is pinned by `tests/relay/stored-data.test.ts`: nothing but the push subscription,
  * the schedule (times, days, zone, end date), the hashed secret and the scheduler's own times.
  */
 export interface Migration {

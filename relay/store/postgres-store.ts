@@ -40,6 +40,10 @@ export class PostgresStore implements RelayStore {
 
   constructor(connectionString: string) {
     this.#pool = new pg.Pool({ connectionString, max: 8 });
+    // An idle connection the server ends (a database restart, a failover, an admin's kill) is reported
+    // here; without a listener it would crash the relay. The pool drops it and connects again when next
+    // asked, and a query on a database that is really gone fails where it is made.
+    this.#pool.on('error', () => undefined);
   }
 
   async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

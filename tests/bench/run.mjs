@@ -11,8 +11,11 @@
  *      empty database (plan + apply), and the file's size, in Chromium.
  *   6. Visit summary for 90 days and one year: the model, the QR code (version, payload bytes, time) and the
  *      PDF in English and Chinese (time, size, pages), in Chromium.
- * `npm run bench -- 4 6` runs only the sections named. Exits 0 unless section 1, 2, 4, 5 or 6 crashes; a Lighthouse failure is printed and the bench carries on.
+ *   7. Reminder relay: 10,000 reminders due in one minute, pushed to a fake push service, on SQLite and
+ *      PostgreSQL (tests/relay/bench.ts, also `npm run bench:relay`).
+ * `npm run bench -- 4 6` runs only the sections named. Exits 0 unless section 1, 2, 4, 5, 6 or 7 crashes; a Lighthouse failure is printed and the bench carries on.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -698,6 +701,14 @@ await section(5, 'Backup', async (browser) => {
 await section(6, 'Visit summary', async (browser) => {
   summaryBench = printSummary(await measureSummary(browser));
 });
+if (isWanted(7)) {
+  try {
+    execFileSync('npx', ['tsx', 'tests/relay/bench.ts'], { stdio: 'inherit' });
+  } catch (error) {
+    failures.push('Reminder relay');
+    console.error(describeError(error));
+  }
+}
 
 const summary = [
   today

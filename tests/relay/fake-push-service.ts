@@ -37,6 +37,8 @@ export interface Delivery {
   urgency: string | undefined;
   topic: string | undefined;
   claims: { aud: string; exp: number; sub: string };
+  /** The VAPID JWT as sent. */
+  token: string;
   atMs: number;
 }
 
@@ -191,6 +193,7 @@ export class FakePushService {
         urgency: request.headers.urgency as string | undefined,
         topic: request.headers.topic as string | undefined,
         claims: { aud: '', exp: 0, sub: '' },
+        token: '',
         atMs: Date.now(),
       });
       return reply(201);
@@ -212,6 +215,7 @@ export class FakePushService {
         urgency: request.headers.urgency as string | undefined,
         topic: request.headers.topic as string | undefined,
         claims,
+        token: /t=([^,]+)/.exec(request.headers.authorization ?? '')?.[1] ?? '',
         atMs: Date.now(),
       });
       reply(201);

@@ -35,6 +35,8 @@ export class TestClock {
 /** A place a relay keeps its data, which outlives the relay: a SQLite folder or a PostgreSQL database. */
 export interface TestDataPlace {
   kind: StoreKind;
+  /** The PostgreSQL database's name (none for SQLite). */
+  databaseName?: string;
   open(): Promise<RelayStore>;
   /** Rows of a table, read around the relay (the test looks at what it stores). */
   rows(table: string): Promise<Record<string, unknown>[]>;
@@ -95,6 +97,7 @@ export async function makeDataPlace(kind: StoreKind, postgresAdminUrl: string): 
   };
   return {
     kind,
+    databaseName: name,
     open: () => openStore({ databaseUrl: url.href, dataDir: '/nonexistent' }),
     rows: (table) => query(`SELECT * FROM ${table}`),
     async columns() {
