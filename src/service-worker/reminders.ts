@@ -8,7 +8,9 @@
 import { DiaryDatabase } from '../lib/db/database';
 import { deviceTimeZone } from '../lib/platform/clock';
 import { BACKGROUND_CHECK_TAG, SW_MESSAGES, type SwMessage } from '../lib/platform/sw-messages';
+import { readRelayPush } from '../lib/domain/relay-plan';
 import { checkMissedDoses, handleNotificationAction } from './notification-actions';
+import { notificationForRelayPush } from './relay-push';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -87,4 +89,32 @@ self.addEventListener('periodicsync' as keyof ServiceWorkerGlobalScopeEventMap, 
       sync,
       onBackgroundCheck().catch(() => undefined),
     );
+});
+
+async function onRelayPush(text: string | null): Promise<void> {
+  const push = readRelayPush(text);
+  if (!push) return;
+  const notification = await notificationForRelayPush(db(), push, Date.now(), self.navigator.languages);
+  // Nothing here matches the push any more: see relay-push.ts for why nothing is shown then.
+  if (!notification) return;
+  await self.registration.showNotification(notification.title, {
+    tag: notification.tag,
+    body: notification.body,
+    icon: 'pwa-192.png',
+    data: notification.data,
+    actions: notification.actions,
+  } as NotificationOptions);
+}
+
+self.addEventListener('push', (event) => {
+  let text: string | null = null;
+  try {
+    text = event.data?.text() ?? null;
+  } catch {
+    // Not text: not a relay push.
+  }
+  extend(
+    event,
+    onRelayPush(text).catch(() => undefined),
+  );
 });

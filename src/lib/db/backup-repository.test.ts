@@ -427,6 +427,7 @@ describe('watchBackupStatus', () => {
 
 describe('the relay state', () => {
   const relayState = {
+    isOn: true,
     relayUrl: 'https://relay.example/relay/',
     endpoint: 'https://fcm.googleapis.com/fcm/send/abc',
     reminders: {

@@ -5,6 +5,7 @@
  */
 import { RELAY_STATE_KEY, relayStateOrNull, relayStateSchema, type RelayState } from '../domain/relay-plan';
 import type { DiaryDatabase } from './database';
+import { watchQuery, type Unsubscribe } from './live-query';
 import { withStorage } from './lifecycle';
 
 /** The relay state, or `null` when closed-app reminders are off (or the row does not read back). */
@@ -27,5 +28,18 @@ export function updateRelayState(
         return next;
       }),
     { write: true },
+  );
+}
+
+/** Follow the relay state as it changes here, in another tab or after a sync. */
+export function watchRelayState(
+  db: DiaryDatabase,
+  onChange: (state: RelayState | null) => void,
+  onError: (error: unknown) => void,
+): Unsubscribe {
+  return watchQuery(
+    () => withStorage(db, async () => relayStateOrNull((await db.meta.get(RELAY_STATE_KEY))?.value)),
+    onChange,
+    onError,
   );
 }

@@ -99,7 +99,13 @@ const daily = (time: string, timeZone = LONDON): RelaySchedule => ({
 const entry = (id: string, schedule: RelaySchedule) => ({ id: id.padEnd(22, 'x'), secret: 's'.repeat(43), schedule });
 
 function stateWith(reminders: RelayState['reminders'], retired: RelayState['retired'] = []): RelayState {
-  return { relayUrl: 'https://relay.example/relay/', endpoint: 'https://push.example/a', reminders, retired };
+  return {
+    isOn: true,
+    relayUrl: 'https://relay.example/relay/',
+    endpoint: 'https://push.example/a',
+    reminders,
+    retired,
+  };
 }
 
 describe('keeping the relay in step', () => {
@@ -147,6 +153,13 @@ describe('keeping the relay in step', () => {
       ...retired,
       { id: state.reminders['dose:a']!.id, secret: 's'.repeat(43) },
     ]);
+    const off = planRelaySync(
+      { ...state, isOn: false },
+      new Map([['dose:a', daily('08:00')]]),
+      'https://push.example/a',
+    );
+    expect(off.creates).toEqual([]);
+    expect(off.deletes).toHaveLength(2);
   });
 });
 

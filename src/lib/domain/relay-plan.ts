@@ -48,6 +48,11 @@ export const relayEntrySchema = z.object({
 export type RelayEntry = z.infer<typeof relayEntrySchema>;
 
 export const relayStateSchema = z.object({
+  /**
+   * Closed-app reminders are on. Off with deletes still to confirm, the row stays (no reminders, only
+   * `retired`) until the relay has confirmed them all.
+   */
+  isOn: z.boolean(),
   /** The relay's API base, ending in `/` (`https://example.org/relay/`). */
   relayUrl: z.url({ protocol: /^https?$/ }),
   /** The push subscription's endpoint the reminders were given with; a new one means replacing them all. */
@@ -160,8 +165,13 @@ export interface RelaySyncPlan {
  * changed schedule (or every one, after the push subscription changed) replaced, a key gone deleted,
  * and deletes that failed before are tried again.
  */
-export function planRelaySync(state: RelayState, wanted: ReadonlyMap<string, RelaySchedule>, endpoint: string) {
+export function planRelaySync(
+  state: RelayState,
+  wanted: ReadonlyMap<string, RelaySchedule>,
+  endpoint: string,
+): RelaySyncPlan {
   const plan: RelaySyncPlan = { creates: [], replaces: [], deletes: [...state.retired] };
+  if (!state.isOn) wanted = new Map();
   const isNewEndpoint = state.endpoint !== endpoint;
   for (const [key, schedule] of wanted) {
     const entry = Object.hasOwn(state.reminders, key) ? state.reminders[key] : undefined;

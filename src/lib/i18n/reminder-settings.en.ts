@@ -65,6 +65,43 @@ export const reminderSettingsEn = {
       label: 'Calendar alarms',
       text: 'Always available: add the reminders to your phone’s calendar, which reminds you even when HS Diary is closed.',
     },
+    relay: {
+      label: 'Reminders when the app is closed',
+      on: 'On: a reminder relay sends this device a signal at each reminder time, and it shows the dose even when HS Diary is closed.',
+      behind:
+        'On, but the reminder relay could not be reached the last time HS Diary tried. It tries again while it is open.',
+      off: 'Off. With a reminder relay (below), this device is reminded even when HS Diary is closed.',
+      unsupported: 'This browser cannot receive push messages for HS Diary. Use calendar alarms instead.',
+    },
+    channelTitle: 'When HS Diary is closed',
+    channelRelay: 'The reminder relay reminds you on this device, and so does your calendar if you added the file.',
+    channelCalendar: 'Only your calendar can remind you, once you have added the calendar file below.',
+    closedApp: {
+      title: 'Remind me when the app is closed',
+      intro:
+        'A reminder relay is a small server, run by your clinic or by you, that sends this device a signal at each reminder time. HS Diary then words the reminder from what is on this device.',
+      knowsTitle: 'What the relay knows',
+      knows:
+        'An address your browser gives it for sending this device signals, the reminder times, the days, and your time zone.',
+      notKnowsTitle: 'What it never knows',
+      notKnows: 'No medicine, no dose, no symptom and no name: those stay on this device.',
+      address: 'Relay address',
+      turnOn: 'Turn on',
+      turnOff: 'Turn off',
+      working: 'Working…',
+      on: (address: string) => `On, through ${address}.`,
+      turnedOn: 'Closed-app reminders are on.',
+      turnedOff: 'Closed-app reminders are off. The relay has been told to forget them.',
+      problems: {
+        invalid: 'Enter the relay’s address, such as https://relay.example.org.',
+        permission: 'Notifications are needed for this. Allow them for HS Diary in your browser’s site settings.',
+        unreachable: 'No reminder relay answered at this address. Check it, or try again later.',
+        'not-allowed':
+          'This copy of HS Diary may only reach a relay on its own site. Whoever hosts it can allow another one.',
+        refused: 'The relay refused the reminders. It may need updating.',
+        'no-push': 'This browser cannot receive push messages for HS Diary.',
+      },
+    },
     exportTitle: 'Add to your calendar',
     exportWhy:
       'Download a calendar file with your dose and diary reminders, then open it with your calendar app. After a change to a medicine or a time, add the new file: it replaces the old reminders rather than doubling them.',

@@ -5,7 +5,8 @@
  * works out which doses are due and not yet announced and announces each once: a notification with Taken
  * and Snooze buttons where notifications are allowed (the service worker handles the buttons), else a
  * notice on screen. It does the same for the diary, closes notifications of doses logged in the app, keeps
- * the app badge, and asks for the background check where the browser offers one. The page decides what is
+ * the app badge, asks for the background check where the browser offers one, and keeps the reminder relay
+ * in step with the medicines when closed-app reminders are on. The page decides what is
  * due, not the service worker: the worker sleeps most of the time and has no timer that survives.
  */
 import { untrack } from 'svelte';
@@ -27,6 +28,7 @@ import { i18n } from '../i18n/locale.svelte';
 import { currentLocalDate, deviceTimeZone, nowMs } from '../platform/clock';
 import * as platform from '../platform/notifications';
 import { SW_MESSAGES } from '../platform/sw-messages';
+import { closedAppReminders } from './closed-app-reminders.svelte';
 import { doses } from './doses.svelte';
 import { notices } from './notices.svelte';
 import { router } from './router.svelte';
@@ -52,10 +54,17 @@ class ReminderLoop {
         void [doses.now, doses.inputs, doses.reminderState];
         untrack(() => this.check());
       });
+      $effect(() => {
+        // Closed-app reminders follow every change of the medicines and reminders (a no-op when off).
+        void doses.inputs;
+        untrack(() => void closedAppReminders.sync());
+      });
     });
   }
 
   check(): void {
+    // A relay that could not be reached is tried again on a later tick (sync() waits between tries).
+    if (closedAppReminders.isBehind) void closedAppReminders.sync();
     if (this.#isRunning) {
       this.#runAgain = true;
       return;

@@ -40,8 +40,10 @@ describe('the reminders section of Settings', () => {
       `${t.inApp.label} ✓ ${t.works} ${t.inApp.text}`,
       `${t.notifications.label} ✕ ${t.doesNotWork} ${t.notifications.unsupported}`,
       `${t.background.label} ✕ ${t.doesNotWork} ${t.background.unsupported}`,
+      `${t.relay.label} ✕ ${t.doesNotWork} ${t.relay.unsupported}`,
       `${t.calendar.label} ✓ ${t.works} ${t.calendar.text}`,
     ]);
+    expect(screen.getByText(t.channelCalendar)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: t.allow })).not.toBeInTheDocument();
   });
 

@@ -1,0 +1,22 @@
+/**
+ * A dose's name from given messages, with no app state: the page words it through `doseName`
+ * (dose-name.ts), the service worker, which has no Svelte state, with the messages of the saved language.
+ */
+import type { Medication } from '../domain/medication';
+import { ownValue } from '../domain/own-key';
+import type { Phase } from '../domain/phases';
+import type { medicationsEn } from './medications.en';
+
+/** "Upadacitinib 15 mg": the medication's name in the messages' language, with the dose of that day. */
+export function doseNameWith(
+  t: typeof medicationsEn,
+  intlTag: string,
+  medication: Medication | undefined,
+  dose: { phase: Pick<Phase, 'dose'> },
+): string {
+  const name = (medication?.presetId && ownValue(t.presetNames, medication.presetId)) || medication?.name || '';
+  const amount = dose.phase.dose;
+  if (!amount) return name;
+  const number = new Intl.NumberFormat(intlTag, { maximumFractionDigits: 2 }).format(amount.amount);
+  return `${name} ${t.doseText(number, t.units[amount.unit], '')}`;
+}

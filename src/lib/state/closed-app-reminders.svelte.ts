@@ -1,0 +1,263 @@
+/**
+ * "Remind me when the app is closed": the device's reminders given to a reminder relay, kept in step.
+ *
+ * Turning it on asks for notifications, subscribes to Web Push with the relay's key and gives the relay
+ * one reminder per medication on a fixed schedule and one for the diary: times, days, zone, never a name
+ * (see domain/relay-plan.ts). `sync()` runs after every change to the medicines or the reminders while a
+ * tab is open (the reminder loop calls it) and brings the relay in step: a dose change or a new time
+ * replaces a reminder, an interruption or a stop deletes it, a resume creates it again. Turning it off
+ * deletes them all and ends the push subscription.
+ *
+ * Crash-safe bookkeeping: a new reminder's id and secret, and those of a reminder to delete, are written
+ * to `retired` before the request, and moved out once the relay has answered. Whatever happens between,
+ * the device still holds the secret and a later sync deletes what should not be there. Tabs take turns
+ * through a Web Lock, so two tabs never create the same reminder twice.
+ */
+import { addDays } from '../domain/dates';
+import {
+  newRelayId,
+  newRelaySecret,
+  planRelaySync,
+  relaySchedules,
+  type RelayEntry,
+  type RelayState,
+} from '../domain/relay-plan';
+import { dosePlans } from '../domain/schedule';
+import { diaryDb } from '../db';
+import { loadRelayState, updateRelayState, watchRelayState } from '../db/relay-repository';
+import { loadScheduleInputs } from '../db/reminders-repository';
+import { currentLocalDate, deviceTimeZone } from '../platform/clock';
+import { activeRegistration, notificationPermission, requestNotificationPermission } from '../platform/notifications';
+import {
+  currentPushSubscription,
+  deleteRelayReminder,
+  fetchVapidKey,
+  putRelayReminder,
+  RelayError,
+  subscribeToPush,
+  unsubscribeFromPush,
+  type PushSubscriptionInfo,
+} from '../platform/relay-client';
+
+const LOCK_NAME = 'hs-diary-relay-sync';
+/** After a failed sync, wait this long before the loop's next tick tries again. */
+const RETRY_AFTER_MS = 5 * 60_000;
+
+/** Why turning on did not work, for Settings to say. */
+export type TurnOnProblem = RelayError['kind'] | 'permission';
+
+export class ClosedAppRemindersError extends Error {
+  constructor(readonly problem: TurnOnProblem) {
+    super(`closed-app reminders: ${problem}`);
+    this.name = 'ClosedAppRemindersError';
+  }
+}
+
+function withLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request(LOCK_NAME, work) : work();
+}
+
+async function registration(): Promise<ServiceWorkerRegistration> {
+  const found = await activeRegistration();
+  if (!found) throw new ClosedAppRemindersError('no-push');
+  return found;
+}
+
+class ClosedAppReminders {
+  state = $state.raw<RelayState | null>(null);
+  isLoaded = $state(false);
+  /** Turning on or off is under way. */
+  isBusy = $state(false);
+  /** The last sync could not reach the relay, or the push subscription is gone: the relay may be behind. */
+  isBehind = $state(false);
+  #failedAt = 0;
+  #running: Promise<void> | undefined;
+  #again = false;
+
+  get isOn(): boolean {
+    return this.state?.isOn === true;
+  }
+
+  follow(): () => void {
+    return watchRelayState(
+      diaryDb,
+      (state) => {
+        this.state = state;
+        this.isLoaded = true;
+      },
+      () => (this.isLoaded = true),
+    );
+  }
+
+  /** Turn on with the relay at `relayUrl`; throws `ClosedAppRemindersError` saying what stood in the way. */
+  async turnOn(relayUrl: string): Promise<void> {
+    this.isBusy = true;
+    try {
+      if ((await requestNotificationPermission()) !== 'granted') throw new ClosedAppRemindersError('permission');
+      const found = await registration();
+      let subscription: PushSubscriptionInfo;
+      try {
+        subscription = await subscribeToPush(found, await fetchVapidKey(relayUrl));
+      } catch (error) {
+        throw error instanceof RelayError ? new ClosedAppRemindersError(error.kind) : error;
+      }
+      const before = await loadRelayState(diaryDb);
+      if (before && before.relayUrl !== relayUrl) await this.#deleteEverything(before);
+      await updateRelayState(diaryDb, (current) => ({
+        isOn: true,
+        relayUrl,
+        endpoint: subscription.endpoint,
+        reminders: current?.relayUrl === relayUrl ? current.reminders : {},
+        retired: current?.relayUrl === relayUrl ? current.retired : [],
+      }));
+      await this.#syncNow(true);
+      if (this.isBehind) throw new ClosedAppRemindersError('unreachable');
+    } finally {
+      this.isBusy = false;
+    }
+  }
+
+  /** Turn off: delete every reminder on the relay (retried later where it could not be reached), end the subscription. */
+  async turnOff(): Promise<void> {
+    this.isBusy = true;
+    try {
+      await updateRelayState(diaryDb, (current) => (current ? { ...current, isOn: false } : null));
+      await this.#syncNow(true);
+      const found = await activeRegistration();
+      if (found) await unsubscribeFromPush(found);
+    } finally {
+      this.isBusy = false;
+    }
+  }
+
+  /** Bring the relay in step with the device's reminders; a no-op when it already is. Never throws. */
+  sync(): Promise<void> {
+    return this.#syncNow(false);
+  }
+
+  #syncNow(isAsked: boolean): Promise<void> {
+    if (!isAsked && this.#failedAt > 0 && Date.now() - this.#failedAt < RETRY_AFTER_MS) return Promise.resolve();
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = withLock(() => this.#pass())
+      .then(
+        () => {
+          this.isBehind = false;
+          this.#failedAt = 0;
+        },
+        () => {
+          this.isBehind = true;
+          this.#failedAt = Date.now();
+        },
+      )
+      .finally(() => {
+        this.#running = undefined;
+        if (this.#again) {
+          this.#again = false;
+          void this.sync();
+        }
+      });
+    return this.#running;
+  }
+
+  async #deleteEverything(state: RelayState): Promise<void> {
+    const credentials = [...state.retired, ...Object.values(state.reminders)];
+    await Promise.all(credentials.map((credential) => deleteRelayReminder(state.relayUrl, credential)));
+  }
+
+  /** One pass; throws when something could not be sent (the rest was, and is recorded). */
+  async #pass(): Promise<void> {
+    const state = await loadRelayState(diaryDb);
+    if (!state) return;
+    let subscription: PushSubscriptionInfo | null = null;
+    if (state.isOn) {
+      const found = await registration();
+      subscription = await currentPushSubscription(found);
+      // The browser dropped the subscription: make a new one where notifications are still allowed.
+      if (!subscription && notificationPermission() === 'granted')
+        subscription = await subscribeToPush(found, await fetchVapidKey(state.relayUrl));
+      if (!subscription) throw new ClosedAppRemindersError('no-push');
+    }
+    const today = currentLocalDate();
+    const inputs = await loadScheduleInputs(diaryDb, addDays(today, -1));
+    const wanted = relaySchedules(dosePlans(inputs, today), inputs.reminders, today, deviceTimeZone());
+    const plan = planRelaySync(state, wanted, subscription?.endpoint ?? state.endpoint);
+    if (plan.creates.length + plan.replaces.length + plan.deletes.length === 0) return;
+
+    // First write down every secret a request below may leave on the relay.
+    const creates = plan.creates.map((create) => ({ ...create, id: newRelayId(), secret: newRelaySecret() }));
+    const deletedKeys = new Set(Object.keys(state.reminders).filter((key) => !wanted.has(key) || !state.isOn));
+    await updateRelayState(diaryDb, (current) =>
+      current
+        ? {
+            ...current,
+            reminders: Object.fromEntries(Object.entries(current.reminders).filter(([key]) => !deletedKeys.has(key))),
+            retired: [
+              ...current.retired,
+              ...[...deletedKeys].flatMap((key) => {
+                const entry = current.reminders[key];
+                return entry ? [{ id: entry.id, secret: entry.secret }] : [];
+              }),
+              ...creates.map(({ id, secret }) => ({ id, secret })),
+            ],
+          }
+        : current,
+    );
+
+    const relayUrl = state.relayUrl;
+    const created: [string, RelayEntry][] = [];
+    const replaced: [string, RelayEntry][] = [];
+    const deleted: string[] = [];
+    let failures = 0;
+    const attempt = async (work: () => Promise<void>) => {
+      try {
+        await work();
+      } catch {
+        failures += 1;
+      }
+    };
+    await Promise.all([
+      ...creates.map((create) =>
+        attempt(async () => {
+          if (!subscription) return;
+          await putRelayReminder(relayUrl, create, subscription, create.schedule);
+          created.push([create.key, { id: create.id, secret: create.secret, schedule: create.schedule }]);
+        }),
+      ),
+      ...plan.replaces.map((replace) =>
+        attempt(async () => {
+          if (!subscription) return;
+          await putRelayReminder(relayUrl, replace.entry, subscription, replace.schedule);
+          replaced.push([replace.key, { ...replace.entry, schedule: replace.schedule }]);
+        }),
+      ),
+      ...plan.deletes.map((credential) =>
+        attempt(async () => {
+          if (!(await deleteRelayReminder(relayUrl, credential))) throw new Error('not deleted yet');
+          deleted.push(credential.id);
+        }),
+      ),
+    ]);
+
+    const settled = new Set([...created.map(([, entry]) => entry.id), ...deleted]);
+    await updateRelayState(diaryDb, (current) => {
+      if (!current) return current;
+      const retired = current.retired.filter((entry) => !settled.has(entry.id));
+      const isAllReplaced = replaced.length === plan.replaces.length;
+      const next: RelayState = {
+        ...current,
+        endpoint: isAllReplaced && subscription ? subscription.endpoint : current.endpoint,
+        reminders: { ...current.reminders, ...Object.fromEntries(created), ...Object.fromEntries(replaced) },
+        retired,
+      };
+      // Off, and the relay has confirmed every delete: nothing is left to remember.
+      return !next.isOn && retired.length === 0 ? null : next;
+    });
+    if (failures > 0) throw new ClosedAppRemindersError('unreachable');
+  }
+}
+
+export const closedAppReminders = new ClosedAppReminders();

@@ -1,0 +1,106 @@
+/**
+ * What the service worker shows for a push from the reminder relay. The push says only which relay
+ * reminder fell due and when (an opaque id, an instant); the words come from this device's own data: the
+ * medication and its dose that day, in the patient's language, with the same tag, data and Taken / Snooze
+ * buttons as the open app's notification, so a button does the same and the two never show twice.
+ *
+ * Nothing is shown for a push that no longer matches anything here: an id the device no longer has (a
+ * reminder deleted while the relay could not be told), a dose that is not due at that instant any more
+ * (the medication was interrupted or stopped, or its time moved, before the relay heard of it), a dose
+ * already logged, a diary already written, or one the open app has already announced. Browsers ask that a
+ * push subscribed `userVisibleOnly` show a notification, and Chrome may show its own "updated in the
+ * background" line after several silent ones; a wrong or stale reminder ("Time for Upadacitinib" for a
+ * paused medicine) would be worse than that line, and such pushes are rare: the app brings the relay in
+ * step on every change and keeps a deleted reminder's secret until the relay confirms the deletion.
+ */
+import type { DiaryDatabase } from '../lib/db/database';
+import { loadRelayState } from '../lib/db/relay-repository';
+import {
+  isDayLogged,
+  loadReminderState,
+  loadScheduleInputs,
+  updateReminderState,
+} from '../lib/db/reminders-repository';
+import { loadSettings } from '../lib/db/settings-repository';
+import { addDays } from '../lib/domain/dates';
+import { markNotified, shouldNotify } from '../lib/domain/reminder-state';
+import { keyOfRelayId, medicationOfKey } from '../lib/domain/relay-plan';
+import type { RelayPush } from '../lib/domain/relay-schedule';
+import {
+  diaryNotificationId,
+  dosePlans,
+  NOTIFICATION_ACTIONS,
+  NOTIFY_WITHIN_MS,
+  scheduledDoses,
+  type NotificationData,
+} from '../lib/domain/schedule';
+import { pickLocale } from '../lib/domain/settings';
+import { instantOf, localDateTimeAt } from '../lib/domain/zoned-time';
+import { doseNameWith } from '../lib/i18n/dose-words';
+import { medicationsEn } from '../lib/i18n/medications.en';
+import { medicationsZhCN } from '../lib/i18n/medications.zh-CN';
+import { remindersEn } from '../lib/i18n/reminders.en';
+import { remindersZhCN } from '../lib/i18n/reminders.zh-CN';
+
+export interface RelayNotification {
+  tag: string;
+  title: string;
+  body: string;
+  data: NotificationData;
+  actions: { action: string; title: string }[];
+}
+
+/** The notification a relay push stands for, worded from this device's data, or `null` to show nothing. */
+export async function notificationForRelayPush(
+  db: DiaryDatabase,
+  push: RelayPush,
+  nowMs: number,
+  languages: readonly string[],
+): Promise<RelayNotification | null> {
+  if (nowMs - push.dueAtMs > NOTIFY_WITHIN_MS) return null;
+  const relay = await loadRelayState(db);
+  const key = relay?.isOn ? keyOfRelayId(relay, push.reminder) : undefined;
+  const entry = key ? relay?.reminders[key] : undefined;
+  if (!key || !entry) return null;
+  const timeZone = entry.schedule.timeZone;
+  const dueDate = localDateTimeAt(push.dueAtMs, timeZone).slice(0, 10);
+  const [settings, state] = await Promise.all([loadSettings(db), loadReminderState(db)]);
+  const isChinese = pickLocale(settings.locale, languages) === 'zh-CN';
+  const t = (isChinese ? remindersZhCN : remindersEn).notification;
+
+  const medicationId = medicationOfKey(key);
+  if (medicationId === undefined) {
+    const tag = diaryNotificationId(dueDate);
+    if ((await isDayLogged(db, dueDate)) || !shouldNotify(tag, state, nowMs)) return null;
+    await updateReminderState(db, (current) => markNotified(current, [tag], nowMs));
+    return { tag, title: t.diaryTitle, body: t.diaryBody, data: { kind: 'diary' }, actions: [] };
+  }
+
+  const today = localDateTimeAt(nowMs, timeZone).slice(0, 10);
+  const inputs = await loadScheduleInputs(db, addDays(dueDate, -1));
+  const plan = dosePlans(inputs, today > dueDate ? today : dueDate).find((item) => item.medicationId === medicationId);
+  const dose = plan
+    ? scheduledDoses(plan, addDays(dueDate, -1), addDays(dueDate, 1)).find(
+        (candidate) => instantOf(candidate.scheduledFor, timeZone) === push.dueAtMs,
+      )
+    : undefined;
+  if (!dose || inputs.doseLogs.some((log) => log.id === dose.id) || !shouldNotify(dose.id, state, nowMs)) return null;
+  await updateReminderState(db, (current) => markNotified(current, [dose.id], nowMs));
+  const medication = inputs.medications.find((item) => item.id === medicationId);
+  const name = doseNameWith(
+    isChinese ? medicationsZhCN : medicationsEn,
+    isChinese ? 'zh-CN' : 'en-GB',
+    medication,
+    dose,
+  );
+  return {
+    tag: dose.id,
+    title: t.title(name),
+    body: t.body(dose.time),
+    data: { kind: 'dose', medicationId, scheduledFor: dose.scheduledFor },
+    actions: [
+      { action: NOTIFICATION_ACTIONS.taken, title: t.taken },
+      { action: NOTIFICATION_ACTIONS.snooze, title: t.snooze },
+    ],
+  };
+}
