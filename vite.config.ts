@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import { connectSources, relayOriginSetting } from './src/lib/platform/relay-origin';
+import { cjkFont } from './build/cjk-font.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -126,6 +127,7 @@ export default defineConfig({
     svelteTesting(),
     contentSecurityPolicy(),
     hostConfigs(),
+    cjkFont(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/service-worker',
@@ -135,7 +137,8 @@ export default defineConfig({
       includeAssets: ['favicon.svg', 'apple-touch-icon.png', 'robots.txt'],
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // Only Chinese PDFs need fontkit (and the CJK font, a .ttf, which no pattern above matches).
+        // Only Chinese PDFs need fontkit and the CJK font (a .ttf, which no pattern above matches): the page
+        // caches both once the app is used in Chinese (src/lib/export/cjk-font.ts).
         globIgnores: ['**/node_modules/**/*', '**/fontkit.chunk-*.js'],
       },
       manifest: {

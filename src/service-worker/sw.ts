@@ -6,6 +6,7 @@
  */
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { FONT_CACHE } from '../lib/export/font-cache';
 import { isSwMessage, SW_MESSAGES } from '../lib/platform/sw-messages';
 import './reminders';
 
@@ -14,6 +15,14 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url:
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+// The Chinese PDF font and the fontkit chunk are not precached (English users never need them): the page
+// caches them once the app is used in Chinese (lib/export/cjk-font.ts), and they are answered from there,
+// so a Chinese PDF is made offline.
+registerRoute(
+  ({ url }) =>
+    url.origin === self.location.origin && /\/(NotoSansSC[^/]*\.ttf|fontkit\.chunk-[^/]*\.js)$/.test(url.pathname),
+  async ({ request }) => (await caches.match(request, { cacheName: FONT_CACHE })) ?? fetch(request),
+);
 
 self.addEventListener('message', (event) => {
   if (isSwMessage(event.data, SW_MESSAGES.skipWaiting)) void self.skipWaiting();

@@ -16,7 +16,7 @@
  * `npm run bench -- 4 6` runs only the sections named. Exits 0 unless section 1, 2, 4, 5, 6 or 7 crashes; a Lighthouse failure is printed and the bench carries on.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +25,7 @@ import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
+import { CJK_FONT_FILES, CJK_SUBSET_MAX_BYTES, cjkFont } from '../../build/cjk-font.mjs';
 import { chromiumPath } from '../ensure-chromium.mjs';
 import { DIST, startServer } from '../serve.mjs';
 
@@ -330,7 +331,7 @@ function buildBenchPage() {
   benchBuild ??= build({
     configFile: false,
     envDir: false,
-    plugins: [svelte({ configFile: false })],
+    plugins: [svelte({ configFile: false }), cjkFont()],
     root: BENCH_ROOT,
     base: BENCH_BASE,
     publicDir: false,
@@ -487,6 +488,7 @@ function printSummary(result) {
     `${kb(second.pdfChinese.bytes)}, ${second.pdfChinese.pages}`,
   );
   row('First Chinese PDF (font fetched; 90 days)', ms(result.chineseFirstPdfMs));
+  printCjkFont();
   mkdirSync(PDF_OUT, { recursive: true });
   for (const range of result.ranges) {
     const name = range.label.replace(' ', '-');
@@ -495,6 +497,24 @@ function printSummary(result) {
   }
   note(`The PDFs are in ${PDF_OUT} (look at them: pdftoppm -png -r 80 <file> <prefix>).`);
   return result;
+}
+
+/** The Chinese PDF font as the app ships it: the subset every Chinese user caches, and the full font. */
+function printCjkFont() {
+  /** @type {{ files: string[] }} */
+  const list = JSON.parse(readFileSync(join(DIST, CJK_FONT_FILES), 'utf8'));
+  const subset = list.files.find((file) => file.endsWith('.ttf'));
+  const full = readdirSync(join(DIST, 'assets')).find((file) => file.startsWith('NotoSansSC_400Regular'));
+  console.log();
+  if (!subset) throw new Error(`${CJK_FONT_FILES} names no font`);
+  const sized = sizeOf(subset);
+  const limit = `limit ${(CJK_SUBSET_MAX_BYTES / 1e6).toFixed(1)} MB`;
+  row('Chinese PDF font subset (cached on first Chinese use)', `${(sized.raw / 1e6).toFixed(2)} MB`, limit);
+  row('  gzip, as sent', `${(sized.gzip / 1e6).toFixed(2)} MB`);
+  if (full)
+    row('Full font (only for a note the subset lacks)', `${(sizeOf(`assets/${full}`).raw / 1e6).toFixed(2)} MB`);
+  const cachedTotal = list.files.reduce((total, file) => total + sizeOf(file).raw, 0);
+  row('  cached for offline Chinese PDFs (font + fontkit)', `${(cachedTotal / 1e6).toFixed(2)} MB`);
 }
 
 /** @param {import('playwright-core').Browser} browser */

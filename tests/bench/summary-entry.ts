@@ -56,7 +56,7 @@ export interface SummaryBenchResult {
   days: number;
   events: number;
   doseLogs: number;
-  /** The first Chinese PDF of the session: the font is fetched (about 10 MB, from this origin) and cached. */
+  /** The first Chinese PDF of the session: the font subset is fetched (about 2.4 MB, from this origin) and cached. */
   chineseFirstPdfMs: number;
   ranges: SummaryRangeFigures[];
 }
@@ -108,7 +108,7 @@ async function pdfOf(records: SummaryRecords, from: IsoDate, locale: Locale): Pr
     summaryNotes(records.days, range),
   );
   const frame = pdfFrame('a4');
-  return makeSummaryPdf(pdfContent(model, frame.width - 2 * frame.margin, 150), { frame });
+  return (await makeSummaryPdf(pdfContent(model, frame.width - 2 * frame.margin, 150), { frame })).bytes;
 }
 
 async function pdfFigures(records: SummaryRecords, from: IsoDate, locale: Locale): Promise<SummaryPdfFigures> {

@@ -21,7 +21,12 @@ export const summaryEn = {
     makingPdf: 'Making the PDF…',
     pdfFailed: 'The PDF could not be made. Try again, or use Print.',
     pdfShared: 'PDF ready.',
-    loadingFont: 'Loading the Chinese font for the PDF (about 10 MB, once)…',
+    loadingFont: 'Loading the Chinese font for the PDF (about 2.4 MB, once)…',
+    loadingFullFont: 'A note has rare characters: loading the full Chinese font (about 10 MB, once)…',
+    fontOffline:
+      'The PDF could not be made: its Chinese font is not on this device yet, and the device is offline. The font is saved the first time the app is used in Chinese with a connection. Connect once and try again, or use Print.',
+    notDrawn: (characters: string) =>
+      `PDF ready, made offline without the full Chinese font: ${characters} could not be drawn and are marked in it. Make it again when online to include them.`,
   },
   heading: {
     title: 'HS Diary – visit summary',

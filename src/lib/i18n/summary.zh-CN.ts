@@ -21,7 +21,12 @@ export const summaryZhCN: typeof summaryEn = {
     makingPdf: '正在生成 PDF…',
     pdfFailed: '无法生成 PDF。请重试，或使用打印。',
     pdfShared: 'PDF 已生成。',
-    loadingFont: '正在加载 PDF 所需的中文字体（约 10 MB，仅一次）…',
+    loadingFont: '正在加载 PDF 所需的中文字体（约 2.4 MB，仅一次）…',
+    loadingFullFont: '备注中有不常用的字：正在加载完整的中文字体（约 10 MB，仅一次）…',
+    fontOffline:
+      '无法生成 PDF：此设备上还没有 PDF 所需的中文字体，而现在处于离线状态。联网时以中文使用本应用一次，字体就会保存在设备上。请联网后重试，或使用打印。',
+    notDrawn: (characters) =>
+      `PDF 已生成，但因离线而缺少完整的中文字体：${characters} 无法显示，已在 PDF 中标出。联网后重新生成即可包含这些字。`,
   },
   heading: {
     title: 'HS 日记 – 就诊摘要',
