@@ -32,7 +32,7 @@ describe('the diary', () => {
     ]);
   });
 
-  test('lists the days without an entry on Today, and a filled-in day leaves the list', async () => {
+  test('lists the days without an entry on Today, oldest first, and a filled-in day leaves the list', async () => {
     const app = await openApp();
     // No entries yet: nothing can have been missed.
     await app.form.save.waitFor();
@@ -47,7 +47,7 @@ describe('the diary', () => {
     await app.today.missed.waitFor();
     await expect(
       app.today.missedLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
-    ).resolves.toEqual([`#/day/${yesterday}`, `#/day/${twoDaysAgo}`]);
+    ).resolves.toEqual([`#/day/${twoDaysAgo}`, `#/day/${yesterday}`]);
     const twoDaysAgoLink = await app.today.missedLink(twoDaysAgo);
     expect(await (await app.today.missedLink(yesterday)).count()).toBe(1);
     expect(await twoDaysAgoLink.count()).toBe(1);

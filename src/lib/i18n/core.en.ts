@@ -46,6 +46,13 @@ export const coreEn = {
         : `${count} days since your last entry have no entry yet.`,
     fillIn: (date: string) => `Fill in ${date}`,
     orFillToday: 'Or log today below',
+    sameAsDayBefore: 'Same as the day before',
+    sameAsDayBeforeLabel: (date: string, before: string) => `${date}: same as the day before, ${before}`,
+    fillRun: (count: number, source: string) => `All ${count} days the same as ${source}`,
+    filledLabel: (date: string) => `Open ${date}`,
+    filledAs: (source: string) => `Filled in, same as ${source}`,
+    filledToast: (count: number) => (count === 1 ? 'One day filled in.' : `${count} days filled in.`),
+    fillUndone: 'Filled-in days removed.',
   },
   day: {
     titleInvalid: 'This day cannot be opened',

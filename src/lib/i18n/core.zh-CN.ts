@@ -38,6 +38,13 @@ export const coreZhCN: CoreMessages = {
     missedIntro: (count) => `自上次记录以来，有 ${count} 天还没有记录。`,
     fillIn: (date) => `补记 ${date}`,
     orFillToday: '或在下方记录今天',
+    sameAsDayBefore: '和前一天一样',
+    sameAsDayBeforeLabel: (date, before) => `${date}：和前一天（${before}）一样`,
+    fillRun: (count, source) => `这 ${count} 天都和${source}一样`,
+    filledLabel: (date) => `打开 ${date}`,
+    filledAs: (source) => `已补记，和${source}一样`,
+    filledToast: (count) => `已补记 ${count} 天。`,
+    fillUndone: '已撤销补记的日子。',
   },
   day: {
     titleInvalid: '无法打开这一天',

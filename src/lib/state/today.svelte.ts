@@ -66,6 +66,13 @@ export class TodayData {
     return previous;
   }
 
+  /** The entry of a date in Today's window (the last fortnight), or the last one before it. */
+  entryOn(date: IsoDate): DayEntry | undefined {
+    const recent = this.#recent;
+    if (recent?.lastBefore?.date === date) return recent.lastBefore;
+    return recent?.days.find((day) => day.date === date);
+  }
+
   get missedDays(): IsoDate[] {
     const recent = this.#recent;
     if (!recent) return [];

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, waitFor } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -45,11 +45,30 @@ describe('TodayScreen', () => {
     await screen.findByRole('heading', { name: en.today.missedTitle });
     const links = screen.getAllByRole('link', { name: /^Fill in/ });
     expect(links.map((link) => link.getAttribute('href'))).toEqual([
-      '#/day/2026-11-25',
-      '#/day/2026-11-24',
       '#/day/2026-11-23',
+      '#/day/2026-11-24',
+      '#/day/2026-11-25',
     ]);
     expect(screen.getByRole('button', { name: 'Same as Sun 22 Nov' })).toBeInTheDocument();
+  });
+
+  it('fills a run of missed days like the day before them in one tap, and keeps each to open', async () => {
+    await diaryDb.days.put(dayFactory.build({ date: '2026-11-22', pain: 7, drainage: 2 }));
+    render(TodayScreen);
+    await userEvent.setup().click(await screen.findByRole('button', { name: en.today.fillRun(3, 'Sun 22 Nov') }));
+    await waitFor(async () => expect(await diaryDb.days.count()).toBe(4));
+    const copies = await diaryDb.days.where('date').between('2026-11-23', '2026-11-25', true, true).toArray();
+    expect(copies.map((day) => [day.date, day.pain, day.drainage])).toEqual([
+      ['2026-11-23', 7, 2],
+      ['2026-11-24', 7, 2],
+      ['2026-11-25', 7, 2],
+    ]);
+    const filled = await screen.findAllByRole('link', { name: /^Open / });
+    expect(filled.map((link) => link.getAttribute('href'))).toEqual([
+      '#/day/2026-11-23',
+      '#/day/2026-11-24',
+      '#/day/2026-11-25',
+    ]);
   });
 
   it('shows a saved day and lets it be edited', async () => {
