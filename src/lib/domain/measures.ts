@@ -1,10 +1,20 @@
 /**
  * The clinical measures of docs/measures.md (version 2), as pure functions of logged days, phases and dose
  * logs. Missing days are missing: they never count as zero pain, and a mean needs enough logged days to be
- * shown. Each rule names the section of docs/measures.md that gives its reason.
+ * shown. Each rule names the section of docs/measures.md that gives its reason. Every measure walks the
+ * logged days, never the calendar (see logged-days.ts).
  */
-import { addDays, dateRange, type IsoDate } from './dates';
+import { addDays, daysBetween, type IsoDate } from './dates';
 import type { DayEntry } from './day';
+import {
+  firstDayWhere,
+  firstOnOrAfter,
+  loggedIn,
+  meanOn,
+  slidingMeans,
+  sortedDates,
+  type DaysByDate,
+} from './logged-days';
 import type { DoseLog } from './medication';
 import { phaseLengthDays, type Phase } from './phases';
 import { mean } from './stats';
@@ -16,6 +26,7 @@ import {
   type FlareMeasures,
 } from './symptom-measures';
 
+export type { DaysByDate } from './logged-days';
 export {
   drainageMeasures,
   flareEpisodes,
@@ -45,18 +56,8 @@ export const MIN_CHANGE_POINTS = 1;
 export const INTERRUPTION_WINDOW_DAYS = 3;
 export const MIN_INTERRUPTION_WINDOW_DAYS = 2;
 
-export type DaysByDate = ReadonlyMap<IsoDate, DayEntry>;
-
 export function indexDays(days: readonly DayEntry[]): DaysByDate {
   return new Map(days.map((day) => [day.date, day]));
-}
-
-function loggedIn(days: DaysByDate, from: IsoDate, to: IsoDate): DayEntry[] {
-  if (to < from) return [];
-  return dateRange(from, to).flatMap((date) => {
-    const day = days.get(date);
-    return day ? [day] : [];
-  });
 }
 
 export interface Baseline {
@@ -85,33 +86,16 @@ export function weeklyMean(days: DaysByDate, date: IsoDate): number | null {
  * look-ups a day, so a five-year chart stays within a frame. The window reaches back before `from`.
  */
 export function weeklyMeans(days: DaysByDate, from: IsoDate, to: IsoDate): (number | null)[] {
-  return slidingMeans(days, addDays(from, -6), to, 7, MIN_WEEK_DAYS).slice(6);
-}
-
-/** Trailing means over `width` days from `from` to `to`, each defined with at least `minLogged` logged. */
-function slidingMeans(
-  days: DaysByDate,
-  from: IsoDate,
-  to: IsoDate,
-  width: number,
-  minLogged: number,
-): (number | null)[] {
   if (to < from) return [];
-  const pains = dateRange(from, to).map((date) => days.get(date)?.pain ?? null);
-  let sum = 0;
-  let count = 0;
-  return pains.map((pain, index) => {
-    if (pain !== null) {
-      sum += pain;
-      count += 1;
-    }
-    const leaving = index >= width ? pains[index - width] : null;
-    if (leaving !== null && leaving !== undefined) {
-      sum -= leaving;
-      count -= 1;
-    }
-    return count >= minLogged ? sum / count : null;
-  });
+  const runs = slidingMeans(days, addDays(from, -6), to, 7, MIN_WEEK_DAYS);
+  const means: (number | null)[] = [];
+  const length = daysBetween(from, to) + 1;
+  let run = 0;
+  for (let index = 0; index < length; index += 1) {
+    while ((runs[run + 1]?.start ?? Infinity) <= index + 6) run += 1;
+    means.push(runs[run]?.value ?? null);
+  }
+  return means;
 }
 
 /** The weekly mean at or below which NRS30 is met: at least 30 % and at least 1 point below B, for B ≥ 3. */
@@ -164,13 +148,16 @@ export function phaseResponse(
   if (level === null) return { nrs30: { status: unavailableBecause(baseline) }, endedInResponse: null, weeks: null };
   const lengthDays = phaseLengthDays(phase);
   const means = slidingMeans(days, phase.start, phase.end, 7, MIN_WEEK_DAYS);
-  const lastMean = lengthDays >= FIRST_RESPONSE_DAY ? (means.at(-1) ?? null) : null;
+  const lastMean = lengthDays >= FIRST_RESPONSE_DAY ? meanOn(means, lengthDays - 1) : null;
   const endedInResponse = lastMean === null ? null : lastMean <= level;
   const weeks = lengthDays >= 7 ? weeksInResponse(days, phase, level) : null;
   if (previousEndedInResponse) return { nrs30: { status: 'continued' }, endedInResponse, weeks };
   if (lengthDays < FIRST_RESPONSE_DAY) return { nrs30: { status: 'too-short' }, endedInResponse, weeks };
-  const index = means.findIndex(
-    (value, dayIndex) => dayIndex >= FIRST_RESPONSE_DAY - 1 && value !== null && value <= level,
+  const index = firstDayWhere(
+    means,
+    FIRST_RESPONSE_DAY - 1,
+    lengthDays - 1,
+    (value) => value !== null && value <= level,
   );
   const nrs30: Nrs30Result =
     index === -1
@@ -181,14 +168,21 @@ export function phaseResponse(
 
 function weeksInResponse(days: DaysByDate, phase: Pick<Phase, 'start' | 'end'>, level: number): WeeksInResponse {
   const wholeWeeks = Math.floor(phaseLengthDays(phase) / 7);
+  if (wholeWeeks === 0) return { counted: 0, inResponse: 0 };
+  // Only the weeks with a logged day can count: the logged days are grouped, the empty weeks never visited.
+  const painsByWeek = new Map<number, number[]>();
+  for (const day of loggedIn(days, phase.start, addDays(phase.start, wholeWeeks * 7 - 1))) {
+    const week = Math.floor(daysBetween(phase.start, day.date) / 7);
+    const pains = painsByWeek.get(week);
+    if (pains) pains.push(day.pain);
+    else painsByWeek.set(week, [day.pain]);
+  }
   let counted = 0;
   let inResponse = 0;
-  for (let week = 0; week < wholeWeeks; week += 1) {
-    const from = addDays(phase.start, week * 7);
-    const logged = loggedIn(days, from, addDays(from, 6));
-    if (logged.length < MIN_WEEK_DAYS) continue;
+  for (const pains of painsByWeek.values()) {
+    if (pains.length < MIN_WEEK_DAYS) continue;
     counted += 1;
-    if ((mean(logged.map((day) => day.pain)) ?? Infinity) <= level) inResponse += 1;
+    if ((mean(pains) ?? Infinity) <= level) inResponse += 1;
   }
   return { counted, inResponse };
 }
@@ -216,9 +210,8 @@ export function afterInterruption(
   interruption: Pick<Phase, 'start' | 'end'>,
   baseline: number | null,
 ): AfterInterruption {
-  const dates = dateRange(interruption.start, interruption.end);
-  const flareIndex = dates.findIndex((date) => days.get(date)?.flare === true);
-  const firstFlareDay = flareIndex === -1 ? null : flareIndex + 1;
+  const firstFlare = loggedIn(days, interruption.start, interruption.end).find((day) => day.flare);
+  const firstFlareDay = firstFlare ? daysBetween(interruption.start, firstFlare.date) + 1 : null;
   const level = nrs30Level(baseline);
   if (level === null) return { firstFlareDay, pain: { status: unavailableBecause(baseline) } };
   const means = slidingMeans(
@@ -228,9 +221,10 @@ export function afterInterruption(
     INTERRUPTION_WINDOW_DAYS,
     MIN_INTERRUPTION_WINDOW_DAYS,
   );
-  const aboveIndex = means.findIndex((value) => value !== null && value > level);
+  const lastIndex = daysBetween(interruption.start, interruption.end);
+  const aboveIndex = firstDayWhere(means, 0, lastIndex, (value) => value !== null && value > level);
   if (aboveIndex !== -1) return { firstFlareDay, pain: { status: 'back-above', dayOfPhase: aboveIndex + 1 } };
-  const anyWindow = means.some((value) => value !== null);
+  const anyWindow = firstDayWhere(means, 0, lastIndex, (value) => value !== null) !== -1;
   return { firstFlareDay, pain: { status: anyWindow ? 'stayed' : 'not-enough-days' } };
 }
 
@@ -276,8 +270,10 @@ export function adherence(
  */
 export function measuredEnd(days: DaysByDate, phase: Pick<Phase, 'start' | 'end' | 'isOngoing'>): IsoDate {
   if (!phase.isOngoing) return phase.end;
-  for (let date = phase.end; date >= phase.start; date = addDays(date, -1)) if (days.has(date)) return date;
-  return phase.start;
+  const dates = sortedDates(days);
+  // The last logged date on or before the phase's end (the first after it, minus one).
+  const lastLogged = dates[firstOnOrAfter(dates, addDays(phase.end, 1)) - 1];
+  return lastLogged !== undefined && lastLogged >= phase.start ? lastLogged : phase.start;
 }
 
 export interface PhaseMeasures {

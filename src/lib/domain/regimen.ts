@@ -26,7 +26,9 @@ type State = 'none' | 'on' | 'interrupted' | 'stopped';
 
 /** Events in time order. Ties are impossible in a valid history (one event per medication per day). */
 export function sortEvents(events: readonly RegimenEvent[]): RegimenEvent[] {
-  return [...events].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  // ISO dates sort as text: a plain comparison orders them as `localeCompare` does, many times faster
+  // (a summary sorts hundreds of events several times while it is drawn).
+  return [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id.localeCompare(b.id)));
 }
 
 /**
