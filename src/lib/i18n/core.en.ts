@@ -143,6 +143,8 @@ export const coreEn = {
       /** What was not saved, by the form that met the failure: a full disk must not say "this day" about a medication. */
       quota: {
         day: 'Your device is out of storage space, so this day was not saved. What you typed is still here: free some space and try again.',
+        missedDays:
+          'Your device is out of storage space, so these days were not filled in. Free some space and try again.',
         dayDeletion: 'Your device is out of storage space, so this day was not deleted. Free some space and try again.',
         medication:
           'Your device is out of storage space, so this medication was not added. What you typed is still here: free some space and try again.',
@@ -158,6 +160,7 @@ export const coreEn = {
       },
       unknown: {
         day: 'This day could not be saved. What you typed is still here: try again.',
+        missedDays: 'These days could not be filled in. Try again.',
         dayDeletion: 'This day could not be deleted. Try again.',
         medication: 'This medication could not be added. What you typed is still here: try again.',
         medicationChange: 'This change to the medication could not be saved. What you typed is still here: try again.',

@@ -128,6 +128,7 @@ export const coreZhCN: CoreMessages = {
     storage: {
       quota: {
         day: '设备存储空间已满，这一天没有保存。您输入的内容还在：请释放一些空间后重试。',
+        missedDays: '设备存储空间已满，这些天没有补填。请释放一些空间后重试。',
         dayDeletion: '设备存储空间已满，这一天没有删除。请释放一些空间后重试。',
         medication: '设备存储空间已满，这种药物没有添加。您输入的内容还在：请释放一些空间后重试。',
         medicationChange: '设备存储空间已满，这次用药变更没有保存。您输入的内容还在：请释放一些空间后重试。',
@@ -139,6 +140,7 @@ export const coreZhCN: CoreMessages = {
       },
       unknown: {
         day: '这一天没有保存成功。您输入的内容还在：请重试。',
+        missedDays: '这些天没有补填成功。请重试。',
         dayDeletion: '这一天没有删除成功。请重试。',
         medication: '这种药物没有添加成功。您输入的内容还在：请重试。',
         medicationChange: '这次用药变更没有保存成功。您输入的内容还在：请重试。',
