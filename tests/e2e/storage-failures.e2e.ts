@@ -88,12 +88,12 @@ describe('storage failures', () => {
     const page = await context.newPage();
     const app = new HsDiary(page, e2e.url);
     await app.day(localDate(-1)).log(4, 1);
-    // What a build with Dexie schema version 2 leaves behind (Dexie stores version × 10).
+    // What a build with Dexie schema version 3 leaves behind (Dexie stores version × 10).
     await page.goto(`${e2e.url}robots.txt`);
     await page.evaluate(
       () =>
         new Promise<void>((resolve, reject) => {
-          const request = indexedDB.open('hs-diary', 20);
+          const request = indexedDB.open('hs-diary', 30);
           request.onsuccess = () => {
             request.result.close();
             resolve();

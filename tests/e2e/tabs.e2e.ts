@@ -74,7 +74,7 @@ describe('tabs', () => {
     const upgrader = await context.newPage();
     await upgrader.goto(`${e2e.url}robots.txt`);
     const reloaded = page.waitForEvent('load');
-    await openAsOtherTab(upgrader, 20);
+    await openAsOtherTab(upgrader, 30);
     await expect.poll(() => otherTab(upgrader)).toEqual({ wasBlocked: false, isOpen: true, error: undefined });
     await reloaded;
 
@@ -92,7 +92,7 @@ describe('tabs', () => {
 
     const upgrader = await context.newPage();
     await upgrader.goto(`${e2e.url}robots.txt`);
-    await openAsOtherTab(upgrader, 20);
+    await openAsOtherTab(upgrader, 30);
     const banners = new TodayBanners(app);
     const alert = banners.databaseAlert(app.t.backup.database.updatingTitle);
     await alert.waitFor();

@@ -18,7 +18,8 @@ import {
   type BackupTable,
   type BackupTables,
 } from '../domain/backup-format';
-import { dayEntrySchema } from '../domain/day';
+import { dayEntrySchema, emptyDraft } from '../domain/day';
+import { makeDraft } from '../domain/drafts';
 import { medicationSchema } from '../domain/medication';
 import { visitSchema } from '../domain/visit';
 import { makeBackupFile, readBackup } from '../export/backup';
@@ -33,6 +34,7 @@ import {
   type BackupStatus,
 } from './backup-repository';
 import { DiaryDatabase, SCHEMA_VERSION } from './database';
+import { saveDraft } from './drafts-repository';
 import { StorageFailure } from './errors';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
@@ -165,12 +167,42 @@ describe('export then import', () => {
     const tables = await readBackupTables(source, { now: NOW });
     expect(tables.days).toEqual([dayFactory.build()]);
     expect(tables.meta).toEqual([
-      { key: 'quarantine:days:2026-01-03', value: { table: 'days', schemaVersion: 1, movedAt: NOW, row: bad } },
+      {
+        key: 'quarantine:days:2026-01-03',
+        value: { table: 'days', schemaVersion: SCHEMA_VERSION, movedAt: NOW, row: bad },
+      },
     ]);
     const target = await freshDatabase();
     await applyImport(target, await readPlain(await exportText(source)), 'merge', { now: NOW });
     expect(await target.meta.get('quarantine:days:2026-01-03')).toMatchObject({ value: { row: bad } });
     expect(await target.days.count()).toBe(1);
+  });
+
+  it('leaves drafts out of a backup, and an import in any mode neither refuses nor touches them', async () => {
+    const source = await freshDatabase();
+    await seed(source, { days: [dayFactory.build()] });
+    const typed = makeDraft(
+      'day',
+      'day:2026-11-21',
+      { ...emptyDraft(), pain: 7, note: 'not saved' },
+      {
+        baseUpdatedAt: null,
+        nowMs: NOW,
+      },
+    );
+    await saveDraft(source, typed);
+    const text = await exportText(source);
+    expect(Object.keys((JSON.parse(text) as { tables: object }).tables).sort()).toEqual([...BACKUP_TABLES].sort());
+    expect(text).not.toContain('not saved');
+
+    for (const mode of ['merge', 'backup-wins', 'replace'] as const) {
+      const target = await freshDatabase();
+      const drafted = { ...typed, key: 'day:2026-11-22' };
+      await saveDraft(target, drafted);
+      await applyImport(target, await readPlain(text), mode, { now: NOW });
+      expect(await target.days.count(), mode).toBe(1);
+      expect(await target.drafts.toArray(), mode).toEqual([drafted]);
+    }
   });
 
   it('previews what is new, different and already here without writing, and a newer backup row wins on merge', async () => {

@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DayEntry } from '../domain/day';
+import type { StoredDraft } from '../domain/drafts';
 import type { DoseLog, Medication, RegimenEvent, Reminder } from '../domain/medication';
 import type { MetaRow } from '../domain/settings';
 import type { Visit } from '../domain/visit';
@@ -20,6 +21,8 @@ export class DiaryDatabase extends Dexie {
   reminders!: EntityTable<Reminder, 'id'>;
   visits!: EntityTable<Visit, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  /** What the patient typed and has not saved (../domain/drafts.ts); transient, never in a backup. */
+  drafts!: EntityTable<StoredDraft, 'key'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -32,6 +35,8 @@ export class DiaryDatabase extends Dexie {
       visits: 'id, date',
       meta: 'key',
     });
+    // 2: unsaved input kept as the patient types. A new table only: no row of version 1 changes.
+    this.version(2).stores({ drafts: 'key' });
     // Another tab's upgrade, a blocked upgrade, a newer database: handled in one place (lifecycle.ts).
     attachLifecycle(this, SCHEMA_VERSION);
   }

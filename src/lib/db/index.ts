@@ -16,3 +16,4 @@ export {
 export { lifecycleOf, withStorage, type DatabaseLifecycle, type DatabaseState } from './lifecycle';
 export { unreadableRowCounts, onUnreadableRow } from './unreadable-rows';
 export * from './medications-repository';
+export * from './drafts-repository';

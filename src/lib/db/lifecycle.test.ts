@@ -28,7 +28,7 @@ function newDatabase(name = `lifecycle-${crypto.randomUUID()}`): DiaryDatabase {
   return db;
 }
 
-/** Another tab's connection, with the raw IndexedDB API: `version` 20 is what a Dexie version 2 asks for. */
+/** Another tab's connection, with the raw IndexedDB API: `version` 30 is what a Dexie version 3 asks for. */
 function openRaw(name: string, version: number): { result: Promise<IDBDatabase>; wasBlocked: () => boolean } {
   let wasBlocked = false;
   const result = new Promise<IDBDatabase>((resolve, reject) => {
@@ -103,8 +103,8 @@ describe('another tab asks to upgrade the database', () => {
     const db = newDatabase();
     await saveDay(db, dayFactory.build(), TODAY);
     const states = statesOf(db);
-    const other = openRaw(db.name, 20);
-    expect((await other.result).version).toBe(20);
+    const other = openRaw(db.name, 30);
+    expect((await other.result).version).toBe(30);
     expect(other.wasBlocked()).toBe(false);
     expect(states).toEqual(['upgrade-requested', 'closed-for-upgrade']);
     await expect(saveDay(db, dayFactory.build({ date: '2026-11-21' }), TODAY)).rejects.toMatchObject({
@@ -118,7 +118,7 @@ describe('another tab asks to upgrade the database', () => {
     await db.open();
     let isTyping = true;
     lifecycleOf(db).keepOpenForUpgradeWhile(() => isTyping);
-    const other = openRaw(db.name, 20);
+    const other = openRaw(db.name, 30);
     await vi.waitFor(() => expect(lifecycleOf(db).state).toBe('upgrade-requested'));
     await vi.waitFor(() => expect(other.wasBlocked()).toBe(true));
 
@@ -127,7 +127,7 @@ describe('another tab asks to upgrade the database', () => {
     lifecycleOf(db).releaseForUpgrade();
 
     const upgraded = await other.result;
-    expect(upgraded.version).toBe(20);
+    expect(upgraded.version).toBe(30);
     const stored = await new Promise<unknown>((resolve) => {
       const request = upgraded.transaction('days').objectStore('days').get('2026-11-20');
       request.onsuccess = () => resolve(request.result);
@@ -173,7 +173,7 @@ describe('a database newer than this build', () => {
     await saveDay(old, dayFactory.build({ pain: 4 }), TODAY);
     await updateReminderState(old, () => REMINDER_STATE_BEFORE);
     old.close();
-    (await openRaw(name, 20).result).close();
+    (await openRaw(name, 30).result).close();
     return name;
   }
 

@@ -5,7 +5,7 @@
 export const DATABASE_NAME = 'hs-diary';
 
 /** The highest schema version this build knows. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The schema version of a database, from the version IndexedDB reports (Dexie stores version n as n × 10). */
 export const schemaVersionOf = (nativeVersion: number): number => Math.floor(nativeVersion / 10);

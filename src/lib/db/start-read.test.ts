@@ -69,8 +69,8 @@ describe('readAtStart (the first screen, without Dexie)', () => {
 
     const db = new DiaryDatabase(name);
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables).toHaveLength(7);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.tables).toHaveLength(8);
     db.close();
   });
 
@@ -148,8 +148,8 @@ describe('readAtStart (the first screen, without Dexie)', () => {
 
   it('leaves a database saved by a newer build to Dexie, and never holds up its upgrade', async () => {
     const name = freshName();
-    // What a Dexie version 2 build leaves behind.
-    await openNative(name, 20, (db) => {
+    // What a Dexie version 3 build leaves behind.
+    await openNative(name, 30, (db) => {
       db.createObjectStore('days', { keyPath: 'date' });
       db.createObjectStore('meta', { keyPath: 'key' });
     });
@@ -159,8 +159,8 @@ describe('readAtStart (the first screen, without Dexie)', () => {
     const current = freshName();
     await new DiaryDatabase(current).open().then((db) => db.close());
     await readAtStart(FROM, TODAY, current);
-    const upgraded = await openNative(current, 20);
-    expect(upgraded).toBe(20);
+    const upgraded = await openNative(current, 30);
+    expect(upgraded).toBe(30);
   });
 
   it('leaves a database without the diary stores to Dexie', async () => {

@@ -22,7 +22,7 @@ it('says to update before making changes, refuses to save, and keeps the entry o
   await older.days.put(dayFactory.build({ date: '2026-11-25', pain: 5 }));
   older.close();
   await new Promise<void>((resolve) => {
-    const request = indexedDB.open(DATABASE_NAME, 20); // what a Dexie version 2 build leaves behind
+    const request = indexedDB.open(DATABASE_NAME, 30); // what a Dexie version 3 build leaves behind
     request.onsuccess = () => {
       request.result.close();
       resolve();

@@ -26,7 +26,7 @@ it('lets the patient save what they typed, then closes for the other tab and rel
 
   let wasBlocked = false;
   const upgraded = new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DATABASE_NAME, 20);
+    const request = indexedDB.open(DATABASE_NAME, 30);
     request.onblocked = () => (wasBlocked = true);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('open failed'));
@@ -46,7 +46,7 @@ it('lets the patient save what they typed, then closes for the other tab and rel
   await user.click(screen.getByRole('button', { name: en.form.save }));
 
   const db = await upgraded;
-  expect(db.version).toBe(20);
+  expect(db.version).toBe(30);
   await vi.waitFor(() => expect(reload).toHaveBeenCalledOnce(), { timeout: 5000 });
   const saved = await new Promise<unknown>((resolve) => {
     const request = db.transaction('days').objectStore('days').get('2026-11-26');
