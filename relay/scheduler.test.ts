@@ -147,3 +147,23 @@ it('pushes each batch of due reminders before planning the next, so a crowded mi
   expect(await scheduler.tick()).toMatchObject({ scheduled: 5, sent: 5 });
   expect(events).toEqual(['planned 2', 'pushed', 'pushed', 'planned 2', 'pushed', 'pushed', 'planned 1', 'pushed']);
 });
+
+it('leases each send from when it is taken, so a long pass never leaves a send to another relay mid-way', async () => {
+  for (let index = 0; index < 3; index++) await addReminder();
+  const pushes: string[] = [];
+  const otherSender = scriptedSender(() => {
+    pushes.push('other relay');
+    return { status: 201 };
+  });
+  const other = new Scheduler(store, otherSender.sender, { clock: clock.now, leaseMs: 1500 });
+  const slow = scriptedSender(async () => {
+    pushes.push('first relay');
+    clock.advance(1000); // a slow push service
+    if (pushes.length === 3) await other.tick();
+    return { status: 201 };
+  });
+  const first = new Scheduler(store, slow.sender, { clock: clock.now, leaseMs: 1500, concurrency: 1 });
+  clock.set('2026-01-10T08:00:00Z');
+  await first.tick();
+  expect(pushes).toEqual(['first relay', 'first relay', 'first relay']);
+});

@@ -62,8 +62,11 @@ export class Scheduler {
     for (;;) {
       const claimed = await this.#store.scheduleDue(nowMs, this.#batchSize, (due) => planDue(due, nowMs));
       report.scheduled += claimed;
+      // Sends are leased as many at a time as go out at once, each from the moment it is taken: a lease
+      // must outlast its own push, however long the pass has run, or another relay would push it too.
       for (;;) {
-        const jobs = await this.#store.leaseSends(nowMs, this.#batchSize, nowMs + this.#leaseMs);
+        const limit = Math.min(this.#batchSize, this.#concurrency);
+        const jobs = await this.#store.leaseSends(nowMs, limit, this.#clock() + this.#leaseMs);
         if (jobs.length === 0) break;
         await this.#sendAll(jobs, report);
       }
