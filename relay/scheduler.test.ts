@@ -117,3 +117,53 @@ it('leaves a send whose relay died mid-push to the next relay once the lease has
   await next.tick();
   expect(sent).toEqual([{ reminderId: id, dueMs: utc('2026-01-10T08:00:00Z') }]);
 });
+
+it('pushes each batch of due reminders before planning the next, so a crowded minute starts at once', async () => {
+  for (let index = 0; index < 5; index++) await addReminder();
+  const events: string[] = [];
+  const watched: RelayStore = {
+    kind: store.kind,
+    migrate: () => store.migrate(),
+    vapidKeys: (make) => store.vapidKeys(make),
+    putReminder: (...args) => store.putReminder(...args),
+    deleteReminder: (...args) => store.deleteReminder(...args),
+    dropReminder: (id) => store.dropReminder(id),
+    async scheduleDue(nowMs, limit, plan) {
+      const claimed = await store.scheduleDue(nowMs, limit, plan);
+      events.push(`planned ${claimed}`);
+      return claimed;
+    },
+    leaseSends: (...args) => store.leaseSends(...args),
+    finishSend: (...args) => store.finishSend(...args),
+    retrySend: (...args) => store.retrySend(...args),
+    close: () => store.close(),
+  };
+  const { sender } = scriptedSender(() => {
+    events.push('pushed');
+    return { status: 201 };
+  });
+  const scheduler = new Scheduler(watched, sender, { clock: clock.now, batchSize: 2, concurrency: 1 });
+  clock.set('2026-01-10T08:00:00Z');
+  expect(await scheduler.tick()).toMatchObject({ scheduled: 5, sent: 5 });
+  expect(events).toEqual(['planned 2', 'pushed', 'pushed', 'planned 2', 'pushed', 'pushed', 'planned 1', 'pushed']);
+});
+
+it('leases each send from when it is taken, so a long pass never leaves a send to another relay mid-way', async () => {
+  for (let index = 0; index < 3; index++) await addReminder();
+  const pushes: string[] = [];
+  const otherSender = scriptedSender(() => {
+    pushes.push('other relay');
+    return { status: 201 };
+  });
+  const other = new Scheduler(store, otherSender.sender, { clock: clock.now, leaseMs: 1500 });
+  const slow = scriptedSender(async () => {
+    pushes.push('first relay');
+    clock.advance(1000); // a slow push service
+    if (pushes.length === 3) await other.tick();
+    return { status: 201 };
+  });
+  const first = new Scheduler(store, slow.sender, { clock: clock.now, leaseMs: 1500, concurrency: 1 });
+  clock.set('2026-01-10T08:00:00Z');
+  await first.tick();
+  expect(pushes).toEqual(['first relay', 'first relay', 'first relay']);
+});

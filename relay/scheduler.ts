@@ -1,6 +1,6 @@
 /**
- * The relay's clock work: each tick moves every reminder due by now into the outbox (one transaction per
- * batch, so a restart neither loses nor repeats a due time), then sends what the outbox holds, leasing each
+ * The relay's clock work: each tick moves the reminders due by now into the outbox (one transaction per
+ * batch, so a restart neither loses nor repeats a due time), and after each batch sends what the outbox holds, leasing each
  * send first so another relay on the same database leaves it alone, and applies the rules of policy.ts to
  * each answer. Ticks never overlap; the clock is injected, so tests drive it without waiting.
  */
@@ -57,15 +57,20 @@ export class Scheduler {
   async #pass(): Promise<TickReport> {
     const report: TickReport = { scheduled: 0, sent: 0, retried: 0, gone: 0, gaveUp: 0 };
     const nowMs = this.#clock();
+    // Each batch of due reminders is sent before the next is planned, so when thousands fall due at once
+    // the first pushes leave at once instead of after all of them are planned.
     for (;;) {
       const claimed = await this.#store.scheduleDue(nowMs, this.#batchSize, (due) => planDue(due, nowMs));
       report.scheduled += claimed;
+      // Sends are leased as many at a time as go out at once, each from the moment it is taken: a lease
+      // must outlast its own push, however long the pass has run, or another relay would push it too.
+      for (;;) {
+        const limit = Math.min(this.#batchSize, this.#concurrency);
+        const jobs = await this.#store.leaseSends(nowMs, limit, this.#clock() + this.#leaseMs);
+        if (jobs.length === 0) break;
+        await this.#sendAll(jobs, report);
+      }
       if (claimed < this.#batchSize) break;
-    }
-    for (;;) {
-      const jobs = await this.#store.leaseSends(nowMs, this.#batchSize, nowMs + this.#leaseMs);
-      if (jobs.length === 0) break;
-      await this.#sendAll(jobs, report);
     }
     return report;
   }
