@@ -21,9 +21,6 @@ import { AxeBuilder } from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startRelay, type Relay } from '../../relay/relay';
-import { openStore } from '../../relay/store/open-store';
-import type { RelayStore } from '../../relay/store/types';
 import { medicationsEn } from '../../src/lib/i18n/medications.en';
 import { reminderSettingsEn } from '../../src/lib/i18n/reminder-settings.en';
 import { remindersEn } from '../../src/lib/i18n/reminders.en';
@@ -38,6 +35,36 @@ import {
   waitForServiceWorkerControl,
   writeStoredRows,
 } from './support';
+
+/**
+ * The relay's modules, imported by path at run time: relay/ is TypeScript for Node under its own
+ * tsconfig (Node's fetch and Buffer types), which the app's tsconfig (DOM) that checks this file cannot
+ * check, so only the little used here is typed here.
+ */
+interface RelayStore {
+  close(): Promise<void>;
+}
+interface Relay {
+  url: string;
+  vapidPublicKey: string;
+  scheduler: { tick(): Promise<{ sent: number }> };
+  close(): Promise<void>;
+}
+interface RelayModules {
+  openStore: (options: { dataDir: string }) => Promise<RelayStore>;
+  startRelay: (options: {
+    store: RelayStore;
+    appDir: string;
+    isPushEndpoint: (url: URL) => boolean;
+    clock: () => number;
+  }) => Promise<Relay>;
+}
+async function relayModules(): Promise<RelayModules> {
+  const [relayModule, storeModule] = (await Promise.all(
+    ['relay/relay.ts', 'relay/store/open-store.ts'].map((path) => import(/* @vite-ignore */ resolve(path))),
+  )) as [Pick<RelayModules, 'startRelay'>, Pick<RelayModules, 'openStore'>];
+  return { startRelay: relayModule.startRelay, openStore: storeModule.openStore };
+}
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const t = reminderSettingsEn.settings;
@@ -63,6 +90,7 @@ const keys = makeSubscriptionKeys();
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'hs-diary-relay-e2e-'));
   pushService = await startFakePushService(keys);
+  const { openStore, startRelay } = await relayModules();
   store = await openStore({ dataDir });
   relay = await startRelay({
     store,
