@@ -257,6 +257,8 @@ describe.each(['en', 'zh-CN'] as const)('in %s', (lang: Lang) => {
       { label: t.notifications.label, verdict: `✓ ${t.works}`, text: t.notifications.granted },
       // Chromium has Periodic Background Sync, but only for an installed app.
       { label: t.background.label, verdict: `! ${t.needsAction}`, text: t.background.installFirst },
+      // Chromium has Web Push; closed-app reminders wait for a relay (tests/e2e/relay-push.e2e.ts).
+      { label: t.relay.label, verdict: `! ${t.needsAction}`, text: t.relay.off },
       { label: t.calendar.label, verdict: `✓ ${t.works}`, text: t.calendar.text },
     ]);
     found.push(...(await axeViolations(page, 'Settings (reminders)')));

@@ -73,7 +73,7 @@ export const reminderSettingsEn = {
       off: 'Off. With a reminder relay (below), this device is reminded even when HS Diary is closed.',
       unsupported: 'This browser cannot receive push messages for HS Diary. Use calendar alarms instead.',
     },
-    channelTitle: 'When HS Diary is closed',
+    channelTitle: 'When HS Diary is closed:',
     channelRelay: 'The reminder relay reminds you on this device, and so does your calendar if you added the file.',
     channelCalendar: 'Only your calendar can remind you, once you have added the calendar file below.',
     closedApp: {

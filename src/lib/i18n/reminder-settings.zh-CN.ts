@@ -69,7 +69,7 @@ export const reminderSettingsZhCN: typeof reminderSettingsEn = {
       off: '未开启。使用提醒中继（见下文）后，即使 HS 日记已关闭，这台设备也会提醒您。',
       unsupported: '这个浏览器无法为 HS 日记接收推送消息。请改用日历提醒。',
     },
-    channelTitle: 'HS 日记关闭时',
+    channelTitle: 'HS 日记关闭时：',
     channelRelay: '提醒中继会在这台设备上提醒您；如果您添加了日历文件，日历也会提醒您。',
     channelCalendar: '只有日历能提醒您，前提是您已添加下面的日历文件。',
     closedApp: {

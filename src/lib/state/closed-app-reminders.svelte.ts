@@ -58,8 +58,17 @@ function withLock<T>(work: () => Promise<T>): Promise<T> {
   return locks ? locks.request(LOCK_NAME, work) : work();
 }
 
+/** How long to wait for the service worker on a first visit, where it may still be installing. */
+const WORKER_WAIT_MS = 15_000;
+
+/** The service worker's registration, waiting a little for one still installing (pushes go to it). */
 async function registration(): Promise<ServiceWorkerRegistration> {
-  const found = await activeRegistration();
+  const found =
+    (await activeRegistration()) ??
+    (await Promise.race([
+      navigator.serviceWorker.ready,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), WORKER_WAIT_MS)),
+    ]).catch(() => null));
   if (!found) throw new ClosedAppRemindersError('no-push');
   return found;
 }

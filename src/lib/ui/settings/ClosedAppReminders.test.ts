@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diaryDb } from '../../db';
 import { addMedication, saveRegimenEvent } from '../../db/medications-repository';
+import { saveReminder } from '../../db/reminders-repository';
 import { reminderSettingsEn } from '../../i18n/reminder-settings.en';
 import { reminderSettingsZhCN } from '../../i18n/reminder-settings.zh-CN';
 import { i18n } from '../../i18n/locale.svelte';
@@ -184,7 +185,7 @@ describe('closed-app reminders in Settings', () => {
     expect(screen.getByText(t.channelRelay)).toBeInTheDocument();
   });
 
-  it('keeps the relay in step: an interruption deletes the medicine’s reminder, a resume makes a new one', async () => {
+  it('keeps the relay in step: an interruption deletes the medicine’s reminder, a resume makes a new one, a new time replaces it, a stop deletes it', async () => {
     render(RemindersSection);
     const user = userEvent.setup();
     await turnOn(user);
@@ -203,9 +204,31 @@ describe('closed-app reminders in Settings', () => {
     await closedAppReminders.sync();
     expect(puts()).toHaveLength(1);
     expect(puts()[0]?.path).not.toBe(doseId);
+    const resumedId = puts()[0]?.path;
     calls = [];
     await closedAppReminders.sync();
     expect(calls).toEqual([]);
+    // A new dose time replaces the reminder under the same id; a stop deletes it.
+    await saveReminder(diaryDb, {
+      id: 'dose:med-upa',
+      kind: 'dose',
+      medicationId: 'med-upa',
+      times: ['07:30'],
+      days: [],
+      enabled: true,
+    });
+    await closedAppReminders.sync();
+    expect(puts().map((call) => [call.path, (call.body as { schedule: { times: string[] } }).schedule.times])).toEqual([
+      [resumedId, ['07:30']],
+    ]);
+    calls = [];
+    await saveRegimenEvent(
+      diaryDb,
+      { id: 'stop', medicationId: 'med-upa', date: today, kind: 'stop', reason: 'side-effect' },
+      today,
+    );
+    await closedAppReminders.sync();
+    expect(deletes().map((call) => call.path)).toEqual([resumedId]);
   });
 
   it('turns off: deletes every reminder on the relay, and tries again later when the relay is down', async () => {
