@@ -7,7 +7,8 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import { addDays, type IsoDate } from '../../src/lib/domain/dates';
-import { fitSummaryUrl } from '../../src/lib/domain/qr-fit';
+import { fitSummaryUrl, qrSegments, qrVersionForSegments, viewerUrl } from '../../src/lib/domain/qr-fit';
+import { encodeSummary, fromDigits } from '../../src/lib/domain/summary-codec';
 import { buildSummaryModel, summaryNotes } from '../../src/lib/domain/summary-model';
 import { buildSummarySource, type SummaryRecords } from '../../src/lib/domain/summary-pick';
 import { makeSummaryPdf } from '../../src/lib/export/pdf.chunk';
@@ -42,9 +43,11 @@ export interface SummaryRangeFigures {
   /** Median of the QR link (source, binary codec, deflate, base64url, version) plus its module matrix. */
   qrMs: number;
   qrVersion: number | null;
+  /** The version the same summary needs in the links' older form (base64url, all byte mode). */
+  base64urlQrVersion: number | null;
   resolution: 'daily' | 'weekly';
   isWeeklyFallback: boolean;
-  /** The compressed binary payload, before base64url. */
+  /** The compressed binary payload, before it is written as digits. */
   payloadBytes: number;
   /** The whole link the QR code carries, address included. */
   urlBytes: number;
@@ -119,6 +122,11 @@ async function pdfFigures(records: SummaryRecords, from: IsoDate, locale: Locale
   return { ms, bytes: result.byteLength, pages, base64: btoa(binary) };
 }
 
+function byteLengthOfDigits(digits: string): number {
+  const bytes = fromDigits(digits);
+  return bytes instanceof Uint8Array ? bytes.length : 0;
+}
+
 async function runSummaryBench(): Promise<SummaryBenchResult> {
   await i18n.use('en');
   await i18n.need('summary', 'medications', 'trends');
@@ -156,7 +164,15 @@ async function runSummaryBench(): Promise<SummaryBenchResult> {
       qrVersion: qr.result.fit.version,
       resolution: qr.result.fit.resolution,
       isWeeklyFallback: qr.result.fit.isWeeklyFallback,
-      payloadBytes: Math.floor((qr.result.fit.payloadChars * 3) / 4),
+      base64urlQrVersion: qrVersionForSegments(
+        qrSegments(
+          viewerUrl(
+            APP_URL,
+            encodeSummary(buildSummarySource(diary, range, END_DATE, qr.result.fit.resolution), 'base64url'),
+          ),
+        ),
+      ),
+      payloadBytes: byteLengthOfDigits(qrSegments(qr.result.fit.url).digits),
       urlBytes: qr.result.fit.urlBytes,
       pdfEnglish: await pdfFigures(diary, from, 'en'),
       pdfChinese: await pdfFigures(diary, from, 'zh-CN'),

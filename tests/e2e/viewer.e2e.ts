@@ -56,9 +56,13 @@ async function openFresh(page: Page, url: string): Promise<void> {
 const base64Url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
 function payloads(): Record<string, string> {
-  const valid = encodeSummary(source());
+  // Links made before the numeric form carry base64url, and are still read (and refused) as such.
+  const valid = encodeSummary(source(), 'base64url');
   const body = valid.slice(2);
+  const digits = encodeSummary(source()).slice(2);
   return {
+    // The numeric form with a letter in its digits (a hand-edited or mangled link).
+    'not-digits': `${SUMMARY_CODEC_VERSION}-${digits.slice(0, 20)}x${digits.slice(20)}`,
     // Cut on a base64 quantum, so what is left still decodes to bytes: a deflate stream that stops early.
     truncated: `${SUMMARY_CODEC_VERSION}.${body.slice(0, Math.floor(body.length / 8) * 4)}`,
     corrupted: `${SUMMARY_CODEC_VERSION}.${body.slice(0, 10)}${body.slice(10, 40).split('').reverse().join('')}${body.slice(40)}`,

@@ -214,10 +214,14 @@ describe('summary codec', () => {
   it('decodes what it encodes, for any valid summary', () => {
     fc.assert(
       fc.property(sourceArbitrary, (source) => {
+        // New links carry digits; links made before carry base64url, and both open.
         const payload = encodeSummary(source);
-        expect(payload.startsWith(`${SUMMARY_CODEC_VERSION}.`)).toBe(true);
-        expect(payload).toMatch(/^\d+\.[A-Za-z0-9_-]*$/);
+        expect(payload.startsWith(`${SUMMARY_CODEC_VERSION}-`)).toBe(true);
+        expect(payload).toMatch(/^\d+-[1-9][0-9]*$/);
         expect(decodeSummary(payload)).toEqual({ ok: true, source });
+        const old = encodeSummary(source, 'base64url');
+        expect(old).toMatch(/^\d+\.[A-Za-z0-9_-]*$/);
+        expect(decodeSummary(old)).toEqual({ ok: true, source });
       }),
       { numRuns: 300 },
     );

@@ -1,10 +1,15 @@
 /**
- * The visit summary as a short URL fragment: `#/v/<version>.<payload>`, where the payload is the
- * summary source packed into bytes (about one byte per day), deflated and base64url-encoded. The reading
+ * The visit summary as a short URL fragment. The summary source is packed into bytes (about one byte per
+ * day) and deflated; then, in the link's two forms:
+ * - `#/v/<version>-<digits>` (new links): the bytes as one decimal number, which a QR code carries in its
+ *   numeric mode at 10 bits per 3 digits, about 8 bits a byte, after the address in byte mode;
+ * - `#/v/<version>.<base64url>` (links made before): 6 bits a character in byte mode, about 10.7 bits a byte.
+ * Both open. The reading
  * side treats it as hostile: sizes are bounded before and after inflating, every field is range-checked,
  * and every failure is a specific, translatable reason rather than an exception.
  */
 import { Deflate, Inflate } from 'fflate';
+import * as z from 'zod/mini';
 import { TruncatedError } from './binary';
 import { CURRENT_PACK_VERSION, isPackVersion, packSummary, PACK_VERSIONS, unpackSummary } from './summary-pack';
 import { summarySourceSchema, type SummarySource } from './summary-source';
@@ -24,6 +29,7 @@ export type DecodeFailure =
   | 'too-large'
   | 'too-large-inflated'
   | 'corrupted'
+  | 'not-digits'
   | 'truncated'
   | 'invalid';
 
@@ -43,6 +49,36 @@ function fromBase64Url(text: string): Uint8Array | null {
   } catch {
     return null;
   }
+}
+
+/** Separates the pack version from the payload: `.` before base64url, `-` before decimal digits. */
+export const BASE64URL_SEPARATOR = '.';
+export const DIGITS_SEPARATOR = '-';
+
+/**
+ * Bytes as one decimal number. A leading 0x01 byte keeps leading zero bytes (and makes the number start
+ * with a non-zero digit): 2.41 digits a byte.
+ */
+export function toDigits(bytes: Uint8Array): string {
+  let hex = '0x01';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return BigInt(hex).toString(10);
+}
+
+/** The decimal payload: digits only, no leading zero (what `toDigits` writes). */
+const digitsSchema = z.string().check(z.regex(/^[1-9][0-9]*$/));
+
+/** The bytes of a decimal payload; `null` when it is not digits or not a number `toDigits` writes. */
+export function fromDigits(text: string): Uint8Array | 'not-digits' | null {
+  // Nothing after the separator: a code cut short, like an empty base64url payload.
+  if (text === '') return null;
+  if (!digitsSchema.safeParse(text).success) return 'not-digits';
+  const hex = BigInt(text).toString(16);
+  if (hex.length % 2 === 0 || !hex.startsWith('1')) return null;
+  const bytes = new Uint8Array((hex.length - 1) / 2);
+  for (let index = 0; index < bytes.length; index += 1)
+    bytes[index] = Number.parseInt(hex.slice(1 + 2 * index, 3 + 2 * index), 16);
+  return bytes;
 }
 
 function deflate(bytes: Uint8Array): Uint8Array {
@@ -88,21 +124,26 @@ function inflateBounded(bytes: Uint8Array, maxBytes: number): Uint8Array | 'too-
   return out;
 }
 
-/** The fragment payload `<version>.<base64url>` for a summary source. */
-export function encodeSummary(source: SummarySource): string {
-  return `${SUMMARY_CODEC_VERSION}.${toBase64Url(deflate(packSummary(source, SUMMARY_CODEC_VERSION)))}`;
+/** The fragment payload `<version>-<digits>` for a summary source (`base64url` for the older form). */
+export function encodeSummary(source: SummarySource, form: 'digits' | 'base64url' = 'digits'): string {
+  const compressed = deflate(packSummary(source, SUMMARY_CODEC_VERSION));
+  return form === 'digits'
+    ? `${SUMMARY_CODEC_VERSION}${DIGITS_SEPARATOR}${toDigits(compressed)}`
+    : `${SUMMARY_CODEC_VERSION}${BASE64URL_SEPARATOR}${toBase64Url(compressed)}`;
 }
 
 /** Read a fragment payload from anywhere (a scanned code, a pasted link); never throws. */
 export function decodeSummary(payload: string): DecodeResult {
   if (payload.length === 0) return { ok: false, reason: 'empty' };
   if (payload.length > MAX_PAYLOAD_CHARS) return { ok: false, reason: 'too-large' };
-  const match = /^(\d{1,4})\.(.*)$/s.exec(payload);
+  const match = /^(\d{1,4})([.-])(.*)$/s.exec(payload);
   if (!match) return { ok: false, reason: 'not-a-summary' };
   const version = Number(match[1]);
   if (version > NEWEST_READABLE) return { ok: false, reason: 'future-version' };
   if (!isPackVersion(version)) return { ok: false, reason: 'not-a-summary' };
-  const compressed = fromBase64Url(match[2] ?? '');
+  const body = match[3] ?? '';
+  const compressed = match[2] === DIGITS_SEPARATOR ? fromDigits(body) : fromBase64Url(body);
+  if (compressed === 'not-digits') return { ok: false, reason: 'not-digits' };
   if (!compressed || compressed.length === 0) return { ok: false, reason: 'corrupted' };
   const inflated = inflateBounded(compressed, MAX_INFLATED_BYTES);
   if (inflated === 'too-large') return { ok: false, reason: 'too-large-inflated' };

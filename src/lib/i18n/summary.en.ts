@@ -147,6 +147,7 @@ export const summaryEn = {
       'too-large': 'This code is too large to be a summary.',
       'too-large-inflated': 'This code unpacks to far more than a summary could be, so it was not opened.',
       corrupted: 'This code is damaged — scan it again, closer and steadier.',
+      'not-digits': 'This link is damaged: it has letters or symbols where only digits belong. Scan the code again.',
       truncated: 'This code is cut short — scan it again.',
       invalid: 'This summary holds values no diary could have, so it was not shown.',
     },
