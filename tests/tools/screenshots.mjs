@@ -3,18 +3,46 @@
  * Screenshots of every screen at 390 x 844, light and dark, English and Chinese, into
  * tests/e2e/.artifacts/screens/ — for looking at, not for asserting. Run after `npm run build`:
  *   node tests/tools/screenshots.mjs
+ * Another width and default text size (200 % text is 32 px), light only, into screens/<width>-<text>/:
+ *   node tests/tools/screenshots.mjs --width=320 --text=32
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../serve.mjs';
 
-const out = new URL('../e2e/.artifacts/screens/', import.meta.url).pathname;
+const option = (/** @type {string} */ name) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const widthPx = Number(option('width') ?? 390);
+const textPx = option('text') ? Number(option('text')) : undefined;
+const isSized = option('width') !== undefined || textPx !== undefined;
+const out = new URL(`../e2e/.artifacts/screens/${isSized ? `${widthPx}-${textPx ?? 16}/` : ''}`, import.meta.url)
+  .pathname;
 mkdirSync(out, { recursive: true });
 const server = await startServer({ base: '/hs-diary/' });
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
+
+/**
+ * A screenshot of the whole page. Not Playwright's `fullPage`: that resets the default font size set through
+ * DevTools, so the window is made as tall as the page instead.
+ * @param {import('playwright-core').Page} page
+ * @param {string} path
+ */
+async function shot(page, path) {
+  const heightPx = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: widthPx, height: Math.max(844, heightPx) });
+  await page.screenshot({ path });
+  // Large text makes pages very tall: also in pieces of 1,400 px, each readable on its own.
+  if (isSized)
+    for (let top = 0, piece = 1; top < heightPx; top += 1400, piece += 1)
+      await page.screenshot({
+        path: path.replace(/\.png$/, `.${piece}.png`),
+        clip: { x: 0, y: top, width: widthPx, height: Math.min(1400, heightPx - top) },
+      });
+  await page.setViewportSize({ width: widthPx, height: 844 });
+}
 
 /** @param {number} offset */
 function dateFromToday(offset) {
@@ -28,9 +56,11 @@ const PAINS = [2, 3, 5, 7, 8, 6, 4, 3, 2, 2, 1, 3, 4, 6, 9, 7, 5, 4, 3, 2];
 const SEED_DAYS = PAINS.map((pain, index) => [dateFromToday(-3 - index), pain]);
 
 for (const locale of ['en', 'zh-CN']) {
-  for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
+  /** @type {('light' | 'dark')[]} */
+  const schemes = isSized ? ['light'] : ['light', 'dark'];
+  for (const colorScheme of schemes) {
     const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
+      viewport: { width: widthPx, height: 844 },
       locale,
       colorScheme,
       serviceWorkers: 'block',
@@ -38,8 +68,14 @@ for (const locale of ['en', 'zh-CN']) {
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector('h1');
+    // The browser's default font size, as chrome://settings/fonts sets it (rem-sized text follows it). Set once
+    // the page shows the app: the first navigation may change renderer, which forgets it.
+    if (textPx) {
+      const devtools = await context.newCDPSession(page);
+      await devtools.send('Page.setFontSizes', { fontSizes: { standard: textPx, fixed: Math.round(textPx * 0.8125) } });
+    }
     const tag = `${locale}-${colorScheme}`;
-    await page.screenshot({ path: `${out}today-empty-${tag}.png`, fullPage: true });
+    await shot(page, `${out}today-empty-${tag}.png`);
     // Dexie creates the database after the first screen (src/lib/db/start-read.ts): seed once it has.
     const hasDatabase = () =>
       page.evaluate(async () =>
@@ -119,13 +155,13 @@ for (const locale of ['en', 'zh-CN']) {
     await page.getByRole('heading', { level: 2, name: /Doses today|今天的用药/ }).waitFor();
     await page.getByRole('radio', { name: '5' }).first().check({ force: true });
     await page.locator('input[name=flare][value=yes]').check({ force: true });
-    await page.screenshot({ path: `${out}today-form-${tag}.png`, fullPage: true });
+    await shot(page, `${out}today-form-${tag}.png`);
     await page.goto(`${server.url}#/diary`);
     await page.waitForSelector('table');
-    await page.screenshot({ path: `${out}diary-${tag}.png`, fullPage: true });
+    await shot(page, `${out}diary-${tag}.png`);
     await page.goto(`${server.url}#/day/${dateFromToday(-5)}`);
     await page.waitForSelector('form');
-    await page.screenshot({ path: `${out}day-${tag}.png`, fullPage: true });
+    await shot(page, `${out}day-${tag}.png`);
     for (const [name, hash] of [
       ['medications', '#/medications'],
       ['trends', '#/trends'],
@@ -135,7 +171,7 @@ for (const locale of ['en', 'zh-CN']) {
       await page.goto(`${server.url}${hash}`);
       await page.waitForSelector('h1');
       await page.waitForTimeout(800);
-      await page.screenshot({ path: `${out}${name}-${tag}.png`, fullPage: true });
+      await shot(page, `${out}${name}-${tag}.png`);
     }
     // At 90 days the event labels are at their most crowded: each must still sit by its own line.
     await page.goto(`${server.url}#/trends`);
@@ -148,19 +184,19 @@ for (const locale of ['en', 'zh-CN']) {
     await page.getByRole('button', { name: locale === 'en' ? 'QR code' : '二维码' }).click();
     await page.locator('.unreachable button').click();
     await page.waitForSelector('[data-testid=summary-qr]');
-    await page.screenshot({ path: `${out}summary-qr-${tag}.png`, fullPage: true });
+    await shot(page, `${out}summary-qr-${tag}.png`);
     const link = await page.locator('.link input').inputValue();
     await page.goto(link);
     await page.waitForSelector('[data-testid=summary-range]');
     await page.waitForTimeout(300);
-    await page.screenshot({ path: `${out}viewer-${tag}.png`, fullPage: true });
+    await shot(page, `${out}viewer-${tag}.png`);
     await page.goto(`${server.url}#/v/1.broken`);
     await page.waitForSelector('h1');
-    await page.screenshot({ path: `${out}viewer-broken-${tag}.png`, fullPage: true });
+    await shot(page, `${out}viewer-broken-${tag}.png`);
     await page.goto(`${server.url}#/settings`);
     await page.waitForSelector('h1');
     await page.waitForTimeout(300);
-    await page.screenshot({ path: `${out}settings-${tag}.png`, fullPage: true });
+    await shot(page, `${out}settings-${tag}.png`);
     await context.close();
   }
 }

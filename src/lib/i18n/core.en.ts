@@ -9,9 +9,9 @@ export const coreEn = {
   nav: {
     today: 'Today',
     diary: 'Diary',
-    medications: 'Meds',
+    medications: 'Medicines',
     trends: 'Trends',
-    summary: 'Visit',
+    summary: 'Summary',
     settings: 'Settings',
   },
   pwa: {

@@ -8,7 +8,7 @@ export const coreZhCN: CoreMessages = {
     loading: '正在打开日记…',
     navLabel: '主菜单',
   },
-  nav: { today: '今天', diary: '日记', medications: '用药', trends: '趋势', summary: '就诊', settings: '设置' },
+  nav: { today: '今天', diary: '日记', medications: '用药', trends: '趋势', summary: '摘要', settings: '设置' },
   pwa: {
     updateReady: 'HS 日记有新版本可用。',
     updateNow: '立即更新',

@@ -1,6 +1,6 @@
 /** English text of the Medications screen and of medication names, classes and events. */
 export const medicationsEn = {
-  title: 'Medications',
+  title: 'Medicines',
   intro: 'Record every start, dose change, interruption and stop, so the charts can show what each one did.',
   empty: 'No medications yet.',
   add: 'Add a medication',

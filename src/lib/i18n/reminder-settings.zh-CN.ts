@@ -26,7 +26,7 @@ export const reminderSettingsZhCN: typeof reminderSettingsEn = {
     diaryTime: '时间',
     save: '保存',
     saved: '已保存。',
-    medicationsHint: '每种药的用药时间在“用药”页面设置。',
+    medicationsHint: '每种药的用药时间在“用药”中设置。',
     allowTitle: '通知',
     allowWhy:
       '到用药时间时，HS 日记可以显示一条通知，上面有按钮，可以直接记录“已用药”，或 15 分钟后再提醒。所有内容都只留在您的设备上。',

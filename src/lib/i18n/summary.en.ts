@@ -2,7 +2,7 @@
 const days = (count: number) => (count === 1 ? '1 day' : `${count} days`);
 
 export const summaryEn = {
-  title: 'Visit summary',
+  title: 'Summary',
   intro: 'What your dermatologist needs in a minute: your range, your medicines, and what changed.',
   loading: 'Putting your summary together…',
   range: {

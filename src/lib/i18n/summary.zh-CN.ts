@@ -2,7 +2,7 @@
 import type { summaryEn } from './summary.en';
 
 export const summaryZhCN: typeof summaryEn = {
-  title: '就诊摘要',
+  title: '摘要',
   intro: '皮肤科医生一分钟内需要看的内容：时间范围、用药，以及发生了什么变化。',
   loading: '正在生成摘要…',
   range: {

@@ -91,7 +91,7 @@ export const trendsEn = {
     intro:
       'Every start, dose change, interruption and resume begins a phase. Means count logged days only; missing days are left out.',
     noMedications: 'Add a medication to see what each change did.',
-    addLink: 'Go to Medicines',
+    addLink: 'Open Medicines',
     baseline: (value: string, logged: number) =>
       `Baseline pain before the first start: ${value} (${days(logged)} of the 7 before it logged).`,
     baselineMissing: (logged: number) =>

@@ -87,7 +87,7 @@ export const trendsZhCN: typeof trendsEn = {
     title: '每个治疗阶段的效果',
     intro: '每次开始、调整剂量、中断和恢复都开始一个新阶段。平均值只计算有记录的日子，缺少的日子不计入。',
     noMedications: '添加药物后，就能看到每次变化带来的影响。',
-    addLink: '前往用药页面',
+    addLink: '打开“用药”',
     baseline: (value, logged) => `第一次开始用药前的基线疼痛：${value}（之前 7 天中记录了 ${logged} 天）。`,
     baselineMissing: (logged) =>
       `第一次开始用药前的基线疼痛：记录不足（之前 7 天中记录了 ${logged} 天，至少需要 4 天）。`,

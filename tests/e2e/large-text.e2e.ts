@@ -1,0 +1,288 @@
+/**
+ * Large text and small screens: every screen, at 390 and 320 CSS px wide, with the browser's default font at
+ * 16 px and at 32 px (what a phone's 200 % text setting does), in English and Chinese, has no sideways
+ * scrolling, nothing sticking out of the screen or cut off by its box, and the whole nav bar in view with
+ * every label whole.
+ *
+ * The default font size is set with the DevTools protocol's `Page.setFontSizes`, the same setting as
+ * chrome://settings/fonts (Chromium's `webkit.webprefs.default_font_size`): `rem` and `em` text grows with
+ * it, which the test checks before measuring.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { addDays } from '../../src/lib/domain/dates';
+import { encodeSummary } from '../../src/lib/domain/summary-codec';
+import type { SummarySource } from '../../src/lib/domain/summary-source';
+import { HsDiary, type Lang } from './page-models/hs-diary';
+import { REMINDER_SETTINGS, writeMedications, type SeedEvent, type SeedMedication } from './page-models/reminders';
+import { seedDay, type SeedDay } from './page-models/trends';
+import { localDate, writeStoredRows, useE2E } from './support';
+
+const e2e = useE2E();
+
+const TEXT_SIZES_PX = [16, 32] as const;
+const WIDTHS_PX = [390, 320] as const;
+
+const MEDICATIONS: SeedMedication[] = [
+  { id: 'upa', name: 'Upadacitinib', presetId: 'upadacitinib', drugClass: 'jak1-selective', color: '#0072b2' },
+];
+
+const EVENTS: SeedEvent[] = [
+  {
+    id: 'upa-start',
+    medicationId: 'upa',
+    date: localDate(-40),
+    kind: 'start',
+    dose: { amount: 15, unit: 'mg' },
+    frequency: 'once-daily',
+  },
+  {
+    id: 'upa-raise',
+    medicationId: 'upa',
+    date: localDate(-20),
+    kind: 'dose-change',
+    dose: { amount: 30, unit: 'mg' },
+    frequency: 'once-daily',
+  },
+  { id: 'upa-pause', medicationId: 'upa', date: localDate(-12), kind: 'interruption', reason: 'infection' },
+  {
+    id: 'upa-resume',
+    medicationId: 'upa',
+    date: localDate(-8),
+    kind: 'resume',
+    dose: { amount: 30, unit: 'mg' },
+    frequency: 'once-daily',
+  },
+];
+
+/** Thirty logged days ending three days ago (so Today lists missed days), flares with several regions. */
+function seedDays(): SeedDay[] {
+  return Array.from({ length: 30 }, (_, index) => {
+    const pain = (index * 7) % 11;
+    return seedDay(localDate(-3 - index), pain, {
+      drainage: pain % 4,
+      flare: pain > 6,
+      regions: pain > 6 ? ['axilla-left', 'groin-right', 'inframammary-left', 'perianal'] : [],
+      note: index === 2 ? 'Bad night, a new lump under the left arm that hurts when I lift it.' : '',
+    });
+  });
+}
+
+function summarySource(): SummarySource {
+  const from = localDate(-89);
+  return {
+    range: { from, to: localDate(0) },
+    madeOn: localDate(0),
+    resolution: 'daily',
+    days: Array.from({ length: 90 }, (_, offset) => ({
+      date: addDays(from, offset),
+      pain: offset % 11,
+      drainage: offset % 4,
+      flare: offset % 9 === 0,
+      regions: offset % 9 === 0 ? (['groin-left', 'axilla-right'] as const).slice() : [],
+      interventions: [],
+    })),
+    weeks: [],
+    medications: [
+      {
+        name: 'Upadacitinib',
+        presetId: 'upadacitinib',
+        drugClass: 'jak1-selective',
+        color: '#0072b2',
+        events: [{ date: addDays(from, 10), kind: 'start', dose: { amount: 15, unit: 'mg' }, frequency: 'once-daily' }],
+        baselineX100: 650,
+        adherence: [],
+      },
+    ],
+    questions: 'Can I go swimming? Should I stay on 30 mg?',
+  };
+}
+
+interface Screen {
+  name: string;
+  hash: string;
+  /** Bring the screen to the state to measure, once its h1 is there. */
+  ready: (app: HsDiary) => Promise<void>;
+}
+
+const settle = (app: HsDiary) => app.page.waitForLoadState('networkidle').then(() => app.page.waitForTimeout(200));
+
+const SCREENS: Screen[] = [
+  {
+    name: 'Today (flare, more details open)',
+    hash: '#/',
+    ready: async (app) => {
+      await app.form.save.waitFor();
+      await app.page.getByRole('heading', { level: 2, name: app.t.reminders.doses.title, exact: true }).waitFor();
+      await app.form.flare(true).check({ force: true });
+      await app.form.whereGroup.waitFor();
+      await app.form.openMoreDetails();
+    },
+  },
+  { name: 'Diary', hash: '#/diary', ready: async (app) => void (await app.page.locator('table').waitFor()) },
+  {
+    name: 'Day',
+    hash: `#/day/${localDate(-5)}`,
+    ready: async (app) => void (await app.form.saveChanges.waitFor()),
+  },
+  {
+    name: 'Medications',
+    hash: '#/medications',
+    ready: async (app) => void (await app.page.locator('article.medication .timeline li').first().waitFor()),
+  },
+  { name: 'Trends', hash: '#/trends', ready: settle },
+  { name: 'Summary', hash: '#/summary', ready: settle },
+  { name: 'Visits', hash: '#/visits', ready: settle },
+  {
+    name: 'Settings',
+    hash: '#/settings',
+    ready: async (app) => {
+      await app.page.getByRole('heading', { level: 2, name: app.t.settings.storage, exact: true }).waitFor();
+      await settle(app);
+    },
+  },
+  {
+    name: 'Viewer',
+    hash: `#/v/${encodeSummary(summarySource())}`,
+    ready: async (app) => {
+      await app.page.locator('[data-testid=summary-range]').waitFor();
+      await settle(app);
+    },
+  },
+];
+
+/**
+ * What is wrong with the layout as drawn: the page wider than the screen, a visible element reaching past
+ * either edge (outside a sideways scrolling box, which is how wide tables are meant to be read), a box that
+ * hides overflowing content, the nav bar out of view or a nav label cut.
+ */
+function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const width = window.innerWidth;
+    const describe = (element: Element) => {
+      const text = (element.getAttribute('aria-label') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const classes = typeof element.className === 'string' && element.className ? `.${element.className}` : '';
+      return `<${element.tagName.toLowerCase()}${classes}> "${text.slice(0, 40)}"`;
+    };
+    const root = document.documentElement;
+    if (root.scrollWidth > width) problems.push(`the page is ${root.scrollWidth} px wide on a ${width} px screen`);
+
+    const scrollsSideways = (element: Element) => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        const overflowX = getComputedStyle(parent).overflowX;
+        if (overflowX === 'auto' || overflowX === 'scroll') return true;
+      }
+      return false;
+    };
+    // Only the outermost offender of a kind is named: its descendants stick out with it.
+    const reported = new Set<Element>();
+    const isInsideReported = (element: Element) => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement)
+        if (reported.has(parent)) return true;
+      return false;
+    };
+    for (const element of document.body.querySelectorAll('*')) {
+      if (element.closest('.visually-hidden, .skip-link, script, style')) continue;
+      if (isInsideReported(element)) continue;
+      if (!element.checkVisibility({ visibilityProperty: true })) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if ((box.right > width + 1 || box.left < -1) && !scrollsSideways(element)) {
+        problems.push(`${describe(element)} spans ${Math.round(box.left)}..${Math.round(box.right)} px`);
+        reported.add(element);
+        continue;
+      }
+      // Text wider than its box (a long word in a narrow column) spills out past the screen's edge.
+      if (
+        !(element instanceof SVGElement) &&
+        element.clientWidth > 0 &&
+        box.left + element.scrollWidth > width + 1 &&
+        !scrollsSideways(element)
+      ) {
+        // Not marked as reported: the innermost box that holds the wide content is named too.
+        problems.push(
+          `${describe(element)} holds content ${element.scrollWidth} px wide from ${Math.round(box.left)} px`,
+        );
+        continue;
+      }
+      const style = getComputedStyle(element);
+      const hidesOverflow = (overflow: string) => overflow === 'hidden' || overflow === 'clip';
+      if (hidesOverflow(style.overflowX) && element.scrollWidth > element.clientWidth + 1) {
+        problems.push(`${describe(element)} cuts its content (${element.scrollWidth} in ${element.clientWidth} px)`);
+        reported.add(element);
+      }
+    }
+
+    const nav = document.querySelector('nav');
+    if (nav) {
+      const box = nav.getBoundingClientRect();
+      if (box.bottom > window.innerHeight + 1 || box.top < 0 || box.right > width + 1)
+        problems.push(`the nav bar is out of view (${Math.round(box.top)}..${Math.round(box.bottom)} px)`);
+      for (const label of nav.querySelectorAll('a span'))
+        if (label.scrollWidth > label.clientWidth + 1) problems.push(`the nav label "${label.textContent}" is cut`);
+    }
+    return problems;
+  });
+}
+
+describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
+  test('every screen fits 390 and 320 px screens at 16 and 32 px text: no sideways scrolling, nothing cut', async () => {
+    const { context, page } = await e2e.open('#/', { locale: lang, serviceWorkers: 'block' });
+    const app = new HsDiary(page, e2e.url, lang);
+    await writeMedications(page, MEDICATIONS, EVENTS);
+    await writeStoredRows(page, {
+      days: seedDays(),
+      visits: [
+        {
+          id: 'visit-1',
+          date: localDate(-30),
+          ihs4: 12,
+          hurley: 'II',
+          notes: 'Start upadacitinib 15 mg.',
+          questions: 'Can I go swimming? Should I stay on 30 mg?',
+        },
+      ],
+    });
+    const devtools = await context.newCDPSession(page);
+    const found: string[] = [];
+    let measured = 0;
+    for (const textPx of TEXT_SIZES_PX) {
+      await devtools.send('Page.setFontSizes', { fontSizes: { standard: textPx, fixed: Math.round(textPx * 0.8125) } });
+      for (const widthPx of WIDTHS_PX) {
+        await page.setViewportSize({ width: widthPx, height: 844 });
+        for (const screen of SCREENS) {
+          await page.goto('about:blank');
+          await app.goto(screen.hash);
+          await screen.ready(app);
+          // The setting reaches rem-sized text: the root font is the default size, and body text grows with it.
+          expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(`${textPx}px`);
+          const where = `${screen.name} at ${widthPx} px, ${textPx} px text`;
+          found.push(...(await layoutProblems(page)).map((problem) => `${where}: ${problem}`));
+          measured += 1;
+        }
+      }
+    }
+    expect(measured).toBe(SCREENS.length * 4);
+    expect(found, found.join('\n')).toEqual([]);
+  }, 300_000);
+});
+
+describe.each(['en', 'zh-CN'] as const)('screen names in %s', (lang: Lang) => {
+  test('each screen has one name: its nav label is its heading, and links to it use it', async () => {
+    const { page } = await e2e.open('#/', { locale: lang, serviceWorkers: 'block' });
+    const app = new HsDiary(page, e2e.url, lang);
+    const t = app.t;
+    const screens = ['today', 'diary', 'medications', 'trends', 'summary', 'settings'] as const;
+    const names: Record<string, { nav: string; heading: string }> = {};
+    for (const screen of screens) {
+      await app.nav.getByRole('link', { name: t.nav[screen], exact: true }).click();
+      await expect.poll(async () => (await app.h1.textContent())?.trim()).toBe(t.nav[screen]);
+      names[screen] = { nav: t.nav[screen], heading: ((await app.h1.textContent()) ?? '').trim() };
+    }
+    expect(Object.values(names).every(({ nav, heading }) => nav === heading)).toBe(true);
+    // Text that sends the patient to another screen names it as the nav does.
+    expect(t.trends.phases.addLink).toContain(t.nav.medications);
+    expect(REMINDER_SETTINGS[lang].settings.medicationsHint).toContain(t.nav.medications);
+  });
+});
