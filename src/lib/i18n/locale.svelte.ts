@@ -7,6 +7,7 @@
 import type { IsoDate } from '../domain/dates';
 import type { Locale } from '../domain/settings';
 import type { CoreMessages, Messages, SectionName } from './en';
+import { formatter } from './formatters';
 
 type Sections = Omit<Messages, keyof CoreMessages>;
 
@@ -108,11 +109,19 @@ class LocaleState {
 
   /** Format a calendar date; the sums run in UTC so the shown day is the stored day in every time zone. */
   formatDate(date: IsoDate, style: DateStyle): string {
-    return new Intl.DateTimeFormat(this.intlTag, { ...DATE_OPTIONS[style], timeZone: 'UTC' }).format(utcDate(date));
+    const tag = this.intlTag;
+    return formatter(
+      `date ${tag} ${style}`,
+      () => new Intl.DateTimeFormat(tag, { ...DATE_OPTIONS[style], timeZone: 'UTC' }),
+    ).format(utcDate(date));
   }
 
   formatNumber(value: number, maximumFractionDigits = 1): string {
-    return new Intl.NumberFormat(this.intlTag, { maximumFractionDigits }).format(value);
+    const tag = this.intlTag;
+    return formatter(
+      `number ${tag} ${maximumFractionDigits}`,
+      () => new Intl.NumberFormat(tag, { maximumFractionDigits }),
+    ).format(value);
   }
 
   formatBytes(bytes: number): string {
@@ -128,7 +137,10 @@ class LocaleState {
 
   /** A list of names joined as the language joins them ("a, b and c", "a、b和c"). */
   formatList(items: string[]): string {
-    return new Intl.ListFormat(this.intlTag, { style: 'long', type: 'conjunction' }).format(items);
+    const tag = this.intlTag;
+    return formatter(`list ${tag}`, () => new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' })).format(
+      items,
+    );
   }
 }
 
