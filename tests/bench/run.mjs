@@ -4,7 +4,8 @@
  *   1. Today budget: gzipped JavaScript the app loads before the Today screen, for a first visit and a
  *      returning patient, and what saving the first day adds, measured in Chromium.
  *   2. Five-year data set: write and read times of the app's real storage code in Chromium.
- *   3. Lighthouse mobile scores for the built app.
+ *   3. Lighthouse mobile on the built app and on a bare page of the same stack (tests/bench/floor/),
+ *      alternately, 5 runs each: the medians side by side and the ratio LCP(app)/LCP(floor).
  *   4. Trends on the five-year data set: the days read, the phase table, the chart series and a real
  *      chart.js render, for one year and for all time, in Chromium.
  *   5. Backup of the five-year data set: export (plain and encrypted), reading it back, importing it into an
@@ -17,6 +18,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -564,20 +566,44 @@ const CHROME_FLAGS = [
   '--disable-sync',
 ];
 
-/** @typedef {{ performance: number | null, accessibility: number | null, bestPractices: number | null }} Scores */
+/**
+ * @typedef {{ performance: number | null, accessibility: number | null, bestPractices: number | null }} Scores
+ * @typedef {{ scores: Scores, fcp: number, lcp: number, tbt: number, cls: number, si: number,
+ *   longTasks: { url: string, startMs: number, durationMs: number }[], failing: string[], notes: string[] }} LighthouseRun
+ * @typedef {{ app: Scores, ratio: number, appTbt: number }} LighthouseSummary
+ */
 
-/** @returns {Promise<Scores>} */
-async function runLighthouse() {
-  heading('3. Lighthouse (mobile, simulated throttling)');
-  const server = await startServer({ base: APP_BASE });
-  /** @type {import('chrome-launcher').LaunchedChrome | undefined} */
-  let chrome;
+const FLOOR_ROOT = fileURLToPath(new URL('./floor/', import.meta.url));
+const FLOOR_OUT = fileURLToPath(new URL('../../.bench/floor/', import.meta.url));
+const FLOOR_BASE = '/floor/';
+const LIGHTHOUSE_RUNS = 5;
+
+/** The floor: a bare Svelte 5 + Dexie form (tests/bench/floor/), built as Vite builds the app. */
+function buildFloor() {
+  return build({
+    configFile: false,
+    envDir: false,
+    plugins: [svelte({ configFile: false })],
+    root: FLOOR_ROOT,
+    base: './',
+    publicDir: false,
+    logLevel: 'warn',
+    build: { outDir: FLOOR_OUT, emptyOutDir: true, target: 'es2022' },
+  });
+}
+
+/**
+ * One Lighthouse run (default mobile config, simulated throttling) in a Chromium of its own.
+ * @param {string} url
+ * @returns {Promise<LighthouseRun>}
+ */
+async function lighthouseOnce(url) {
+  const chromePath = chromiumPath();
+  // chrome-launcher reports a missing binary as an uncaught 'error' event, so check first.
+  if (!existsSync(chromePath)) throw new Error(`No Chromium at ${chromePath} (set CHROME_PATH).`);
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   try {
-    const chromePath = chromiumPath();
-    // chrome-launcher reports a missing binary as an uncaught 'error' event, so check first.
-    if (!existsSync(chromePath)) throw new Error(`No Chromium at ${chromePath} (set CHROME_PATH).`);
-    chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
-    const result = await lighthouse(server.url, {
+    const result = await lighthouse(url, {
       port: chrome.port,
       output: 'json',
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
@@ -586,71 +612,154 @@ async function runLighthouse() {
     });
     if (!result) throw new Error('Lighthouse returned no result.');
     const { lhr } = result;
-    note(
-      `${server.url} · Lighthouse ${lhr.lighthouseVersion} · ${lhr.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''}`,
-    );
-    if (lhr.runtimeError) note(`Runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-    for (const warning of lhr.runWarnings) note(`Warning: ${warning}`);
-
     const score = (/** @type {string} */ id) => {
       const value = lhr.categories[id]?.score;
       return typeof value === 'number' ? Math.round(value * 100) : null;
     };
-    const scores = {
-      performance: score('performance'),
-      accessibility: score('accessibility'),
-      bestPractices: score('best-practices'),
-    };
-    console.log();
-    row('Performance', String(scores.performance ?? 'n/a'));
-    row('Accessibility', String(scores.accessibility ?? 'n/a'));
-    row('Best practices', String(scores.bestPractices ?? 'n/a'));
-    console.log();
-    for (const [id, label] of [
-      ['first-contentful-paint', 'First Contentful Paint'],
-      ['largest-contentful-paint', 'Largest Contentful Paint'],
-      ['total-blocking-time', 'Total Blocking Time'],
-      ['cumulative-layout-shift', 'Cumulative Layout Shift'],
-      ['speed-index', 'Speed Index'],
-    ]) {
-      row(/** @type {string} */ (label), lhr.audits[/** @type {string} */ (id)]?.displayValue ?? 'n/a');
-    }
-    // What moved, when something did: the elements behind the layout shift score.
-    const shifts =
-      /** @type {{ items?: { node?: { selector?: string, snippet?: string }, score?: number }[] } | undefined} */ (
-        lhr.audits['layout-shifts']?.details
-      );
-    for (const item of (shifts?.items ?? []).slice(0, 5))
-      note(
-        `  shift ${item.score?.toFixed(3) ?? '?'}: ${item.node?.selector ?? item.node?.snippet ?? 'unknown element'}`,
-      );
-
-    for (const [id, label] of [
-      ['accessibility', 'Accessibility'],
-      ['best-practices', 'Best practices'],
-    ]) {
-      const category = lhr.categories[/** @type {string} */ (id)];
-      const failing = (category?.auditRefs ?? [])
-        .map((ref) => lhr.audits[ref.id])
-        .filter(
-          (audit) =>
-            audit !== undefined &&
-            (audit.scoreDisplayMode === 'binary' || audit.scoreDisplayMode === 'numeric') &&
-            audit.score !== null &&
-            audit.score < 0.9,
-        );
-      console.log();
-      if (failing.length === 0) note(`${label}: no failing audits.`);
-      else {
-        note(`${label}: failing audits to fix:`);
-        for (const audit of failing) note(`  ✗ ${audit?.title} (${audit?.id})`);
+    const value = (/** @type {string} */ id) => lhr.audits[id]?.numericValue ?? Number.NaN;
+    const longTasks = /** @type {{ items?: { url?: string, startTime?: number, duration?: number }[] } | undefined} */ (
+      lhr.audits['long-tasks']?.details
+    );
+    /** @type {string[]} */
+    const failing = [];
+    for (const id of ['accessibility', 'best-practices']) {
+      for (const ref of lhr.categories[id]?.auditRefs ?? []) {
+        const audit = lhr.audits[ref.id];
+        if (
+          audit &&
+          (audit.scoreDisplayMode === 'binary' || audit.scoreDisplayMode === 'numeric') &&
+          audit.score !== null &&
+          audit.score < 0.9
+        )
+          failing.push(`${audit.title} (${audit.id})`);
       }
     }
-    return scores;
+    return {
+      scores: {
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        bestPractices: score('best-practices'),
+      },
+      fcp: value('first-contentful-paint'),
+      lcp: value('largest-contentful-paint'),
+      tbt: value('total-blocking-time'),
+      cls: value('cumulative-layout-shift'),
+      si: value('speed-index'),
+      longTasks: (longTasks?.items ?? []).map((item) => ({
+        url: String(item.url ?? ''),
+        startMs: item.startTime ?? 0,
+        durationMs: item.duration ?? 0,
+      })),
+      failing,
+      notes: [
+        `Lighthouse ${lhr.lighthouseVersion} · ${lhr.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''}`,
+        ...(lhr.runtimeError ? [`Runtime error: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`] : []),
+        ...lhr.runWarnings.map((warning) => `Warning: ${warning}`),
+      ],
+    };
   } finally {
-    chrome?.kill();
-    await server.close();
+    chrome.kill();
   }
+}
+
+/** @param {number[]} values */
+function median(values) {
+  const sorted = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** The machine's load average over the last minute, as Node sees it: the figures are only as quiet as it. */
+const loadAverage = () => os.loadavg()[0]?.toFixed(2) ?? '?';
+
+/**
+ * Lighthouse on the floor and on the app, alternately, `LIGHTHOUSE_RUNS` times each, both served by
+ * tests/serve.mjs (compressed as a host does): the medians side by side and the ratio LCP(app)/LCP(floor).
+ * Alternating keeps a busy moment of the machine from landing on one page only.
+ * @returns {Promise<LighthouseSummary>}
+ */
+async function runLighthouse() {
+  heading(`3. Lighthouse (mobile, simulated throttling), app against the floor, ${LIGHTHOUSE_RUNS} runs each`);
+  await buildFloor();
+  const appServer = await startServer({ base: APP_BASE });
+  const floorServer = await startServer({ root: FLOOR_OUT, base: FLOOR_BASE });
+  /** @type {LighthouseRun[]} */
+  const appRuns = [];
+  /** @type {LighthouseRun[]} */
+  const floorRuns = [];
+  const loads = [loadAverage()];
+  try {
+    for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
+      floorRuns.push(await lighthouseOnce(floorServer.url));
+      appRuns.push(await lighthouseOnce(appServer.url));
+      loads.push(loadAverage());
+    }
+  } finally {
+    await appServer.close();
+    await floorServer.close();
+  }
+  note(`${appServer.url} against ${floorServer.url} · ${appRuns[0]?.notes[0] ?? ''}`);
+  note(`Load average (1 min) before and after each pair: ${loads.join(', ')} on ${os.cpus().length} cores.`);
+  for (const line of new Set([...appRuns, ...floorRuns].flatMap((run) => run.notes.slice(1)))) note(line);
+
+  const pick = (/** @type {LighthouseRun[]} */ runs, /** @type {(run: LighthouseRun) => number | null} */ get) =>
+    median(runs.map((run) => get(run) ?? Number.NaN));
+  /** @type {[string, (run: LighthouseRun) => number | null, (value: number) => string][]} */
+  const metrics = [
+    ['Performance', (run) => run.scores.performance, (value) => value.toFixed(0)],
+    ['Accessibility', (run) => run.scores.accessibility, (value) => value.toFixed(0)],
+    ['Best practices', (run) => run.scores.bestPractices, (value) => value.toFixed(0)],
+    ['First Contentful Paint', (run) => run.fcp, (value) => `${value.toFixed(0)} ms`],
+    ['Largest Contentful Paint', (run) => run.lcp, (value) => `${value.toFixed(0)} ms`],
+    ['Total Blocking Time', (run) => run.tbt, (value) => `${value.toFixed(0)} ms`],
+    ['Cumulative Layout Shift', (run) => run.cls, (value) => value.toFixed(3)],
+    ['Speed Index', (run) => run.si, (value) => `${value.toFixed(0)} ms`],
+  ];
+  console.log();
+  row('Median', 'app', 'floor', 'app/floor');
+  for (const [label, get, show] of metrics) {
+    const app = pick(appRuns, get);
+    const floor = pick(floorRuns, get);
+    row(label, show(app), show(floor), floor > 0 ? (app / floor).toFixed(2) : '');
+  }
+  const ratio = pick(appRuns, (run) => run.lcp) / pick(floorRuns, (run) => run.lcp);
+  const appTbt = pick(appRuns, (run) => run.tbt);
+  console.log();
+  note(
+    `App LCP by run: ${appRuns.map((run) => run.lcp.toFixed(0)).join(', ')} ms; floor: ${floorRuns.map((run) => run.lcp.toFixed(0)).join(', ')} ms.`,
+  );
+  note(
+    `App TBT by run: ${appRuns.map((run) => run.tbt.toFixed(0)).join(', ')} ms; floor: ${floorRuns.map((run) => run.tbt.toFixed(0)).join(', ')} ms.`,
+  );
+  note(
+    `Goals: LCP ratio ${ratio.toFixed(2)} (at most 1.10), TBT ${appTbt.toFixed(0)} ms (at most 50), performance ${pick(appRuns, (run) => run.scores.performance)} (98 or more).`,
+  );
+
+  // The app run whose TBT is the median: its long tasks (observed, before the 4x slowdown is simulated).
+  const typical = [...appRuns].sort((a, b) => a.tbt - b.tbt)[Math.floor(appRuns.length / 2)];
+  if (typical && typical.longTasks.length > 0) {
+    note('Long tasks of the median-TBT app run (observed):');
+    for (const task of typical.longTasks.slice(0, 6))
+      note(
+        `  ${task.durationMs.toFixed(0).padStart(5)} ms at ${task.startMs.toFixed(0)} ms  ${task.url.replace(/.*\/assets\//, '')}`,
+      );
+  }
+  const failing = new Set(appRuns.flatMap((run) => run.failing));
+  console.log();
+  if (failing.size === 0) note('Accessibility and best practices: no failing audits.');
+  else {
+    note('Accessibility and best practices: failing audits to fix:');
+    for (const audit of failing) note(`  ✗ ${audit}`);
+  }
+  const app = {
+    performance: pick(appRuns, (run) => run.scores.performance),
+    accessibility: pick(appRuns, (run) => run.scores.accessibility),
+    bestPractices: pick(appRuns, (run) => run.scores.bestPractices),
+  };
+  return { app, ratio, appTbt };
 }
 
 // ---------------------------------------------------------------------------------------------- main
@@ -670,7 +779,7 @@ const failures = [];
 let today;
 /** @type {DiaryBenchResult | undefined} */
 let storage;
-/** @type {Scores | undefined} */
+/** @type {LighthouseSummary | undefined} */
 let scores;
 /** @type {{ oneYearChart: number, phaseTable: number, allTimeChart: number } | undefined} */
 let trends;
@@ -753,7 +862,7 @@ const summary = [
     ? `Summary 1 y: QR ${qrVersionText(summaryBench.ranges[1]?.qrVersion ?? null)} (${summaryBench.ranges[1]?.payloadBytes} B) in ${ms(summaryBench.ranges[1]?.qrMs ?? 0)}, PDF en ${ms(summaryBench.ranges[1]?.pdfEnglish.ms ?? 0)} / zh ${ms(summaryBench.ranges[1]?.pdfChinese.ms ?? 0)}`
     : 'Summary n/a',
   scores
-    ? `Lighthouse P ${scores.performance ?? '-'} / A ${scores.accessibility ?? '-'} / BP ${scores.bestPractices ?? '-'}`
+    ? `Lighthouse medians P ${scores.app.performance} / A ${scores.app.accessibility} / BP ${scores.app.bestPractices}, TBT ${scores.appTbt.toFixed(0)} ms, LCP app/floor ${scores.ratio.toFixed(2)}`
     : 'Lighthouse n/a',
 ];
 console.log(`\n${'═'.repeat(WIDTH)}`);

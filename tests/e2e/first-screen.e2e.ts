@@ -3,8 +3,11 @@
  * (db/start-read.ts): the last entry is there to copy at once, and the save waits for Dexie instead of
  * failing. What arrives after it (today's doses) takes the space kept for it and moves nothing.
  */
-import type { Route } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { DIST } from '../serve.mjs';
 import { HsDiary } from './page-models/hs-diary';
 import { TodayDoses, writeMedications } from './page-models/reminders';
 import {
@@ -105,5 +108,95 @@ describe('the first screen without Dexie', () => {
     await expect.poll(() => returning.getByTestId('doses-space').evaluate((space) => space.style.minHeight)).toBe('');
     await returning.waitForLoadState('networkidle');
     expect(await layoutShiftOf(returning)).toBeLessThan(0.05);
+  });
+});
+
+/** Notes in the page, as the DOM changes, when Today's heading and its save button are first there. */
+function watchTodayDrawn(): void {
+  const done = () => document.querySelector('h1') && document.querySelector('form button[type="submit"]');
+  new MutationObserver((_records, observer) => {
+    if (!done()) return;
+    (window as unknown as { __todayDrawnAt?: number }).__todayDrawnAt = performance.now();
+    observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** The files in assets/ the page asked for before Today was drawn, by the time each request started. */
+async function assetsBeforeToday(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => (window as unknown as { __todayDrawnAt?: number }).__todayDrawnAt !== undefined);
+  return page.evaluate(() => {
+    const drawnAt = (window as unknown as { __todayDrawnAt: number }).__todayDrawnAt;
+    return performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime < drawnAt && new URL(entry.name).pathname.includes('/assets/'))
+      .map((entry) => new URL(entry.name).pathname.replace(/.*\/assets\//, 'assets/'));
+  });
+}
+
+describe('the critical path to Today', () => {
+  /** What the built index.html names: its scripts, module preloads and stylesheets. */
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const named = (pattern: RegExp) => [...html.matchAll(pattern)].map((match) => (match[1] ?? '').replace(/^\.\//, ''));
+  const scripts = named(/<script\b[^>]*\bsrc="([^"]+)"/g);
+  const preloads = named(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g);
+  const stylesheets = named(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
+
+  test("the HTML names one script, one stylesheet and only the languages' core messages to preload", () => {
+    expect(scripts).toHaveLength(1);
+    expect(stylesheets).toHaveLength(1);
+    expect(preloads.map((file) => file.replace(/-[\w-]{8}\.js$/, '.js')).sort()).toEqual([
+      'assets/core.en.js',
+      'assets/core.zh-CN.js',
+    ]);
+  });
+
+  for (const locale of ['en', 'zh-CN'] as const) {
+    test(`a returning patient in ${locale}: nothing is fetched before Today but what the HTML names`, async () => {
+      const { context, page } = await e2e.open('#/', { serviceWorkers: 'block' });
+      const first = new HsDiary(page, e2e.url);
+      await first.day(localDate(-1)).log(3, 1);
+      if (locale !== 'en') {
+        await first.navLink('settings').click();
+        await first.settings.heading.waitFor();
+        await first.settings.language(locale).check();
+        await expect.poll(async () => (await readStoredSettings(page)).locale).toBe(locale);
+      }
+      await page.close();
+
+      const returning = await context.newPage();
+      // Every file fetched again, as on a phone that has not kept them.
+      await (await context.newCDPSession(returning)).send('Network.setCacheDisabled', { cacheDisabled: true });
+      await returning.addInitScript(watchTodayDrawn);
+      await returning.goto(e2e.url);
+      const fetched = await assetsBeforeToday(returning);
+      await expect(returning.locator('html').getAttribute('lang')).resolves.toBe(locale);
+      // No dynamic import before Today: every file it needed was named by the HTML, so it came in one round trip.
+      expect(fetched.filter((file) => !file.endsWith('.css')).sort()).toEqual([...scripts, ...preloads].sort());
+      expect(fetched.filter((file) => file.endsWith('.css'))).toEqual(stylesheets);
+    });
+  }
+});
+
+describe('the start-up text', () => {
+  test('is not painted on a quick start, so Today is the first paint; a slow start shows it after a second', async () => {
+    const context = await e2e.newContext({ serviceWorkers: 'block' });
+    let releaseEntry: () => void = () => undefined;
+    const entryReleased = new Promise<void>((resolve) => (releaseEntry = resolve));
+    await context.route(/\/assets\/index-[\w-]+\.js$/, async (route: Route) => {
+      await entryReleased;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(e2e.url, { waitUntil: 'commit' });
+    const startup = page.locator('.startup');
+    await startup.waitFor({ state: 'attached' });
+    // The stylesheet has arrived (it blocks the first paint), the entry script has not: a quick start.
+    await expect.poll(() => page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
+    expect(await startup.isVisible()).toBe(false);
+    // Still no script a second later: the patient is told the app is coming.
+    await startup.waitFor({ state: 'visible', timeout: 5000 });
+    releaseEntry();
+    await new HsDiary(page, e2e.url).today.heading.waitFor();
+    expect(await startup.count()).toBe(0);
   });
 });

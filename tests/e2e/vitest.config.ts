@@ -1,7 +1,9 @@
 /**
  * Browser tests: real Chromium against the production build (dist/) served under /hs-diary/.
  *   npm run build && npm run test:e2e
- * Files run one after another: each launches its own Chromium, and the machine may have two cores.
+ * Two files at a time: each launches its own Chromium and serves dist/ on a port of its own, and shares no
+ * state with another file (a test that changes the build works on a copy, see pwa.e2e.ts); two suit the
+ * two-core machine, and a browser test spends much of its time waiting on the page.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -14,8 +16,8 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    fileParallelism: false,
-    maxWorkers: 1,
+    fileParallelism: true,
+    maxWorkers: 2,
     // A browser test is slow to start; retrying would hide flakiness, so failures are reported as they are.
     retry: 0,
     expect: { requireAssertions: true },

@@ -1,0 +1,94 @@
+// @ts-check
+/**
+ * `npm test`: every check and test of the project, as CI runs them, two at a time on a two-core machine
+ * instead of one after another. The steps are the package's own scripts; only their order and overlap
+ * are decided here: the build goes first, so the browser tests (the longest step, which need it) start as
+ * soon as possible, while the static checks and the unit tests take the other core. Each step's output is
+ * printed in one piece when it ends, then a table of how long each took; the exit code is 1 if any failed.
+ * Every step runs even after one fails, so one run reports every failure.
+ *   node tests/run-all.mjs            (TEST_JOBS=1 runs the steps one after another)
+ */
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+
+/** @typedef {{ script: string, needs?: string }} Step */
+
+/** In the order they are started when a slot is free; a step waits for the one it `needs` to pass. */
+/** @type {Step[]} */
+const STEPS = [
+  { script: 'build' },
+  { script: 'check' },
+  { script: 'test:e2e', needs: 'build' },
+  { script: 'lint' },
+  { script: 'test:unit' },
+  { script: 'test:relay' },
+  { script: 'format:check' },
+];
+
+const jobs = Math.max(1, Number(process.env.TEST_JOBS) || Math.min(2, os.availableParallelism()));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** @type {Map<string, { ok: boolean, seconds: number }>} */
+const results = new Map();
+/** @type {Set<string>} */
+const running = new Set();
+const started = Date.now();
+
+/** @param {Step} step */
+function run(step) {
+  running.add(step.script);
+  const begin = Date.now();
+  console.log(`▶ ${step.script}`);
+  return new Promise((resolve) => {
+    // FORCE_COLOR keeps the tools' colours although their output goes to a pipe first.
+    const child = spawn(npm, ['run', '--silent', step.script], {
+      env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    /** @type {Buffer[]} */
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code) => {
+      const seconds = (Date.now() - begin) / 1000;
+      const ok = code === 0;
+      running.delete(step.script);
+      results.set(step.script, { ok, seconds });
+      console.log(`\n${'─'.repeat(78)}\n${ok ? '✓' : '✗'} ${step.script} (${seconds.toFixed(1)} s)\n${'─'.repeat(78)}`);
+      process.stdout.write(Buffer.concat(output));
+      resolve(undefined);
+    });
+  });
+}
+
+/** Runs every step, `jobs` at a time; resolves when each has ended or been skipped. */
+function schedule() {
+  const waiting = [...STEPS];
+  return new Promise((done) => {
+    const startWhatCan = () => {
+      for (const step of [...waiting]) {
+        if (running.size >= jobs) break;
+        const need = step.needs === undefined ? undefined : results.get(step.needs);
+        if (step.needs !== undefined && need === undefined) continue;
+        waiting.splice(waiting.indexOf(step), 1);
+        if (need && !need.ok) {
+          results.set(step.script, { ok: false, seconds: 0 });
+          console.log(`✗ ${step.script}: skipped, ${step.needs} failed`);
+          continue;
+        }
+        void run(step).then(startWhatCan);
+      }
+      if (running.size === 0) done(undefined);
+    };
+    startWhatCan();
+  });
+}
+
+await schedule();
+console.log(`\n${'═'.repeat(78)}`);
+for (const step of STEPS) {
+  const result = results.get(step.script);
+  console.log(`${result?.ok ? '✓' : '✗'} ${step.script.padEnd(14)} ${result ? `${result.seconds.toFixed(1)} s` : ''}`);
+}
+console.log(`npm test: ${((Date.now() - started) / 1000).toFixed(1)} s with ${jobs} at a time`);
+if ([...results.values()].some((result) => !result.ok)) process.exitCode = 1;
