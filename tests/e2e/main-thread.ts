@@ -31,7 +31,7 @@ export async function mainThreadWork(page: Page, step: () => Promise<void>): Pro
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline', '__metadata'] },
+    traceConfig: { includedCategories: ['toplevel', '__metadata'], excludedCategories: ['*'] },
   });
   try {
     await step();
@@ -47,7 +47,10 @@ export async function mainThreadWork(page: Page, step: () => Promise<void>): Pro
       .map((event) => `${event.pid}:${event.tid}`),
   );
   const tasks = events.filter(
-    (event) => event.ph === 'X' && event.name === 'RunTask' && mainThreads.has(`${event.pid}:${event.tid}`),
+    (event) =>
+      event.ph === 'X' &&
+      (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') &&
+      mainThreads.has(`${event.pid}:${event.tid}`),
   );
   const longest = tasks.reduce<TraceEvent | undefined>(
     (best, task) => ((task.tdur ?? 0) > (best?.tdur ?? -1) ? task : best),
