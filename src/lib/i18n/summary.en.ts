@@ -60,6 +60,8 @@ export const summaryEn = {
       `Doses taken in the range: ${taken} of ${scheduled} (${percent})`,
     noAdherence: 'No doses were logged in the range.',
     timeline: 'Timeline',
+    showEarlierEvents: (count: number) => (count === 1 ? 'Show 1 earlier event' : `Show ${count} earlier events`),
+    showEarlierPhases: (count: number) => (count === 1 ? 'Show 1 earlier phase' : `Show ${count} earlier phases`),
   },
   chart: {
     title: 'Pain over the range',
@@ -73,6 +75,10 @@ export const summaryEn = {
     keyFlare: 'red marks along the top: flare days',
     keyWeekly: 'Weekly mean pain',
     keyInterrupted: 'Interrupted',
+    earlierEvents: (count: number) =>
+      count === 1
+        ? '1 earlier event, listed under its medicine;'
+        : `${count} earlier events, listed under each medicine;`,
   },
   phases: {
     title: 'Treatment phases',

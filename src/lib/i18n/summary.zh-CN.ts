@@ -59,6 +59,8 @@ export const summaryZhCN: typeof summaryEn = {
     adherence: (taken, scheduled, percent) => `此范围内已服剂量：${scheduled}次中${taken}次（${percent}）`,
     noAdherence: '此范围内没有剂量记录。',
     timeline: '时间线',
+    showEarlierEvents: (count) => `显示更早的 ${count} 个事件`,
+    showEarlierPhases: (count) => `显示更早的 ${count} 个阶段`,
   },
   chart: {
     title: '此范围内的疼痛',
@@ -70,6 +72,7 @@ export const summaryZhCN: typeof summaryEn = {
     keyFlare: '顶部红色标记：发作日',
     keyWeekly: '每周平均疼痛',
     keyInterrupted: '中断',
+    earlierEvents: (count) => `更早的 ${count} 个事件见下方各药物；`,
   },
   phases: {
     title: '治疗阶段',

@@ -5,30 +5,25 @@ import type { RegimenEvent } from '../../domain/medication';
 import type { Dose, Phase } from '../../domain/phases';
 import type { AxisTick } from '../../domain/chart-axis';
 import type { EventMarker } from '../../domain/chart-marks';
+import { cachedFormatter } from '../../i18n/intl-cache';
 import { i18n } from '../../i18n/locale.svelte';
 import { doseText } from '../medications/medication-text';
 
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-
-/** One `Intl` formatter per language and options: a weekly table of five years formats hundreds of dates. */
-function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${i18n.intlTag}|${JSON.stringify(options)}`;
-  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) {
-    format = new Intl.DateTimeFormat(i18n.intlTag, { ...options, timeZone: 'UTC' });
-    formatters.set(key, format);
-  }
-  return format;
+/**
+ * One `Intl` formatter per language and options (a weekly table of five years formats hundreds of dates),
+ * found by a fixed name rather than by its options written out on every call.
+ */
+function dateFormat(name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const tag = i18n.intlTag;
+  return cachedFormatter(
+    `trends-date|${tag}|${name}`,
+    () => new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }),
+  );
 }
 
-function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${i18n.intlTag}|${JSON.stringify(options)}`;
-  let format = formatters.get(key) as Intl.NumberFormat | undefined;
-  if (!format) {
-    format = new Intl.NumberFormat(i18n.intlTag, options);
-    formatters.set(key, format);
-  }
-  return format;
+function numberFormat(name: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const tag = i18n.intlTag;
+  return cachedFormatter(`trends-number|${tag}|${name}`, () => new Intl.NumberFormat(tag, options));
 }
 
 function utc(date: IsoDate): Date {
@@ -38,12 +33,12 @@ function utc(date: IsoDate): Date {
 
 /** "27 Nov 2025" / "2025年11月27日". */
 export function shortDate(date: IsoDate): string {
-  return dateFormat({ day: 'numeric', month: 'short', year: 'numeric' }).format(utc(date));
+  return dateFormat('day-month-year', { day: 'numeric', month: 'short', year: 'numeric' }).format(utc(date));
 }
 
 /** "27 Nov" / "11月27日". */
 export function dayMonth(date: IsoDate): string {
-  return dateFormat({ day: 'numeric', month: 'short' }).format(utc(date));
+  return dateFormat('day-month', { day: 'numeric', month: 'short' }).format(utc(date));
 }
 
 export function rangeText(from: IsoDate, to: IsoDate): string {
@@ -53,7 +48,11 @@ export function rangeText(from: IsoDate, to: IsoDate): string {
 /** The word under an x-axis tick: "3 Mar" for weeks, "Mar" or "Jan 2026" for months. */
 export function tickLabel(tick: AxisTick): string {
   if (tick.unit === 'week') return dayMonth(tick.date);
-  return dateFormat(tick.showYear ? { month: 'short', year: 'numeric' } : { month: 'short' }).format(utc(tick.date));
+  return (
+    tick.showYear
+      ? dateFormat('month-year', { month: 'short', year: 'numeric' })
+      : dateFormat('month', { month: 'short' })
+  ).format(utc(tick.date));
 }
 
 /** A pain or drainage mean: "6.1", "3". */
@@ -64,11 +63,13 @@ export function meanText(value: number | null | undefined): string {
 /** A change with its sign: "-2.9", "+1", "0". */
 export function signedText(value: number | null): string {
   if (value === null) return i18n.t.trends.phases.none;
-  return numberFormat({ maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(Math.round(value * 10) / 10);
+  return numberFormat('signed', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
+    Math.round(value * 10) / 10,
+  );
 }
 
 export function percentText(ratio: number): string {
-  return numberFormat({ style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+  return numberFormat('percent', { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
 
 /** "30 mg", without the schedule: short enough for a label on the chart. */
