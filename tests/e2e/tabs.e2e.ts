@@ -175,4 +175,103 @@ describe('tabs', () => {
     // Nothing recreated the database behind the patient's back.
     await expect(other.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).resolves.toEqual([]);
   });
+
+  /** Two tabs of the app on Today (pages of one context share the database). */
+  async function twoTabs(): Promise<{ first: HsDiary; second: HsDiary }> {
+    const { context, page } = await e2e.open('#/');
+    const first = new HsDiary(page, e2e.url);
+    const secondPage = await context.newPage();
+    await gotoApp(secondPage, e2e.url);
+    const second = new HsDiary(secondPage, e2e.url);
+    await second.form.save.waitFor();
+    return { first, second };
+  }
+
+  const changedNotice = (app: HsDiary) =>
+    app.page.getByRole('alert').filter({ hasText: app.t.form.changedElsewhere.title });
+
+  test('another tab saving the same day keeps what this one typed, says so, and saves it when asked', async () => {
+    const { first, second } = await twoTabs();
+    await first.form.fill(7, 2);
+    await first.form.openMoreDetails();
+    await first.form.note.fill('typed in the first tab');
+
+    await second.form.fill(2, 0);
+    await second.form.save.click();
+    await second.today.savedHeading.waitFor();
+
+    const notice = changedNotice(first);
+    await notice.waitFor();
+    await expect.poll(() => notice.innerText()).toContain(first.t.form.changedElsewhere.saved(2));
+    await expect(first.form.pain(7).isChecked()).resolves.toBe(true);
+    await expect(first.form.drainage(2).isChecked()).resolves.toBe(true);
+    await expect(first.form.note.inputValue()).resolves.toBe('typed in the first tab');
+    await expect(first.today.savedHeading.count()).resolves.toBe(0);
+
+    await notice.getByRole('button', { name: first.t.form.changedElsewhere.keepMine, exact: true }).click();
+    await first.form.saveChanges.click();
+    await first.today.savedHeading.waitFor();
+    expect((await readStoredDays(first.page)).map(({ pain, note }) => [pain, note])).toEqual([
+      [7, 'typed in the first tab'],
+    ]);
+    await expect.poll(() => second.today.savedPain()).toBe(7);
+  });
+
+  test('editing while another tab saves: the edit is not replaced, and Save stores this tab’s values', async () => {
+    const { first, second } = await twoTabs();
+    await first.form.fill(5, 1);
+    await first.form.save.click();
+    await first.today.savedHeading.waitFor();
+    await first.today.edit.click();
+    await first.form.pain(9).check();
+    await first.form.openMoreDetails();
+    await first.form.note.fill('worse tonight');
+
+    await second.today.savedHeading.waitFor();
+    await second.today.edit.click();
+    await second.form.pain(2).check();
+    await second.form.saveChanges.click();
+    await second.today.savedHeading.waitFor();
+
+    await changedNotice(first).waitFor();
+    await expect(first.form.pain(9).isChecked()).resolves.toBe(true);
+    await expect(first.form.note.inputValue()).resolves.toBe('worse tonight');
+    await first.form.saveChanges.click();
+    await first.today.savedHeading.waitFor();
+    expect((await readStoredDays(first.page)).map(({ pain, note }) => [pain, note])).toEqual([[9, 'worse tonight']]);
+  });
+
+  test('another tab saving the same day: "use the saved entry" takes it', async () => {
+    const { first, second } = await twoTabs();
+    await first.form.fill(7, 2);
+    await second.form.fill(2, 0);
+    await second.form.save.click();
+    const notice = changedNotice(first);
+    await notice.getByRole('button', { name: first.t.form.changedElsewhere.takeSaved, exact: true }).click();
+    await first.today.savedHeading.waitFor();
+    expect(await first.today.savedPain()).toBe(2);
+  });
+
+  test('what was typed and not saved survives a reload, and is gone once saved', async () => {
+    const { page } = await e2e.open('#/');
+    const app = new HsDiary(page, e2e.url);
+    await app.form.fill(7, 2);
+    await app.form.openMoreDetails();
+    await app.form.note.fill('not saved yet');
+    // Written once typing pauses.
+    await page.waitForTimeout(1000);
+    await app.reload();
+
+    const restored = page.getByRole('button', { name: app.t.form.discardRestored, exact: true });
+    await restored.waitFor();
+    await expect(app.form.pain(7).isChecked()).resolves.toBe(true);
+    await expect(app.form.drainage(2).isChecked()).resolves.toBe(true);
+    await expect(app.form.note.inputValue()).resolves.toBe('not saved yet');
+    await app.form.save.click();
+    await app.today.savedHeading.waitFor();
+
+    await app.reload();
+    await app.today.savedHeading.waitFor();
+    await expect(restored.count()).resolves.toBe(0);
+  });
 });

@@ -139,6 +139,17 @@ export const coreEn = {
       date: 'This is not a valid date.',
       updatedAt: 'The time of the change could not be read.',
     },
+    changedElsewhere: {
+      title: 'This day was changed in another tab or window',
+      saved: (pain: number) =>
+        `It was just saved there (pain ${pain}/10). What you typed here is still here and not saved yet.`,
+      deleted: 'It was just deleted there. What you typed here is still here and not saved yet.',
+      keepMine: 'Keep what I typed',
+      takeSaved: 'Use the saved entry',
+      discardMine: 'Discard what I typed',
+    },
+    restored: (when: string) => `Put back what you typed on ${when} and did not save.`,
+    discardRestored: 'Discard it',
     storage: {
       /** What was not saved, by the form that met the failure: a full disk must not say "this day" about a medication. */
       quota: {

@@ -125,6 +125,16 @@ export const coreZhCN: CoreMessages = {
       date: '这不是有效的日期。',
       updatedAt: '无法读取修改时间。',
     },
+    changedElsewhere: {
+      title: '这一天在另一个标签页或窗口中被修改了',
+      saved: (pain: number) => `那里刚刚保存了这一天（疼痛 ${pain}/10）。您在这里输入的内容还在，尚未保存。`,
+      deleted: '那里刚刚删除了这一天。您在这里输入的内容还在，尚未保存。',
+      keepMine: '保留我输入的内容',
+      takeSaved: '使用已保存的记录',
+      discardMine: '放弃我输入的内容',
+    },
+    restored: (when: string) => `已恢复您在 ${when} 输入但未保存的内容。`,
+    discardRestored: '放弃',
     storage: {
       quota: {
         day: '设备存储空间已满，这一天没有保存。您输入的内容还在：请释放一些空间后重试。',

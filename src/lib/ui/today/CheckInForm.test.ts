@@ -5,6 +5,7 @@ import { dayFactory } from '../../../../tests/factories/day-factory';
 import { diaryDb } from '../../db';
 import { en } from '../../i18n/en';
 import { i18n } from '../../i18n/locale.svelte';
+import { DayForm } from '../../state/day-form.svelte';
 import CheckInForm from './CheckInForm.svelte';
 
 const TODAY = '2026-11-26';
@@ -12,6 +13,7 @@ const TODAY = '2026-11-26';
 beforeEach(async () => {
   await i18n.use('en');
   await diaryDb.days.clear();
+  await diaryDb.drafts.clear();
 });
 
 /** The pain scale's own radios: the itch scale has the same numbers. */
@@ -24,7 +26,9 @@ const drainage = (level: number) =>
 
 function renderForm(props: Partial<{ date: string; existing: ReturnType<typeof dayFactory.build> }> = {}) {
   const onSaved = vi.fn();
-  render(CheckInForm, { date: props.date ?? TODAY, today: TODAY, existing: props.existing, onSaved });
+  const form = new DayForm(props.date ?? TODAY);
+  form.sync(props.existing);
+  render(CheckInForm, { form, today: TODAY, onSaved });
   return { onSaved, user: userEvent.setup() };
 }
 
