@@ -182,4 +182,25 @@ describe('the diary', () => {
       note: '',
     });
   });
+
+  test('a day opened from "Log or open another day" is shown in its month after saving, its flare marked', async () => {
+    const app = await openApp();
+    // 40 days back is always in an earlier month.
+    const date = localDate(-40);
+    await app.diary.open();
+    await app.diary.otherDate.fill(date);
+    await app.diary.openButton.click();
+    await (await app.day(date).heading()).waitFor();
+    await app.form.fill(7, 2);
+    await app.form.flare(true).click();
+    await app.form.region('axilla-left').click();
+    await app.form.save.click();
+
+    await app.diary.heading.waitFor();
+    const monthName = await app.formatDate(`${date.slice(0, 7)}-01`, 'month');
+    await app.page.getByRole('heading', { level: 2, name: monthName, exact: true }).waitFor();
+    const cell = await app.diary.calendarCell(date);
+    await expect.poll(() => cell.getAttribute('aria-label')).toMatch(/pain 7, flare$/);
+    await expect(cell.innerText()).resolves.toContain('▲');
+  });
 });

@@ -266,6 +266,35 @@ describe('Trends', () => {
     expect(opened >= localDate(-29) && opened <= localDate(0)).toBe(true);
   });
 
+  test('a tap on empty chart space opens nothing; a tap on a logged day opens it', async () => {
+    const { page } = await e2e.open('#/');
+    const app = new HsDiary(page, e2e.url);
+    await app.form.save.waitFor();
+    // The first half of the last 30 days is logged, the recent half is empty.
+    const days: SeedDay[] = [];
+    for (let offset = -29; offset <= -16; offset += 1) days.push(seedDay(localDate(offset), 5));
+    await writeDays(page, days);
+    const trends = new TrendsScreen(app);
+    await trends.open();
+    await trends.range('30d').check();
+    await trends.canvas.waitFor();
+    await expect.poll(() => trends.rangeHeading.innerText()).toContain(await shortDate(page, localDate(-29)));
+    await trends.canvas.evaluate((canvas) => canvas.scrollIntoView({ block: 'start' }));
+    const box = await trends.canvas.boundingBox();
+    if (!box) throw new Error('The chart has no box');
+
+    await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.5);
+    // Give a navigation the time it would take, then check none happened.
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).hash).toBe('#/trends');
+
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
+    await page.waitForURL(/#\/day\/\d{4}-\d{2}-\d{2}$/);
+    const opened = new URL(page.url()).hash.slice('#/day/'.length);
+    expect(opened >= localDate(-29) && opened <= localDate(-16)).toBe(true);
+    await app.form.saveChanges.waitFor();
+  });
+
   test.each(['en', 'zh-CN'] as const)(
     'axe finds nothing on Medications and Trends in %s',
     async (lang: Lang) => {

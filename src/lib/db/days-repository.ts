@@ -61,6 +61,15 @@ export function countDays(db: DiaryDatabase): Promise<number> {
   return read(db, () => db.days.count());
 }
 
+/** Follow how many days are logged, so a count on screen is right after an import or a save in another tab. */
+export function watchDayCount(
+  db: DiaryDatabase,
+  onChange: (count: number) => void,
+  onError: (error: unknown) => void,
+): Unsubscribe {
+  return watchQuery(() => db.days.count(), onChange, onError);
+}
+
 export interface RecentDays {
   /** Logged days in the window asked for, oldest first. */
   days: DayEntry[];

@@ -251,6 +251,25 @@ export function replacedCount(plan: ImportPlan, mode: ImportMode): number {
   }, 0);
 }
 
+/** What an import wrote, table by table: the rows it added and those whose version it replaced. */
+export interface ImportedCounts {
+  table: DataTable;
+  added: number;
+  changed: number;
+}
+
+/** The tables an import in this mode writes to, each with its added and changed rows (tables it leaves alone are left out). */
+export function importedCounts(plan: ImportPlan, mode: ImportMode): ImportedCounts[] {
+  return DATA_TABLES.map((table) => {
+    const changes = plan.tables[table];
+    return {
+      table,
+      added: changes.added.length,
+      changed: mode === 'merge' ? changes.newerInBackup.length : differing(changes),
+    };
+  }).filter((counts) => counts.added + counts.changed > 0);
+}
+
 /** True when, after this import, everything on the device is also in the backup. */
 export function backupCoversDevice(plan: ImportPlan, mode: ImportMode): boolean {
   if (mode === 'replace') return true;

@@ -139,13 +139,26 @@ describe('weekly series', () => {
 
 describe('taps and ticks', () => {
   it('opens the tapped day, or the first logged day of a tapped week', () => {
-    const daily = buildTrendSeries(new Map(), { from: '2026-06-01', to: TODAY }, []);
+    const daily = buildTrendSeries(
+      indexDays([...daysFrom('2026-06-01', [4]), ...daysFrom('2026-06-03', [5]), ...daysFrom(TODAY, [6])]),
+      { from: '2026-06-01', to: TODAY },
+      [],
+    );
     expect(dateAtX(daily, 2.4)).toBe('2026-06-03');
     expect(dateAtX(daily, -3)).toBe('2026-06-01');
     expect(dateAtX(daily, 400)).toBe(TODAY);
     const days = indexDays(daysFrom('2025-06-04', [5]));
     const weekly = buildTrendSeries(days, { from: '2025-06-01', to: TODAY }, []);
     expect(dateAtX(weekly, 4)).toBe('2025-06-04');
-    expect(dateAtX(weekly, 11)).toBe('2025-06-09');
+  });
+
+  it('opens nothing on empty chart space: a day or a week without an entry', () => {
+    const daily = buildTrendSeries(indexDays(daysFrom('2026-06-03', [5])), { from: '2026-06-01', to: TODAY }, []);
+    expect(dateAtX(daily, 0)).toBeNull();
+    expect(dateAtX(daily, 1.4)).toBeNull();
+    expect(dateAtX(daily, 2.4)).toBe('2026-06-03');
+    const weekly = buildTrendSeries(indexDays(daysFrom('2025-06-04', [5])), { from: '2025-06-01', to: TODAY }, []);
+    expect(dateAtX(weekly, 11)).toBeNull();
+    expect(dateAtX(buildTrendSeries(new Map(), { from: '2026-06-01', to: TODAY }, []), 2)).toBeNull();
   });
 });

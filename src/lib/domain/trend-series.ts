@@ -119,14 +119,17 @@ export function buildTrendSeries(
   return { range, lengthDays, points, ...chartMarks(range, medications) };
 }
 
-/** The day a tap at day number `x` opens: that day; for a week, its first logged day (or its first day). */
+/**
+ * The day a tap at day number `x` opens: that day if it has an entry; for a week, its first logged day.
+ * Null on empty chart space (a day or week with nothing logged), so a stray tap never opens a blank form.
+ */
 export function dateAtX(series: TrendSeries, x: number): IsoDate | null {
   if (series.lengthDays === 0) return null;
   const index = Math.min(series.lengthDays - 1, Math.max(0, Math.round(x)));
   const date = addDays(series.range.from, index);
-  if (series.points.resolution === 'daily') return date;
+  if (series.points.resolution === 'daily') return series.points.days.some((day) => day.x === index) ? date : null;
   const week = series.points.weeks.find((candidate) => candidate.from <= date && date <= candidate.to);
-  return week ? (week.firstLogged ?? week.from) : date;
+  return week?.firstLogged ?? null;
 }
 
 /** The earliest date the all-time range starts from: the first logged day or medication event. */

@@ -48,13 +48,14 @@ export const backupEn = {
       'Saving the backup is taking longer than it should: the browser’s storage may not be answering. You can cancel, and nothing will be imported.',
   },
   cancelled: 'Import cancelled. Nothing was imported.',
-  done: (added: number, changed: number, kept: number) =>
-    (added + changed === 0
+  /** `added` and `changed` are lists of counts ("3 diary days, 1 medicine and 12 doses"), empty when none. */
+  done: (added: string, changed: string, kept: number) =>
+    (!added && !changed
       ? kept === 0
         ? 'Nothing needed to change: your diary already had everything in the backup.'
         : 'Nothing was added: this device already had everything in the backup, or its own version of it.'
-      : `Done: ${added} new and ${changed} changed ${added + changed === 1 ? 'entry is' : 'entries are'} in your diary now.`) +
-    (kept > 0 && added + changed > 0
+      : `Done. ${added ? `New in your diary: ${added}.` : ''}${added && changed ? ' ' : ''}${changed ? `Changed: ${changed}.` : ''}`) +
+    (kept > 0 && (added || changed)
       ? ` ${kept} ${kept === 1 ? 'entry that differs was' : 'entries that differ were'} kept as on this device.`
       : ''),
   doneButton: 'Done',

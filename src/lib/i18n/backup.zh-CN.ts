@@ -52,12 +52,12 @@ export const backupZhCN: typeof backupEn = {
   },
   cancelled: '已取消导入。没有导入任何内容。',
   done: (added, changed, kept) =>
-    (added + changed === 0
+    (!added && !changed
       ? kept === 0
         ? '无需更改：备份中的内容您的日记里都已经有了。'
         : '没有添加任何内容：备份中的内容本设备都已有，或保留了本设备的版本。'
-      : `完成：${added} 条新记录和 ${changed} 条更改的记录已在您的日记中。`) +
-    (kept > 0 && added + changed > 0 ? `本设备上 ${kept} 条内容不同的记录保持原样。` : ''),
+      : `完成。${added ? `日记中新增：${added}。` : ''}${changed ? `已更改：${changed}。` : ''}`) +
+    (kept > 0 && (added || changed) ? `本设备上 ${kept} 条内容不同的记录保持原样。` : ''),
   doneButton: '完成',
   preview: {
     title: '此备份将带来的变化',

@@ -1,5 +1,5 @@
 /** Storage persistence and space for Settings, refreshed on demand. */
-import { countDays, diaryDb, onUnreadableRow, unreadableRowCounts } from '../db';
+import { countDays, diaryDb, onUnreadableRow, unreadableRowCounts, watchDayCount } from '../db';
 import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../platform/storage';
 
 export class StorageStatusState {
@@ -15,9 +15,19 @@ export class StorageStatusState {
     this.unreadableRows = [...unreadableRowCounts().values()].reduce((sum, count) => sum + count, 0);
   }
 
+  /** Refresh now, and follow the day count as it changes (an import, another tab), not only on the next visit. */
   follow(): () => void {
     void this.refresh();
-    return onUnreadableRow(() => void this.refresh());
+    const stopUnreadable = onUnreadableRow(() => void this.refresh());
+    const stopCount = watchDayCount(
+      diaryDb,
+      (count) => (this.daysLogged = count),
+      () => undefined, // the count stays as last read; Settings shows storage failures elsewhere
+    );
+    return () => {
+      stopUnreadable();
+      stopCount();
+    };
   }
 
   async askToPersist(): Promise<void> {

@@ -24,6 +24,18 @@ describe('MonthCalendar', () => {
     expect(screen.getAllByRole('link')).toHaveLength(26);
   });
 
+  it('marks a flare day with a shape and in its name, not by colour alone', () => {
+    const days = new Map([
+      ['2026-11-03', dayFactory.build({ date: '2026-11-03', pain: 6, flare: true, regions: ['axilla-left'] })],
+      ['2026-11-04', dayFactory.build({ date: '2026-11-04', pain: 6 })],
+    ]);
+    render(MonthCalendar, { month: '2026-11', today: '2026-11-26', days });
+    const flare = screen.getByRole('link', { name: '3 November 2026: pain 6, flare' });
+    const calm = screen.getByRole('link', { name: '4 November 2026: pain 6' });
+    expect(flare).toHaveTextContent('▲');
+    expect(calm).not.toHaveTextContent('▲');
+  });
+
   it('labels days and weekdays in Chinese', async () => {
     await i18n.use('zh-CN');
     render(MonthCalendar, { month: '2026-11', today: '2026-11-26', days: new Map() });

@@ -90,7 +90,9 @@ describe('BackupSection', () => {
     ).toEqual(['1', '0', '0']);
     expect(screen.getByText(t.preview.newerInBackup('1 diary day', 1))).toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('button', { name: t.preview.import }));
-    expect(await screen.findByText(t.done(2, 1, 0))).toBeInTheDocument();
+    expect(
+      await screen.findByText('Done. New in your diary: 1 diary day and 1 clinic visit. Changed: 1 diary day.'),
+    ).toBeInTheDocument();
     expect(await diaryDb.days.get('2026-11-01')).toMatchObject({ pain: 9 });
     expect(await diaryDb.visits.count()).toBe(1);
   });
@@ -115,7 +117,9 @@ describe('BackupSection', () => {
     );
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: t.preview.import }));
-    expect(await screen.findByText(t.done(0, 3, 2))).toBeInTheDocument();
+    expect(
+      await screen.findByText('Done. Changed: 3 diary days. 2 entries that differ were kept as on this device.'),
+    ).toBeInTheDocument();
     const pains = async () => (await diaryDb.days.toArray()).map((day) => day.pain);
     expect(await pains()).toEqual([8, 8, 8, 2, 2]);
 
@@ -126,7 +130,7 @@ describe('BackupSection', () => {
       t.preview.backupTakes('2 diary days', 2, 2),
     );
     await user.click(screen.getByRole('button', { name: t.preview.import }));
-    expect(await screen.findByText(t.done(0, 2, 0))).toBeInTheDocument();
+    expect(await screen.findByText('Done. Changed: 2 diary days.')).toBeInTheDocument();
     expect(await pains()).toEqual([8, 8, 8, 8, 8]);
   });
 
@@ -150,7 +154,7 @@ describe('BackupSection', () => {
     const dialog = await screen.findByRole('dialog', { name: t.preview.confirmTitle });
     expect(await diaryDb.days.count()).toBe(2);
     await user.click(within(dialog).getByRole('button', { name: t.preview.confirm }));
-    await screen.findByText(t.done(1, 0, 0));
+    await screen.findByText('Done. New in your diary: 1 diary day.');
     expect((await diaryDb.days.toArray()).map((day) => day.date)).toEqual(['2026-11-03']);
   });
 

@@ -1,6 +1,6 @@
 /** How a backup's problems and an import's failures read in the patient's language: what is wrong, and where. */
 import { DATA_TABLES, type BackupProblem } from '../../domain/backup-format';
-import { differing, type ImportMode, type ImportPlan } from '../../domain/import-plan';
+import { differing, importedCounts, keptByMerge, type ImportMode, type ImportPlan } from '../../domain/import-plan';
 import { isIsoDate, localDateOf } from '../../domain/dates';
 import { ownValue } from '../../domain/own-key';
 import { i18n } from '../../i18n/locale.svelte';
@@ -77,4 +77,14 @@ export function importDirections(plan: ImportPlan, mode: ImportMode): string[] {
     if (undated.length > 0) sentences.push(t.preview.undated(rows(undated.length), undated.length));
     return sentences.length === 0 ? [] : [sentences.join(' ')];
   });
+}
+
+/** What an import did, counted per kind of entry: "New in your diary: 3 diary days, 1 medicine and 12 doses." */
+export function importDoneText(plan: ImportPlan, mode: ImportMode): string {
+  const t = i18n.t.backup;
+  const counts = importedCounts(plan, mode);
+  const list = (pick: 'added' | 'changed') =>
+    i18n.formatList(counts.filter((row) => row[pick] > 0).map((row) => t.rowCount(row.table, row[pick])));
+  const kept = mode === 'merge' ? DATA_TABLES.reduce((sum, table) => sum + keptByMerge(plan.tables[table]), 0) : 0;
+  return t.done(list('added'), list('changed'), kept);
 }
