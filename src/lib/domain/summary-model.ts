@@ -24,6 +24,7 @@ import { mean } from './stats';
 import type { SummaryResolution } from './summary-pick';
 import { isShown } from './summary-range';
 import type { SummaryDay, SummaryMedication, SummarySource, SummaryWeek } from './summary-source';
+import { cutToLength } from './user-text';
 
 /** Figures a weekly summary cannot give: they need the value of each day. */
 export const DAILY_ONLY_MEASURES = [
@@ -119,7 +120,7 @@ export function summaryNotes(days: readonly DayEntry[], range: DateRange): Summa
     .sort((a, b) => b.date.localeCompare(a.date));
   const shorten = (note: string) => {
     const text = note.trim().replace(/\s+/g, ' ');
-    return text.length <= SUMMARY_NOTES.chars ? text : `${text.slice(0, SUMMARY_NOTES.chars - 1).trimEnd()}…`;
+    return text.length <= SUMMARY_NOTES.chars ? text : `${cutToLength(text, SUMMARY_NOTES.chars - 1).trimEnd()}…`;
   };
   return {
     shown: written.slice(0, SUMMARY_NOTES.shown).map((day) => ({ date: day.date, text: shorten(day.note) })),

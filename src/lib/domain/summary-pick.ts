@@ -19,6 +19,7 @@ import {
   type SummaryWeek,
 } from './summary-source';
 import { clampRange, isShown, latestVisit } from './summary-range';
+import { cutToLength } from './user-text';
 import type { Visit } from './visit';
 
 export type SummaryResolution = SummarySource['resolution'];
@@ -149,7 +150,7 @@ export function buildSummarySource(
       return result ? [{ phaseStart: phase.start, taken: result.taken, scheduled: result.scheduled }] : [];
     });
     const summary: SummaryMedication = {
-      name: medication.name.slice(0, SUMMARY_LIMITS.maxNameChars),
+      name: cutToLength(medication.name, SUMMARY_LIMITS.maxNameChars),
       ...(medication.presetId !== undefined && { presetId: medication.presetId }),
       drugClass: medication.drugClass,
       color: medication.color.toLowerCase(),
@@ -174,10 +175,10 @@ export function buildSummarySource(
     days: resolution === 'daily' ? days : [],
     weeks: resolution === 'weekly' ? weeklyFromDays(days, range) : [],
     medications,
-    questions: (visit?.questions ?? '').slice(0, SUMMARY_LIMITS.maxQuestionsChars),
+    questions: cutToLength(visit?.questions ?? '', SUMMARY_LIMITS.maxQuestionsChars),
     visits: scoredVisits(records.visits, range),
   };
-  const patientName = options.patientName?.trim().slice(0, SUMMARY_LIMITS.maxNameChars);
+  const patientName = cutToLength(options.patientName?.trim() ?? '', SUMMARY_LIMITS.maxNameChars);
   if (patientName) source.patientName = patientName;
   if (visit)
     source.lastVisit = {

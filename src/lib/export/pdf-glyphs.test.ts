@@ -12,6 +12,11 @@ describe('drawableText', () => {
     expect(drawableText('ok ❤️', latinAndMark)).toBe(`ok ${MISSING_GLYPH_MARK}`);
   });
 
+  it('drops bidi controls, which pdf-lib cannot apply and its fonts cannot draw', () => {
+    // An override in a name would otherwise print as a mark before "gnp.exe" (issue 12, item 9).
+    expect(drawableText('\u202Egnp.exe\u202C 40 mg \u2068x\u2069', latinAndMark)).toBe('gnp.exe 40 mg x');
+  });
+
   it('leaves drawable text alone, and falls back to "?" when the mark itself is missing', () => {
     expect(drawableText('Pain 7, drainage 2', latinAndMark)).toBe('Pain 7, drainage 2');
     expect(drawableText('x 🩹', (codePoint) => codePoint < 0x2000)).toBe('x ?');

@@ -3,6 +3,7 @@
  * replaced by a visible mark, never dropped without a trace: a clinician should see that something was
  * written there.
  */
+import { withoutBidiControls } from '../domain/user-text';
 import type { PdfContent } from './summary-pdf';
 
 /** What stands in for a character the font lacks. */
@@ -17,7 +18,9 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 export function drawableText(text: string, canDraw: (codePoint: number) => boolean): string {
   const mark = canDraw(MISSING_GLYPH_MARK.codePointAt(0) ?? 0) ? MISSING_GLYPH_MARK : FALLBACK_MARK;
   let out = '';
-  for (const { segment } of graphemes.segment(text)) {
+  // pdf-lib lays text out left to right, code point by code point, and its fonts have no glyph for bidi
+  // controls: they are dropped (the screen isolates the same names instead).
+  for (const { segment } of graphemes.segment(withoutBidiControls(text))) {
     // Variation selectors and joiners are drawn by no font; what they belong to decides.
     const base = [...segment].filter((char) => !INVISIBLE.has(char));
     const isDrawable = base.every((char) => /\s/.test(char) || canDraw(char.codePointAt(0) ?? 0));

@@ -7,6 +7,20 @@ import { ownValue } from '../domain/own-key';
 import type { Phase } from '../domain/phases';
 import type { medicationsEn } from './medications.en';
 
+/** The medication's name in the messages' language and the dose of that day, apart. */
+export function doseNamePartsWith(
+  t: typeof medicationsEn,
+  intlTag: string,
+  medication: Medication | undefined,
+  dose: { phase: Pick<Phase, 'dose'> },
+): { name: string; dose: string } {
+  const name = (medication?.presetId && ownValue(t.presetNames, medication.presetId)) || medication?.name || '';
+  const amount = dose.phase.dose;
+  if (!amount) return { name, dose: '' };
+  const number = new Intl.NumberFormat(intlTag, { maximumFractionDigits: 2 }).format(amount.amount);
+  return { name, dose: t.doseText(number, t.units[amount.unit], '') };
+}
+
 /** "Upadacitinib 15 mg": the medication's name in the messages' language, with the dose of that day. */
 export function doseNameWith(
   t: typeof medicationsEn,
@@ -14,9 +28,6 @@ export function doseNameWith(
   medication: Medication | undefined,
   dose: { phase: Pick<Phase, 'dose'> },
 ): string {
-  const name = (medication?.presetId && ownValue(t.presetNames, medication.presetId)) || medication?.name || '';
-  const amount = dose.phase.dose;
-  if (!amount) return name;
-  const number = new Intl.NumberFormat(intlTag, { maximumFractionDigits: 2 }).format(amount.amount);
-  return `${name} ${t.doseText(number, t.units[amount.unit], '')}`;
+  const parts = doseNamePartsWith(t, intlTag, medication, dose);
+  return parts.dose ? `${parts.name} ${parts.dose}` : parts.name;
 }

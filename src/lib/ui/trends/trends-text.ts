@@ -5,6 +5,7 @@ import type { RegimenEvent } from '../../domain/medication';
 import type { Dose, Phase } from '../../domain/phases';
 import type { AxisTick } from '../../domain/chart-axis';
 import type { EventMarker } from '../../domain/chart-marks';
+import { firstGraphemes, isolated, withoutBidiControls } from '../../domain/user-text';
 import { cachedFormatter } from '../../i18n/intl-cache';
 import { i18n } from '../../i18n/locale.svelte';
 import { doseText } from '../medications/medication-text';
@@ -78,9 +79,14 @@ export function shortDose(dose: Dose | undefined): string {
   return `${i18n.formatNumber(dose.amount, 2)} ${i18n.t.medications.units[dose.unit]}`;
 }
 
-/** A few letters of a medication's name, to tell the lines apart when more than one drug is on the chart. */
+/**
+ * A few letters of a medication's name, to tell the lines apart when more than one drug is on the chart:
+ * whole graphemes without bidi controls (a cut through a name once left an override open, and the label
+ * read backwards), isolated from the words beside it.
+ */
 export function shortName(name: string): string {
-  return /^[A-Za-z]/.test(name) ? name.slice(0, 3) : name.slice(0, 2);
+  const letters = withoutBidiControls(name);
+  return isolated(firstGraphemes(letters, /^[A-Za-z]/.test(letters) ? 3 : 2));
 }
 
 /** The label on an event line: "Start 15 mg", "30 mg", "Interrupted", "Resume 30 mg", "Stopped". */
