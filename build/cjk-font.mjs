@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import * as fontkit from 'fontkit';
 import subsetFont from 'subset-font';
 
 export const FULL_CJK_FONT = 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
@@ -72,6 +73,24 @@ export async function makeCjkSubset(root = '.') {
   return subsetFont(full, cjkSubsetText(root), { targetFormat: 'truetype' });
 }
 
+/**
+ * The code points the full font has, as flat [first, last, first, last, …] ranges (448 ranges for Noto Sans
+ * SC): the page fetches the full font only for a character in these that the subset lacks, never for one
+ * no font here could draw.
+ * @returns {number[]}
+ */
+export function fullFontRanges(root = '.') {
+  const font = /** @type {{ characterSet: number[] }} */ (fontkit.create(readFileSync(join(root, FULL_CJK_FONT))));
+  const codePoints = [...font.characterSet].sort((a, b) => a - b);
+  /** @type {number[]} */
+  const ranges = [];
+  for (const codePoint of codePoints) {
+    if (ranges.length > 0 && ranges[ranges.length - 1] === codePoint - 1) ranges[ranges.length - 1] = codePoint;
+    else ranges.push(codePoint, codePoint);
+  }
+  return ranges;
+}
+
 /** @param {Uint8Array} bytes */
 function contentHash(bytes) {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 8);
@@ -104,6 +123,7 @@ export function cjkFont() {
     async load(id) {
       if (id !== RESOLVED_ID) return undefined;
       const bytes = await (subset ??= makeCjkSubset());
+      const ranges = `export const fullFontRanges = ${JSON.stringify(fullFontRanges())};\n`;
       if (bytes.length > CJK_SUBSET_MAX_BYTES)
         this.error(`The Chinese font subset is ${bytes.length} bytes, over ${CJK_SUBSET_MAX_BYTES}.`);
       if (isServe) {
@@ -111,13 +131,13 @@ export function cjkFont() {
         const file = resolve('node_modules/.cache/hs-diary/NotoSansSC-subset.ttf');
         mkdirSync(resolve('node_modules/.cache/hs-diary'), { recursive: true });
         writeFileSync(file, bytes);
-        return `export const subsetUrl = ${JSON.stringify(`/@fs${file}`)};`;
+        return `${ranges}export const subsetUrl = ${JSON.stringify(`/@fs${file}`)};`;
       }
       subsetFileName = `assets/NotoSansSC-subset-${contentHash(bytes)}.ttf`;
       this.emitFile({ type: 'asset', fileName: subsetFileName, source: bytes });
       // Relative to this chunk (in assets/), so the build works under any sub-path.
       const name = subsetFileName.slice('assets/'.length);
-      return `const here = import.meta.url;\nexport const subsetUrl = new URL(${JSON.stringify(`./${name}`)}, here).href;`;
+      return `${ranges}const here = import.meta.url;\nexport const subsetUrl = new URL(${JSON.stringify(`./${name}`)}, here).href;`;
     },
     generateBundle(_options, bundle) {
       const fontkitChunk = Object.values(bundle).find(

@@ -24,4 +24,6 @@ declare module 'subset-font' {
 declare module 'virtual:cjk-font' {
   /** The subset's address (GB 2312 and the app's own text), relative to the page. */
   export const subsetUrl: string;
+  /** The code points the full font has, as flat [first, last, first, last, …] ranges. */
+  export const fullFontRanges: readonly number[];
 }

@@ -517,12 +517,12 @@ function printCjkFont() {
   if (!subset) throw new Error(`${CJK_FONT_FILES} names no font`);
   const sized = sizeOf(subset);
   const limit = `limit ${(CJK_SUBSET_MAX_BYTES / 1e6).toFixed(1)} MB`;
-  row('Chinese PDF font subset (cached on first Chinese use)', `${(sized.raw / 1e6).toFixed(2)} MB`, limit);
+  row('Chinese font subset (cached once used in Chinese)', `${(sized.raw / 1e6).toFixed(2)} MB`, limit);
   row('  gzip, as sent', `${(sized.gzip / 1e6).toFixed(2)} MB`);
   if (full)
     row('Full font (only for a note the subset lacks)', `${(sizeOf(`assets/${full}`).raw / 1e6).toFixed(2)} MB`);
   const cachedTotal = list.files.reduce((total, file) => total + sizeOf(file).raw, 0);
-  row('  cached for offline Chinese PDFs (font + fontkit)', `${(cachedTotal / 1e6).toFixed(2)} MB`);
+  row('  cached for offline PDFs (subset + fontkit)', `${(cachedTotal / 1e6).toFixed(2)} MB`);
 }
 
 /** @param {import('playwright-core').Browser} browser */

@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appChineseText, CJK_SUBSET_MAX_BYTES, FULL_CJK_FONT, makeCjkSubset } from '../../../build/cjk-font.mjs';
+import {
+  appChineseText,
+  CJK_SUBSET_MAX_BYTES,
+  FULL_CJK_FONT,
+  fullFontRanges,
+  makeCjkSubset,
+} from '../../../build/cjk-font.mjs';
 import { fontkit } from './fontkit.chunk';
 
 const COLUMNS = 24;
@@ -79,6 +85,21 @@ describe('the Chinese PDF font', () => {
       (char) => !font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0),
     );
     expect(missing).toEqual([]);
+  });
+
+  it("knows the full font's characters, so it is fetched only for a character it has", () => {
+    const ranges = fullFontRanges();
+    const has = (char: string) => {
+      const codePoint = char.codePointAt(0) ?? 0;
+      for (let index = 0; index < ranges.length; index += 2)
+        if (codePoint >= (ranges[index] ?? 0) && codePoint <= (ranges[index + 1] ?? -1)) return true;
+      return false;
+    };
+    // A rare hanzi outside GB 2312 is in the full font (and not in the subset); an emoji is in neither.
+    expect(has('䶮')).toBe(true);
+    expect(fontkit.create(subset).hasGlyphForCodePoint('䶮'.codePointAt(0) ?? 0)).toBe(false);
+    expect(has('🩹')).toBe(false);
+    expect(ranges.length).toBeLessThan(1000);
   });
 
   // The subset for most PDFs, the full font when a note needs a character the subset lacks.

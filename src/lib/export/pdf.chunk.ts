@@ -6,7 +6,7 @@
  * subset lacks; either is subset again into the PDF so the file stays small.
  */
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { subsetUrl } from 'virtual:cjk-font';
+import { fullFontRanges, subsetUrl } from 'virtual:cjk-font';
 // A fingerprinted asset URL: the 10 MB font is emitted beside the app but kept out of every cache until needed.
 import fullFontUrl from '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf?url';
 import { fontBytes } from './cjk-font';
@@ -27,6 +27,13 @@ const FONT_TEXT = /^(?!\p{Extended_Pictographic})[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
  */
 function needsCjkFont(content: PdfContent): boolean {
   return content.language.startsWith('zh') || CJK_TEXT.test(JSON.stringify(content));
+}
+
+/** Whether the full font has a character (its ranges are known at build time, so nothing is fetched to ask). */
+function isInFullFont(codePoint: number): boolean {
+  for (let index = 0; index < fullFontRanges.length; index += 2)
+    if (codePoint >= (fullFontRanges[index] ?? 0) && codePoint <= (fullFontRanges[index + 1] ?? -1)) return true;
+  return false;
 }
 
 /** Every character of the content's text. */
@@ -67,9 +74,11 @@ async function chooseCjkFont(
 ): Promise<{ bytes: ArrayBuffer; notDrawn: string[] } | null> {
   const subset = await fontBytes(subsetUrl, () => onFontLoading?.('subset'));
   const font = subset && fontkit.create(new Uint8Array(subset));
-  const lacking = [...contentCharacters(content)].filter(
-    (char) => FONT_TEXT.test(char) && !font?.hasGlyphForCodePoint(char.codePointAt(0) ?? 0),
-  );
+  // What the subset cannot draw and the full font can: only that is worth 10 MB (an emoji is not).
+  const lacking = [...contentCharacters(content)].filter((char) => {
+    const codePoint = char.codePointAt(0) ?? 0;
+    return FONT_TEXT.test(char) && !font?.hasGlyphForCodePoint(codePoint) && isInFullFont(codePoint);
+  });
   if (subset && lacking.length === 0) return { bytes: subset, notDrawn: [] };
   const full = await fontBytes(fullFontUrl, () => onFontLoading?.('full'));
   if (full) return { bytes: full, notDrawn: [] };
