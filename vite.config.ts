@@ -5,7 +5,7 @@ import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import { connectSources, relayOriginSetting } from './src/lib/platform/relay-origin';
-import { cjkFont } from './build/cjk-font.mjs';
+import { cjkFont } from './src/build/cjk-font.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;

@@ -11,7 +11,7 @@ declare module 'fontkit' {
   export function create(buffer: Uint8Array, postscriptName?: string): unknown;
 }
 
-/** HarfBuzz subsetting at build time (build/cjk-font.mjs); the package ships no types. */
+/** HarfBuzz subsetting at build time (src/build/cjk-font.mjs); the package ships no types. */
 declare module 'subset-font' {
   export default function subsetFont(
     font: Uint8Array,
@@ -20,7 +20,7 @@ declare module 'subset-font' {
   ): Promise<Buffer>;
 }
 
-/** The Chinese PDF font files the build makes (build/cjk-font.mjs). */
+/** The Chinese PDF font files the build makes (src/build/cjk-font.mjs). */
 declare module 'virtual:cjk-font' {
   /** The subset's address (GB 2312 and the app's own text), relative to the page. */
   export const subsetUrl: string;

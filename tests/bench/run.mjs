@@ -27,7 +27,7 @@ import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
-import { CJK_FONT_FILES, CJK_SUBSET_MAX_BYTES, cjkFont } from '../../build/cjk-font.mjs';
+import { CJK_FONT_FILES, CJK_SUBSET_MAX_BYTES, cjkFont } from '../../src/build/cjk-font.mjs';
 import { chromiumPath } from '../ensure-chromium.mjs';
 import { DIST, startServer } from '../serve.mjs';
 

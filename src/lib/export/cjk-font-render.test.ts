@@ -17,7 +17,7 @@ import {
   FULL_CJK_FONT,
   fullFontRanges,
   makeCjkSubset,
-} from '../../../build/cjk-font.mjs';
+} from '../../build/cjk-font.mjs';
 import { fontkit } from './fontkit.chunk';
 
 const COLUMNS = 24;

@@ -1,6 +1,6 @@
 /**
  * The Chinese PDF font on the device. The build ships a subset of Noto Sans SC (GB 2312 and the app's own
- * text, see build/cjk-font.mjs) and lists in `cjk-font-files.json` what a Chinese PDF needs: the subset and
+ * text, see src/build/cjk-font.mjs) and lists in `cjk-font-files.json` what a Chinese PDF needs: the subset and
  * the fontkit chunk. Once the app is used in Chinese, those files are put in a cache of their own, which
  * the service worker answers from (src/service-worker/sw.ts), so a Chinese PDF can be made offline.
  * English users never download them. The full font (10 MB) is fetched only for a note that needs a
