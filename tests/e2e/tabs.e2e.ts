@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { TodayBanners } from './page-models/backup';
 import { HsDiary } from './page-models/hs-diary';
+import { VisitsScreen } from './page-models/summary';
 import { gotoApp, localDate, readStoredDays, useE2E } from './support';
 
 const e2e = useE2E();
@@ -273,5 +274,30 @@ describe('tabs', () => {
     await app.reload();
     await app.today.savedHeading.waitFor();
     await expect(restored.count()).resolves.toBe(0);
+  });
+
+  test('a visit being recorded survives a reload, and its draft is gone once saved', async () => {
+    const { page } = await e2e.open('#/visits');
+    const app = new HsDiary(page, e2e.url);
+    const visits = new VisitsScreen(app);
+    await visits.heading.waitFor();
+    const questions = () => page.getByRole('textbox', { name: visits.t.form.questions, exact: true });
+    await page.getByRole('button', { name: visits.t.add, exact: true }).click();
+    await questions().fill('Is surgery an option?');
+    await page.waitForTimeout(1000);
+    await app.reload();
+
+    await visits.heading.waitFor();
+    await page.getByRole('button', { name: visits.t.add, exact: true }).click();
+    await expect.poll(() => questions().inputValue()).toBe('Is surgery an option?');
+    await page.getByRole('button', { name: visits.t.form.save, exact: true }).click();
+    await page.getByText('Is surgery an option?').waitFor();
+
+    await app.reload();
+    await visits.heading.waitFor();
+    await page.getByRole('button', { name: visits.t.add, exact: true }).click();
+    await questions().waitFor();
+    await page.waitForTimeout(500);
+    await expect(questions().inputValue()).resolves.toBe('');
   });
 });
