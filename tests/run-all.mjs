@@ -55,7 +55,10 @@ function run(step) {
       running.delete(step.script);
       results.set(step.script, { ok, seconds });
       console.log(`\n${'─'.repeat(78)}\n${ok ? '✓' : '✗'} ${step.script} (${seconds.toFixed(1)} s)\n${'─'.repeat(78)}`);
-      process.stdout.write(Buffer.concat(output));
+      const text = Buffer.concat(output);
+      process.stdout.write(text);
+      // The next line starts a line of its own, whatever the step printed last.
+      if (text.length > 0 && text.at(-1) !== 0x0a) process.stdout.write('\n');
       resolve(undefined);
     });
   });

@@ -8,6 +8,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS) || 2);
+
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
@@ -16,8 +18,9 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    fileParallelism: true,
-    maxWorkers: 2,
+    // E2E_WORKERS=1 runs the files one after another (on a machine other work keeps busy, say).
+    fileParallelism: E2E_WORKERS > 1,
+    maxWorkers: E2E_WORKERS,
     // A browser test is slow to start; retrying would hide flakiness, so failures are reported as they are.
     retry: 0,
     expect: { requireAssertions: true },
