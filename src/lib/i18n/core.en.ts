@@ -92,6 +92,7 @@ export const coreEn = {
     bodyMapFront: 'Front',
     bodyMapBack: 'Back',
     bodyMapHint: 'Tap the body, or tick the list.',
+    regionList: (count: number) => (count === 0 ? 'List of places' : `List of places (${count} ticked)`),
     left: 'L',
     right: 'R',
     moreDetails: 'More details (optional)',

@@ -79,6 +79,7 @@ export const coreZhCN: CoreMessages = {
     bodyMapFront: '正面',
     bodyMapBack: '背面',
     bodyMapHint: '点选身体部位，或在列表中勾选。',
+    regionList: (count) => (count === 0 ? '部位列表' : `部位列表（已选 ${count} 处）`),
     left: '左',
     right: '右',
     moreDetails: '更多细节（可选）',

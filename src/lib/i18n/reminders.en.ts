@@ -13,7 +13,7 @@ export const remindersEn = {
     markSkipped: 'Skipped',
     snooze: 'Snooze 15 min',
     undo: 'Undo',
-    missedTitle: 'Missed since your last visit',
+    missedTitle: 'Missed since you last opened HS Diary',
     missedIntro: (count: number) =>
       count === 1
         ? 'Nothing is recorded for this dose. Did you take it?'
