@@ -17,10 +17,31 @@ export type RegimenProblemKind =
   | 'missing-dose'
   | 'missing-reason';
 
+/** An entry of the history, as a problem names it: what it was and when. */
+export interface RegimenEntryRef {
+  eventId: string;
+  kind: RegimenEvent['kind'];
+  date: IsoDate;
+}
+
 export interface RegimenProblem {
+  /** The entry that cannot stand. */
   eventId: string;
   kind: RegimenProblemKind;
+  /** That entry's own kind and date, so a message can name it ("the resume on 29 Nov"). */
+  entry: RegimenEntryRef;
+  /**
+   * The entry it conflicts with: the one before it that set the state it was checked against ("would come
+   * after the dose change on 4 Nov"), or the other entry on the same day. None for a problem of its own
+   * (a future date, a missing dose, nothing before it).
+   */
+  conflictsWith?: RegimenEntryRef;
 }
+
+const refOf = (event: RegimenEvent): RegimenEntryRef => ({ eventId: event.id, kind: event.kind, date: event.date });
+
+/** Problems whose own entry has a dose or reason missing, or a date in the future, name no other entry. */
+const STANDS_ALONE: readonly RegimenProblemKind[] = ['future', 'missing-dose', 'missing-reason'];
 
 type State = 'none' | 'on' | 'interrupted' | 'stopped';
 
@@ -38,14 +59,15 @@ export function sortEvents(events: readonly RegimenEvent[]): RegimenEvent[] {
 export function checkRegimenHistory(events: readonly RegimenEvent[], today: IsoDate): RegimenProblem[] {
   const problems: RegimenProblem[] = [];
   let state: State = 'none';
-  let previousDate: IsoDate | undefined;
+  let previous: RegimenEvent | undefined;
   for (const event of sortEvents(events)) {
-    const problem = checkEvent(event, state, previousDate, today);
+    const problem = checkEvent(event, state, previous?.date, today);
     if (problem) {
-      problems.push({ eventId: event.id, kind: problem });
+      const conflictsWith = previous && !STANDS_ALONE.includes(problem) ? refOf(previous) : undefined;
+      problems.push({ eventId: event.id, kind: problem, entry: refOf(event), ...(conflictsWith && { conflictsWith }) });
       continue;
     }
-    previousDate = event.date;
+    previous = event;
     state = nextState(event.kind);
   }
   return problems;

@@ -105,6 +105,19 @@ export const medicationsEn = {
     resume: (dose: string) => `Resumed, ${dose}`,
     stop: (reason: string) => `Stopped: ${reason}`,
   },
+  /** An entry named inside a sentence: "the dose change on 4 Nov". */
+  entryNouns: {
+    start: 'start',
+    'dose-change': 'dose change',
+    interruption: 'interruption',
+    resume: 'resume',
+    stop: 'stop',
+  },
+  problemAfter: (entry: string, date: string) => `This would come after the ${entry} on ${date}.`,
+  problemSameDay: (entry: string, date: string) =>
+    `There is already the ${entry} on ${date} for this medication. Edit that entry instead.`,
+  problemOther: (entry: string, date: string) => `The ${entry} on ${date} would no longer fit:`,
+  notDeleted: (entry: string, date: string) => `This was not deleted, because the ${entry} on ${date} needs it.`,
   problems: {
     future: 'This date is in the future. Record what has already happened.',
     'before-start': 'This would come before the medication was started. Check the date, or record the start first.',

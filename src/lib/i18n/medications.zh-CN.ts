@@ -107,6 +107,17 @@ export const medicationsZhCN: typeof medicationsEn = {
     resume: (dose) => `恢复，${dose}`,
     stop: (reason) => `停药：${reason}`,
   },
+  entryNouns: {
+    start: '开始用药',
+    'dose-change': '剂量调整',
+    interruption: '中断',
+    resume: '恢复用药',
+    stop: '停药',
+  },
+  problemAfter: (entry, date) => `这会排在${date}的${entry}之后。`,
+  problemSameDay: (entry, date) => `这种药在${date}已经有一条${entry}记录。请修改那条记录。`,
+  problemOther: (entry, date) => `${date}的${entry}将不再成立：`,
+  notDeleted: (entry, date) => `没有删除，因为${date}的${entry}需要这条记录。`,
   problems: {
     future: '这个日期在未来。请记录已经发生的事。',
     'before-start': '这会早于开始用药的日期。请检查日期，或先记录开始。',

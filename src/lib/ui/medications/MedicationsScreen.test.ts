@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { diaryDb } from '../../db';
@@ -21,6 +21,23 @@ async function addUpadacitinib(user: ReturnType<typeof userEvent.setup>, startDa
   await fireEvent.input(screen.getByLabelText(t.startDate), { target: { value: startDate } });
   await user.click(screen.getByRole('button', { name: t.save }));
   return screen.findByRole('article', { name: 'Upadacitinib' });
+}
+
+async function recordOnCard(
+  user: ReturnType<typeof userEvent.setup>,
+  card: HTMLElement,
+  kind: 'interruption' | 'resume' | 'dose-change',
+  date: string,
+) {
+  await user.click(within(card).getByRole('button', { name: t.recordEvent }));
+  await user.click(within(card).getByRole('radio', { name: t.kindActions[kind] }));
+  await fireEvent.input(within(card).getByLabelText(t.date), { target: { value: date } });
+  if (kind === 'interruption') await user.selectOptions(within(card).getByLabelText(t.reason), 'infection');
+  if (kind === 'dose-change') {
+    await user.clear(within(card).getByLabelText(t.amount));
+    await user.type(within(card).getByLabelText(t.amount), '30');
+  }
+  await user.click(within(card).getByRole('button', { name: t.save }));
 }
 
 describe('MedicationsScreen', () => {
@@ -85,5 +102,52 @@ describe('MedicationsScreen', () => {
     await user.click(screen.getByRole('button', { name: zhCN.medications.save }));
     const card = await screen.findByRole('article', { name: '乌帕替尼' });
     expect(within(card).getByText('自2026年3月12日起 每日一次 15 毫克')).toBeInTheDocument();
+  });
+
+  it('names the entry a resume would come after, with its date, not only the entry typed', async () => {
+    render(MedicationsScreen);
+    const user = userEvent.setup();
+    const card = await addUpadacitinib(user, '2026-10-01');
+    await recordOnCard(user, card, 'dose-change', '2026-11-04');
+    await within(card).findByText(/^30 mg/);
+    await recordOnCard(user, card, 'interruption', '2026-11-10');
+    await within(card).findByText(/^Interrupted since 10 November 2026/);
+    await recordOnCard(user, card, 'resume', '2026-11-06');
+    const alert = await within(card).findByRole('alert');
+    expect(alert).toHaveTextContent('This would come after the dose change on 4 Nov.');
+    expect(alert).toHaveTextContent(t.problems['resume-without-interruption']);
+    expect(await diaryDb.regimenEvents.count()).toBe(3);
+  });
+
+  it('keeps an interruption a resume needs, and says so beside the entry tapped', async () => {
+    // jsdom has <dialog> but not its modal methods.
+    Object.assign(HTMLDialogElement.prototype, {
+      showModal(this: HTMLDialogElement) {
+        this.setAttribute('open', '');
+      },
+      close(this: HTMLDialogElement) {
+        this.removeAttribute('open');
+      },
+    });
+    render(MedicationsScreen);
+    const user = userEvent.setup();
+    const card = await addUpadacitinib(user, '2026-10-01');
+    await recordOnCard(user, card, 'interruption', '2026-11-20');
+    await within(card).findByText(/^Interrupted since 20 November 2026/);
+    await recordOnCard(user, card, 'resume', '2026-11-25');
+    await waitFor(async () => expect(await diaryDb.regimenEvents.count()).toBe(3));
+
+    const deleteInterruption = await within(card).findByRole('button', {
+      name: new RegExp(`^${t.delete}: Interrupted.*, 20 November 2026$`),
+    });
+    await user.click(deleteInterruption);
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: t.delete }));
+
+    const entry = deleteInterruption.closest('li') as HTMLElement;
+    expect(await within(entry).findByRole('alert')).toHaveTextContent(
+      'This was not deleted, because the resume on 25 Nov needs it.',
+    );
+    expect(await diaryDb.regimenEvents.count()).toBe(3);
   });
 });

@@ -2,7 +2,7 @@
 import type { Medication, RegimenEvent } from '../../domain/medication';
 import type { Dose, Phase } from '../../domain/phases';
 import { ownValue } from '../../domain/own-key';
-import type { RegimenProblemKind } from '../../domain/regimen';
+import type { RegimenEntryRef, RegimenProblem, RegimenProblemKind } from '../../domain/regimen';
 import { i18n } from '../../i18n/locale.svelte';
 import { InvalidRegimenError } from '../../state/failures';
 import { storageFailureText } from '../shared/storage-failure-text';
@@ -55,9 +55,44 @@ export function fieldProblemText(field: string): string {
 }
 
 /** Why a medication or event was not saved, one line a reason: the history's problems and the fields refused, or the storage's failure. */
-export function regimenFailureTexts(error: unknown, subject: 'medication' | 'medicationChange'): string[] {
+const entryWords = (entry: RegimenEntryRef) =>
+  [i18n.t.medications.entryNouns[entry.kind], i18n.formatDate(entry.date, 'short')] as const;
+
+/**
+ * A problem in words, naming the entries involved rather than only the one typed: which entry it would come
+ * after ("after the dose change on 4 Nov"), and, when another entry is the one that no longer fits, that one.
+ */
+function regimenProblemText(problem: RegimenProblem, typedEventId: string | undefined): string {
+  const t = i18n.t.medications;
+  const other = problem.conflictsWith;
+  if (problem.kind === 'same-day' && other) return t.problemSameDay(...entryWords(other));
+  const parts = [problemText(problem.kind)];
+  if (other) parts.unshift(t.problemAfter(...entryWords(other)));
+  if (typedEventId !== undefined && problem.eventId !== typedEventId)
+    parts.unshift(t.problemOther(...entryWords(problem.entry)));
+  return parts.join(' ');
+}
+
+/** Why a medication change was refused, each reason in words; `typedEventId` is the entry the patient saved. */
+export function regimenFailureTexts(
+  error: unknown,
+  subject: 'medication' | 'medicationChange',
+  typedEventId?: string,
+): string[] {
   if (!(error instanceof InvalidRegimenError)) return [storageFailureText(error, subject)];
-  return [...error.problems.map((problem) => problemText(problem.kind)), ...error.invalidFields.map(fieldProblemText)];
+  return [
+    ...error.problems.map((problem) => regimenProblemText(problem, typedEventId)),
+    ...error.invalidFields.map(fieldProblemText),
+  ];
+}
+
+/** Why deleting an entry was refused: the later entry that needs it, by kind and date, when there is one. */
+export function deleteRefusedText(error: unknown, deletedEventId: string): string {
+  if (error instanceof InvalidRegimenError) {
+    const needing = error.problems.find((problem) => problem.eventId !== deletedEventId);
+    if (needing) return i18n.t.medications.notDeleted(...entryWords(needing.entry));
+  }
+  return regimenFailureTexts(error, 'medicationChange').join(' ');
 }
 
 /** A number input's value as typed; `NaN` (refused by the schema, with a message) when empty or not a number. */
