@@ -7,7 +7,16 @@ import { StorageFailure } from '../../state/failures';
 
 /** What the failed work was about; each form names its own. */
 export type StorageSubject =
-  'day' | 'missedDays' | 'dayDeletion' | 'medication' | 'medicationChange' | 'visit' | 'patient' | 'reminder' | 'setting' | 'read';
+  | 'day'
+  | 'missedDays'
+  | 'dayDeletion'
+  | 'medication'
+  | 'medicationChange'
+  | 'visit'
+  | 'patient'
+  | 'reminder'
+  | 'setting'
+  | 'read';
 
 export function storageFailureText(error: unknown, subject: StorageSubject): string {
   const messages = i18n.t.form.storage;
