@@ -13,6 +13,7 @@ import type { IsoDate } from '../domain/dates';
 import { dayFromDraft, draftFromDay, emptyDraft, type DayDraft, type DayEntry } from '../domain/day';
 import { draftKey, sameValues } from '../domain/drafts';
 import { nowMs } from '../platform/clock';
+import { afterFirstScreen } from '../platform/idle';
 import { recordDay } from './diary-actions';
 import { DraftKeeper } from './draft-keeper';
 
@@ -124,6 +125,9 @@ export class DayForm {
   }
 
   async #restore(): Promise<void> {
+    // A draft needs Dexie, which Today's first screen does without (db/start-read.ts): it is read once the
+    // screen is drawn, and whatever the patient typed before then wins over it (below).
+    await afterFirstScreen();
     const draft = await this.#keeper.restore();
     this.#isRestoreSettled = true;
     // Typed before the draft was read: what is on screen now wins, and replaces the draft.
