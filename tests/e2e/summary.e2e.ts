@@ -152,7 +152,11 @@ describe('visit summary', () => {
     mkdirSync(OUTPUT_DIR, { recursive: true });
     for (const lang of ['en', 'zh-CN'] as const) {
       const { app, summary } = await openSeeded(lang);
-      const [download] = await Promise.all([app.page.waitForEvent('download'), summary.button('pdf').click()]);
+      // The first Chinese PDF fetches the font subset (2.3 MB) and fontkit before it can be made.
+      const [download] = await Promise.all([
+        app.page.waitForEvent('download', { timeout: 30_000 }),
+        summary.button('pdf').click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`hs-summary-${localDate(0)}.pdf`);
       const file = join(OUTPUT_DIR, `summary-${lang}.pdf`);
       await download.saveAs(file);

@@ -40,7 +40,11 @@ beforeEach(async () => {
 describe('QrPanel', () => {
   it('draws the code of the link at once on a public https address, with its version and size', async () => {
     render(QrPanel, { fit: fit(PUBLIC_LINK), onclose: () => undefined });
-    const code = await screen.findByRole('img', { name: /^QR code of the summary link \(version \d+\)$/ });
+    const code = await screen.findByRole(
+      'img',
+      { name: /^QR code of the summary link \(version \d+\)$/ },
+      { timeout: 5_000 },
+    );
     const version = Number(/version (\d+)/.exec(code.getAttribute('aria-label') ?? '')?.[1]);
     // Version v has 17 + 4v modules a side, plus a quiet zone of 4 on each side.
     expect(code.getAttribute('viewBox')).toBe(`0 0 ${17 + 4 * version + 8} ${17 + 4 * version + 8}`);
@@ -54,7 +58,9 @@ describe('QrPanel', () => {
     expect(screen.getByRole('note')).toHaveTextContent(i18n.t.summary.qr.unreachable.localhost);
     expect(screen.queryByRole('img')).not.toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Show the code anyway' }));
-    expect(await screen.findByRole('img', { name: /^QR code of the summary link/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', { name: /^QR code of the summary link/ }, { timeout: 5_000 }),
+    ).toBeInTheDocument();
   });
 
   it('says when the values are weekly, and when even those are too long for a code', async () => {
@@ -97,7 +103,7 @@ describe('QrPanel', () => {
   it('speaks Chinese', async () => {
     await i18n.use('zh-CN');
     render(QrPanel, { fit: fit(PUBLIC_LINK), onclose: () => undefined });
-    expect(await screen.findByRole('img', { name: /二维码/ })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: /二维码/ }, { timeout: 5_000 })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: i18n.t.summary.qr.title })).toBeInTheDocument();
   });
 });
