@@ -243,6 +243,21 @@ describe('MedicationsScreen drafts', () => {
     await vi.waitFor(async () => expect(await diaryDb.drafts.count()).toBe(0));
   });
 
+  it('keeps the draft of a change that was refused', async () => {
+    render(MedicationsScreen);
+    const user = userEvent.setup();
+    const card = await addUpadacitinib(user, '2026-03-12');
+    await user.click(within(card).getByRole('button', { name: t.recordEvent }));
+    await fireEvent.input(within(card).getByLabelText(t.date), { target: { value: '2026-02-01' } });
+    await user.clear(within(card).getByLabelText(t.amount));
+    await user.type(within(card).getByLabelText(t.amount), '30');
+    await user.click(within(card).getByRole('button', { name: t.save }));
+    expect(await within(card).findByRole('alert')).toHaveTextContent(t.problems['before-start']);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const [draft] = await diaryDb.drafts.toArray();
+    expect(draft?.values).toMatchObject({ kind: 'dose-change', date: '2026-02-01', amount: 30 });
+  });
+
   it('forgets a medication change being typed on Cancel', async () => {
     render(MedicationsScreen);
     const user = userEvent.setup();
