@@ -243,6 +243,30 @@ describe('MedicationsScreen drafts', () => {
     await vi.waitFor(async () => expect(await diaryDb.drafts.count()).toBe(0));
   });
 
+  it('keeps an edit of a change as its own draft, apart from a new change', async () => {
+    const { unmount } = render(MedicationsScreen);
+    const card = await addUpadacitinib(userEvent.setup(), '2026-10-01');
+    const [start] = await diaryDb.regimenEvents.toArray();
+    const editStart = () => within(card).getByRole('button', { name: new RegExp(`^${t.edit}: Started`) });
+    let user = userEvent.setup();
+    await user.click(editStart());
+    await user.type(within(card).getByLabelText(t.note), 'First box from the pharmacy');
+    await vi.waitFor(async () =>
+      expect(await draftKeys()).toEqual([`regimen-event:${start?.medicationId}:${start?.id}`]),
+    );
+    user = await leaveAndReturn(unmount);
+
+    const restoredCard = await screen.findByRole('article', { name: 'Upadacitinib' });
+    await user.click(within(restoredCard).getByRole('button', { name: t.recordEvent }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(within(restoredCard).getByLabelText(t.note)).toHaveValue('');
+    await user.click(within(restoredCard).getByRole('button', { name: t.cancel }));
+    await user.click(within(restoredCard).getByRole('button', { name: new RegExp(`^${t.edit}: Started`) }));
+    await vi.waitFor(() =>
+      expect(within(restoredCard).getByLabelText(t.note)).toHaveValue('First box from the pharmacy'),
+    );
+  });
+
   it('keeps the draft of a change that was refused', async () => {
     render(MedicationsScreen);
     const user = userEvent.setup();
