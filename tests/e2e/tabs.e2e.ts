@@ -300,4 +300,33 @@ describe('tabs', () => {
     await page.waitForTimeout(500);
     await expect(questions().inputValue()).resolves.toBe('');
   });
+
+  test('a new medication being typed survives a reload, and its draft is gone once saved', async () => {
+    const { page } = await e2e.open('#/medications');
+    const app = new HsDiary(page, e2e.url);
+    const t = app.t.medications;
+    const add = page.getByRole('button', { name: t.add, exact: true });
+    const name = () => page.getByRole('textbox', { name: t.name, exact: true });
+    const choice = () => page.getByRole('combobox', { name: t.choose, exact: true });
+    await add.click();
+    await choice().selectOption('custom');
+    await name().fill('Zinc gluconate');
+    await page.getByLabel(t.amount, { exact: true }).fill('90');
+    // Written once typing pauses.
+    await page.waitForTimeout(1000);
+    await app.reload();
+
+    await add.click();
+    await expect.poll(() => name().inputValue()).toBe('Zinc gluconate');
+    await expect(page.getByLabel(t.amount, { exact: true }).inputValue()).resolves.toBe('90');
+    await page.getByRole('button', { name: t.save, exact: true }).click();
+    await page.getByRole('article', { name: 'Zinc gluconate' }).waitFor();
+
+    await app.reload();
+    await add.click();
+    await choice().waitFor();
+    await page.waitForTimeout(500);
+    await expect(choice().inputValue()).resolves.toBe('upadacitinib');
+    await expect(name().count()).resolves.toBe(0);
+  });
 });

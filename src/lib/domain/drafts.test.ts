@@ -2,7 +2,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyDraft } from './day';
-import { draftKey, makeDraft, MAX_DRAFT_AGE_MS, restorableDraft, sameValues } from './drafts';
+import {
+  draftKey,
+  makeDraft,
+  MAX_DRAFT_AGE_MS,
+  restorableDraft,
+  sameValues,
+  type MedicationDraftValues,
+  type RegimenEventDraftValues,
+} from './drafts';
 
 const NOW = Date.UTC(2026, 11, 3, 9);
 const dayValues = { ...emptyDraft(), pain: 7, drainage: 2, note: 'worse tonight' };
@@ -75,7 +83,7 @@ describe('restorableDraft', () => {
       questions: 'Is surgery an option?',
       nextVisit: '',
     };
-    const medication = {
+    const medication: MedicationDraftValues = {
       presetId: 'custom',
       name: 'Zinc',
       drugClass: 'other',
@@ -84,7 +92,7 @@ describe('restorableDraft', () => {
       frequency: 'once-daily',
       startDate: '2026-12-01',
     };
-    const event = {
+    const event: RegimenEventDraftValues = {
       kind: 'dose-change',
       date: '2026-12-01',
       amount: 30,
@@ -105,6 +113,57 @@ describe('restorableDraft', () => {
     expect(
       restorableDraft(makeDraft('regimen-event', eventKey, event, about), 'regimen-event', eventKey, NOW)?.values,
     ).toEqual(event);
+  });
+});
+
+describe('medication drafts', () => {
+  const medication: MedicationDraftValues = {
+    presetId: 'upadacitinib',
+    name: '',
+    drugClass: 'other',
+    amount: '15',
+    unit: 'mg',
+    frequency: 'once-daily',
+    startDate: '2026-12-01',
+  };
+  const event: RegimenEventDraftValues = {
+    kind: 'stop',
+    date: '',
+    amount: null,
+    unit: 'mg',
+    frequency: 'once-daily',
+    reason: 'infection',
+    note: '',
+  };
+  const eventKey = draftKey('regimen-event', 'med-1', 'new');
+  // Stored rows as another build or a damaged database may have left them: any values at all.
+  const stored = (form: string, key: string, values: object) => ({
+    key,
+    form,
+    savedAt: NOW - 1000,
+    baseUpdatedAt: null,
+    values,
+  });
+  const restoreMedication = (values: object) =>
+    restorableDraft(stored('medication', 'medication:new', values), 'medication', 'medication:new', NOW);
+  const restoreEvent = (values: object) =>
+    restorableDraft(stored('regimen-event', eventKey, values), 'regimen-event', eventKey, NOW);
+
+  it('restores only choices the forms offer', () => {
+    expect(restoreMedication(medication)?.values).toEqual(medication);
+    expect(restoreEvent(event)?.values).toEqual(event);
+    for (const junk of [
+      { presetId: '__proto__' },
+      { presetId: 'constructor' },
+      { presetId: 'retired-preset' },
+      { drugClass: 'toString' },
+      { unit: 'tablets' },
+      { frequency: 'hourly' },
+      { startDate: '2026-02-30' },
+    ])
+      expect(restoreMedication({ ...medication, ...junk }), JSON.stringify(junk)).toBeNull();
+    for (const junk of [{ kind: 'pause' }, { reason: 'bored' }, { unit: 'drops' }, { date: 'yesterday' }])
+      expect(restoreEvent({ ...event, ...junk }), JSON.stringify(junk)).toBeNull();
   });
 });
 

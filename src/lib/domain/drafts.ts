@@ -9,7 +9,9 @@
  * No Dexie, no clock: `nowMs` is a parameter.
  */
 import * as z from 'zod/mini';
-import type { DayDraft } from './day';
+import { isoDateSchema, type DayDraft } from './day';
+import { DOSE_UNITS, DRUG_CLASSES, FREQUENCIES, REGIMEN_EVENT_KINDS, STOP_REASONS } from './medication';
+import { MEDICATION_PRESETS } from './medication-presets';
 import { timestampSchema } from './timestamps';
 
 export const DRAFT_FORMS = ['day', 'medication', 'regimen-event', 'visit'] as const;
@@ -50,24 +52,33 @@ const dayValuesSchema = z.object({
   note: text(),
 }) satisfies z.ZodMiniType<DayDraft>;
 
+/** A date input's value: empty, or a calendar date. */
+const typedDate = z.union([z.literal(''), isoDateSchema]);
+
+/** What the add-medication form's list offers: a preset's id, or `custom`. */
+export const CUSTOM_MEDICATION = 'custom';
+const PRESET_CHOICES = new Set<string>([...MEDICATION_PRESETS.map((preset) => preset.id), CUSTOM_MEDICATION]);
+
+// The choices are the forms' own lists, so a restored draft never puts a value into a <select> (or a
+// preset lookup) that it does not offer.
 export const medicationValuesSchema = z.object({
-  presetId: text(100),
+  presetId: z.string().check(z.refine((id) => PRESET_CHOICES.has(id))),
   name: text(200),
-  drugClass: text(50),
+  drugClass: z.enum(DRUG_CLASSES),
   amount: typedNumber,
-  unit: text(20),
-  frequency: text(50),
-  startDate: text(10),
+  unit: z.enum(DOSE_UNITS),
+  frequency: z.enum(FREQUENCIES),
+  startDate: typedDate,
 });
 export type MedicationDraftValues = z.infer<typeof medicationValuesSchema>;
 
 export const regimenEventValuesSchema = z.object({
-  kind: text(20),
-  date: text(10),
+  kind: z.enum(REGIMEN_EVENT_KINDS),
+  date: typedDate,
   amount: typedNumber,
-  unit: text(20),
-  frequency: text(50),
-  reason: text(50),
+  unit: z.enum(DOSE_UNITS),
+  frequency: z.enum(FREQUENCIES),
+  reason: z.union([z.literal(''), z.enum(STOP_REASONS)]),
   note: text(),
 });
 export type RegimenEventDraftValues = z.infer<typeof regimenEventValuesSchema>;

@@ -16,6 +16,7 @@ export const DRUG_CLASSES = [
   'analgesic',
   'other',
 ] as const;
+export type DrugClass = (typeof DRUG_CLASSES)[number];
 
 export const FREQUENCIES = [
   'once-daily',
@@ -28,6 +29,7 @@ export const FREQUENCIES = [
 ] as const;
 
 export const DOSE_UNITS = ['mg', 'g', 'mL', 'units'] as const;
+export type DoseUnit = (typeof DOSE_UNITS)[number];
 
 export const REGIMEN_EVENT_KINDS = ['start', 'dose-change', 'interruption', 'resume', 'stop'] as const;
 
