@@ -122,7 +122,8 @@ export const summaryEn = {
     copied: 'Link copied.',
     copyFailed: 'The link could not be copied: it is selected in the box above, copy it from there.',
     linkLabel: 'Link to this summary',
-    label: (version: number) => `QR code of the summary link (version ${version})`,
+    label: 'QR code of the summary link',
+    detailsToggle: 'Technical details',
     details: (version: number, bytes: number) => `QR version ${version}, ${bytes} bytes.`,
     tooLarge: 'This range is too long for a QR code, even as weekly values. Choose a shorter range, or share the PDF.',
     unreachable: {

@@ -114,7 +114,8 @@ export const summaryZhCN: typeof summaryEn = {
     copied: '链接已复制。',
     copyFailed: '无法复制链接：链接已在上方的框中选中，请从那里复制。',
     linkLabel: '此摘要的链接',
-    label: (version) => `摘要链接的二维码（版本 ${version}）`,
+    label: '摘要链接的二维码',
+    detailsToggle: '技术细节',
     details: (version, bytes) => `二维码版本 ${version}，${bytes} 字节。`,
     tooLarge: '此范围太长，即使用每周数值也放不进二维码。请选择较短的范围，或分享 PDF。',
     unreachable: {
