@@ -110,6 +110,8 @@ describe('backup and import', () => {
 
   test('an encrypted backup needs its passphrase: a wrong one is refused in words, the right one imports', async () => {
     const { file } = await diaryWithBackup('correct horse battery');
+    // Named apart from a plain backup, so the patient can tell which file needs the passphrase.
+    expect(file.name).toBe(`hs-diary-backup-${localDate(0)}-encrypted.json`);
     const envelope = JSON.parse(file.text) as Record<string, unknown>;
     expect(envelope).toMatchObject({
       format: 'hs-diary-backup-encrypted',
