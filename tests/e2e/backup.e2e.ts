@@ -250,7 +250,7 @@ describe('backup and import', () => {
     expect(csv.name).toBe(`hs-diary-days-${localDate(0)}.csv`);
     const [header, row] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toBe(
-      'date,pain,drainage,dressing_changes,itch,odor,sleep_disturbed,flare,regions,nodules,abscesses,draining_tunnels,interventions,note,updated_at',
+      'date,pain,drainage,dressing_changes,itch,odor,sleep_disturbed,flare,regions,regions_label,nodules,abscesses,draining_tunnels,interventions,note,updated_at',
     );
     expect(row).toContain(`${localDate(-1)},4,1,0,`);
     expect(row).toContain('"\'=HYPERLINK(""http://example.com"",""click"")"');

@@ -17,7 +17,7 @@ import type { DayEntry } from '../domain/day';
 import type { Medication, RegimenEvent } from '../domain/medication';
 import { encryptBackupText, openEncryptedBackup } from './backup-crypto';
 import { toCsv } from './csv';
-import { dayCsvRows, medicationEventCsvRows } from './csv-rows';
+import { dayCsvRows, medicationEventCsvRows, type FrequencyLabels, type RegionLabels } from './csv-rows';
 
 /**
  * Plain and encrypted backups are named apart, so the patient can tell which one needs the passphrase (and
@@ -92,16 +92,16 @@ export async function readBackup(
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 
-export function makeDaysCsvFile(days: readonly DayEntry[], date: IsoDate): File {
-  return new File([toCsv(dayCsvRows(days))], daysCsvFileName(date), { type: CSV_TYPE });
+export function makeDaysCsvFile(days: readonly DayEntry[], date: IsoDate, regionLabels: RegionLabels): File {
+  return new File([toCsv(dayCsvRows(days, regionLabels))], daysCsvFileName(date), { type: CSV_TYPE });
 }
 
 export function makeMedicationEventsCsvFile(
   medications: readonly Medication[],
   events: readonly RegimenEvent[],
   date: IsoDate,
+  frequencyLabels: FrequencyLabels,
 ): File {
-  return new File([toCsv(medicationEventCsvRows(medications, events))], medicationEventsCsvFileName(date), {
-    type: CSV_TYPE,
-  });
+  const rows = medicationEventCsvRows(medications, events, frequencyLabels);
+  return new File([toCsv(rows)], medicationEventsCsvFileName(date), { type: CSV_TYPE });
 }
