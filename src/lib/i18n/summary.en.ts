@@ -164,6 +164,16 @@ export const summaryEn = {
     title: 'Visits',
     intro: 'What your dermatologist recorded at each visit, and your questions for the next one.',
     add: 'Record a visit',
+    nextQuestions: {
+      title: 'Questions for my next visit',
+      label: 'What I want to ask',
+      hint: (date: string) =>
+        `Kept with your visit of ${date}. The summary shows them under “Questions for this visit”.`,
+      save: 'Save questions',
+      saved: 'Questions saved.',
+      noVisit:
+        'Record your last visit first (Record a visit): your questions for the next one are kept with it, and the summary shows them.',
+    },
     edit: 'Edit',
     delete: 'Delete',
     deleted: 'Visit deleted.',
