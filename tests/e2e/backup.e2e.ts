@@ -110,6 +110,8 @@ describe('backup and import', () => {
 
   test('an encrypted backup needs its passphrase: a wrong one is refused in words, the right one imports', async () => {
     const { file } = await diaryWithBackup('correct horse battery');
+    // Named apart from a plain backup, so the patient can tell which file needs the passphrase.
+    expect(file.name).toBe(`hs-diary-backup-${localDate(0)}-encrypted.json`);
     const envelope = JSON.parse(file.text) as Record<string, unknown>;
     expect(envelope).toMatchObject({
       format: 'hs-diary-backup-encrypted',
@@ -248,7 +250,7 @@ describe('backup and import', () => {
     expect(csv.name).toBe(`hs-diary-days-${localDate(0)}.csv`);
     const [header, row] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toBe(
-      'date,pain,drainage,dressing_changes,itch,odor,sleep_disturbed,flare,regions,nodules,abscesses,draining_tunnels,interventions,note,updated_at',
+      'date,pain,drainage,dressing_changes,itch,odor,sleep_disturbed,flare,regions,regions_label,nodules,abscesses,draining_tunnels,interventions,note,updated_at',
     );
     expect(row).toContain(`${localDate(-1)},4,1,0,`);
     expect(row).toContain('"\'=HYPERLINK(""http://example.com"",""click"")"');

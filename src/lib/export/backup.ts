@@ -17,9 +17,14 @@ import type { DayEntry } from '../domain/day';
 import type { Medication, RegimenEvent } from '../domain/medication';
 import { encryptBackupText, openEncryptedBackup } from './backup-crypto';
 import { toCsv } from './csv';
-import { dayCsvRows, medicationEventCsvRows } from './csv-rows';
+import { dayCsvRows, medicationEventCsvRows, type FrequencyLabels, type RegionLabels } from './csv-rows';
 
-export const backupFileName = (date: IsoDate) => `hs-diary-backup-${date}.json`;
+/**
+ * Plain and encrypted backups are named apart, so the patient can tell which one needs the passphrase (and
+ * which one is readable by anyone who gets the file). Import reads the file's content, never its name.
+ */
+export const backupFileName = (date: IsoDate, isEncrypted: boolean) =>
+  isEncrypted ? `hs-diary-backup-${date}-encrypted.json` : `hs-diary-backup-${date}.json`;
 export const daysCsvFileName = (date: IsoDate) => `hs-diary-days-${date}.csv`;
 export const medicationEventsCsvFileName = (date: IsoDate) => `hs-diary-medication-events-${date}.csv`;
 
@@ -38,6 +43,7 @@ export async function makeBackupFile(
   options: { passphrase?: string; iterations?: number } = {},
 ): Promise<File> {
   const text = serializeBackup(buildBackup(tables, about));
+  const isEncrypted = Boolean(options.passphrase);
   const body = options.passphrase
     ? JSON.stringify(
         await encryptBackupText(
@@ -47,7 +53,7 @@ export async function makeBackupFile(
         ),
       )
     : text;
-  return new File([body], backupFileName(about.date), { type: 'application/json' });
+  return new File([body], backupFileName(about.date, isEncrypted), { type: 'application/json' });
 }
 
 export type ReadBackupResult =
@@ -86,16 +92,16 @@ export async function readBackup(
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 
-export function makeDaysCsvFile(days: readonly DayEntry[], date: IsoDate): File {
-  return new File([toCsv(dayCsvRows(days))], daysCsvFileName(date), { type: CSV_TYPE });
+export function makeDaysCsvFile(days: readonly DayEntry[], date: IsoDate, regionLabels: RegionLabels): File {
+  return new File([toCsv(dayCsvRows(days, regionLabels))], daysCsvFileName(date), { type: CSV_TYPE });
 }
 
 export function makeMedicationEventsCsvFile(
   medications: readonly Medication[],
   events: readonly RegimenEvent[],
   date: IsoDate,
+  frequencyLabels: FrequencyLabels,
 ): File {
-  return new File([toCsv(medicationEventCsvRows(medications, events))], medicationEventsCsvFileName(date), {
-    type: CSV_TYPE,
-  });
+  const rows = medicationEventCsvRows(medications, events, frequencyLabels);
+  return new File([toCsv(rows)], medicationEventsCsvFileName(date), { type: CSV_TYPE });
 }

@@ -1,7 +1,18 @@
-/** The rows of the two CSV exports (days, medication events): stable English columns, one row per record. */
+/**
+ * The rows of the two CSV exports (days, medication events): stable English columns, one row per record.
+ * Coded columns (regions, frequency) keep their codes for formulas and get a `_label` column beside them in
+ * the export's language, for the people reading the sheet.
+ */
 import type { DayEntry } from '../domain/day';
 import type { Medication, RegimenEvent } from '../domain/medication';
+import type { RegionId } from '../domain/regions';
+import type { Frequency } from '../domain/schedule';
 import type { CsvCell } from './csv';
+
+/** Each body region's name in the export's language (the messages' `regions`). */
+export type RegionLabels = Readonly<Record<RegionId, string>>;
+/** Each dosing frequency in the export's language (the messages' `medications.frequencies`). */
+export type FrequencyLabels = Readonly<Record<Frequency, string>>;
 
 /** English column names, stable so a spreadsheet built on them keeps working. */
 export const DAY_CSV_COLUMNS = [
@@ -14,6 +25,7 @@ export const DAY_CSV_COLUMNS = [
   'sleep_disturbed',
   'flare',
   'regions',
+  'regions_label',
   'nodules',
   'abscesses',
   'draining_tunnels',
@@ -30,6 +42,7 @@ export const MEDICATION_EVENT_CSV_COLUMNS = [
   'dose_amount',
   'dose_unit',
   'frequency',
+  'frequency_label',
   'reason',
   'note',
   'medication_id',
@@ -37,7 +50,7 @@ export const MEDICATION_EVENT_CSV_COLUMNS = [
 ] as const;
 
 /** One row per logged day, oldest first, after the header. Lists are joined with "; ". */
-export function dayCsvRows(days: readonly DayEntry[]): CsvCell[][] {
+export function dayCsvRows(days: readonly DayEntry[], regionLabels: RegionLabels): CsvCell[][] {
   const rows = [...days]
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((day): CsvCell[] => [
@@ -50,6 +63,7 @@ export function dayCsvRows(days: readonly DayEntry[]): CsvCell[][] {
       day.sleepDisturbed ?? null,
       day.flare,
       day.regions.join('; '),
+      day.regions.map((region) => regionLabels[region]).join('; '),
       day.lesions?.nodules ?? null,
       day.lesions?.abscesses ?? null,
       day.lesions?.drainingTunnels ?? null,
@@ -64,6 +78,7 @@ export function dayCsvRows(days: readonly DayEntry[]): CsvCell[][] {
 export function medicationEventCsvRows(
   medications: readonly Medication[],
   events: readonly RegimenEvent[],
+  frequencyLabels: FrequencyLabels,
 ): CsvCell[][] {
   const byId = new Map(medications.map((medication) => [medication.id, medication]));
   const rows = [...events]
@@ -81,6 +96,7 @@ export function medicationEventCsvRows(
         event.dose?.amount ?? null,
         event.dose?.unit ?? null,
         event.frequency ?? null,
+        event.frequency ? frequencyLabels[event.frequency] : null,
         event.reason ?? null,
         event.note ?? '',
         event.medicationId,

@@ -122,7 +122,8 @@ export const summaryEn = {
     copied: 'Link copied.',
     copyFailed: 'The link could not be copied: it is selected in the box above, copy it from there.',
     linkLabel: 'Link to this summary',
-    label: (version: number) => `QR code of the summary link (version ${version})`,
+    label: 'QR code of the summary link',
+    detailsToggle: 'Technical details',
     details: (version: number, bytes: number) => `QR version ${version}, ${bytes} bytes.`,
     tooLarge: 'This range is too long for a QR code, even as weekly values. Choose a shorter range, or share the PDF.',
     unreachable: {
@@ -163,6 +164,16 @@ export const summaryEn = {
     title: 'Visits',
     intro: 'What your dermatologist recorded at each visit, and your questions for the next one.',
     add: 'Record a visit',
+    nextQuestions: {
+      title: 'Questions for my next visit',
+      label: 'What I want to ask',
+      hint: (date: string) =>
+        `Kept with your visit of ${date}. The summary shows them under “Questions for this visit”.`,
+      save: 'Save questions',
+      saved: 'Questions saved.',
+      noVisit:
+        'Record your last visit first (Record a visit): your questions for the next one are kept with it, and the summary shows them.',
+    },
     edit: 'Edit',
     delete: 'Delete',
     deleted: 'Visit deleted.',

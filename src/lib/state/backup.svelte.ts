@@ -29,6 +29,7 @@ import { MAX_BACKUP_BYTES, type BackupFile, type BackupProblem } from '../domain
 import { EARLIEST_DATE, LATEST_DATE } from '../domain/dates';
 import type { ImportMode, ImportPlan } from '../domain/import-plan';
 import { makeBackupFile, makeDaysCsvFile, makeMedicationEventsCsvFile, readBackup } from '../export/backup';
+import type { FrequencyLabels, RegionLabels } from '../export/csv-rows';
 import { currentLocalDate, nowMs } from '../platform/clock';
 import { readTextFile, shareOrDownload, type Delivery, type ReadTextResult } from '../platform/files';
 
@@ -76,21 +77,21 @@ export async function exportBackup(options: { passphrase?: string } = {}): Promi
   return outcome;
 }
 
-/** Every logged day as a CSV file, shared or downloaded. */
-export async function exportDaysCsv(): Promise<ExportOutcome> {
+/** Every logged day as a CSV file, shared or downloaded; regions are named in the language of `regionLabels`. */
+export async function exportDaysCsv(regionLabels: RegionLabels): Promise<ExportOutcome> {
   try {
     const days = await listDays(diaryDb, EARLIEST_DATE, LATEST_DATE);
-    return await deliver(makeDaysCsvFile(days, currentLocalDate()));
+    return await deliver(makeDaysCsvFile(days, currentLocalDate(), regionLabels));
   } catch (error) {
     return { ok: false, failure: storageFailureOf(error) };
   }
 }
 
-/** Every medication start, dose change, interruption, resume and stop as a CSV file. */
-export async function exportMedicationEventsCsv(): Promise<ExportOutcome> {
+/** Every medication start, dose change, interruption, resume and stop as a CSV file, frequencies named too. */
+export async function exportMedicationEventsCsv(frequencyLabels: FrequencyLabels): Promise<ExportOutcome> {
   try {
     const { medications, events } = await loadMedicationRecords(diaryDb);
-    return await deliver(makeMedicationEventsCsvFile(medications, events, currentLocalDate()));
+    return await deliver(makeMedicationEventsCsvFile(medications, events, currentLocalDate(), frequencyLabels));
   } catch (error) {
     return { ok: false, failure: storageFailureOf(error) };
   }

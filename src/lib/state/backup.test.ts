@@ -198,6 +198,7 @@ describe('making a backup', () => {
     try {
       expect(await exportBackup({ passphrase: 'a passphrase' })).toMatchObject({ ok: true, delivery: 'cancelled' });
       expect(shared).toHaveLength(1);
+      expect((shared[0] as File).name).toMatch(/^hs-diary-backup-\d{4}-\d{2}-\d{2}-encrypted\.json$/);
       expect(JSON.parse(await (shared[0] as File).text())).toMatchObject({
         format: 'hs-diary-backup-encrypted',
         kdf: { iterations: 600_000 },

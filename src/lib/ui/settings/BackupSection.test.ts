@@ -4,9 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupFactory } from '../../../../tests/factories/backup-factory';
 import { dayFactory } from '../../../../tests/factories/day-factory';
+import { eventFactory } from '../../../../tests/factories/regimen-factory';
 import { diaryDb } from '../../db';
 import type { BackupTables } from '../../domain/backup-format';
 import { en } from '../../i18n/en';
+import { zhCN } from '../../i18n/zh-CN';
 import { i18n } from '../../i18n/locale.svelte';
 import { clock } from '../../state/clock.svelte';
 import BackupSection from './BackupSection.svelte';
@@ -172,5 +174,35 @@ describe('BackupSection', () => {
     render(BackupSection);
     choose(new File(['\uFEFFdate,pain\r\n2026-11-01,3\r\n'], 'hs-diary-days-2026-11-26.csv'));
     expect(await within(importCard()).findByRole('alert')).toHaveTextContent(t.problems.spreadsheet);
+  });
+
+  it('writes the region and frequency labels beside the codes in the language on screen', async () => {
+    const made: File[] = [];
+    Object.assign(URL, {
+      createObjectURL: vi.fn((file: File) => (made.push(file), 'blob:csv')),
+      revokeObjectURL: vi.fn(),
+    });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await diaryDb.days.put(
+      dayFactory.build({ date: '2026-11-20', flare: true, regions: ['axilla-left', 'groin-right'] }),
+    );
+    await diaryDb.medications.put({ id: 'med-1', name: 'Adalimumab', drugClass: 'tnf', color: '#1f77b4' });
+    await diaryDb.regimenEvents.put(eventFactory.start('2026-10-01', 40, 'weekly'));
+    await i18n.use('zh-CN');
+    try {
+      const zh = zhCN.backup;
+      render(BackupSection);
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('button', { name: zh.csvDays }));
+      await user.click(screen.getByRole('button', { name: zh.csvEvents }));
+      await vi.waitFor(() => expect(made).toHaveLength(2));
+      const [days, events] = await Promise.all(made.map((file) => file.text()));
+      const regions = zhCN.regions;
+      // Quoted: the "; " between regions is a field separator to Excel in many locales.
+      expect(days).toContain(`,"axilla-left; groin-right","${regions['axilla-left']}; ${regions['groin-right']}",`);
+      expect(events).toContain(`,weekly,${zhCN.medications.frequencies.weekly},`);
+    } finally {
+      await i18n.use('en');
+    }
   });
 });

@@ -38,17 +38,19 @@ beforeEach(async () => {
 });
 
 describe('QrPanel', () => {
-  it('draws the code of the link at once on a public https address, with its version and size', async () => {
+  it('draws the code of the link at once on a public https address, its version and size behind a toggle', async () => {
     render(QrPanel, { fit: fit(PUBLIC_LINK), onclose: () => undefined });
-    const code = await screen.findByRole(
-      'img',
-      { name: /^QR code of the summary link \(version \d+\)$/ },
-      { timeout: 5_000 },
-    );
-    const version = Number(/version (\d+)/.exec(code.getAttribute('aria-label') ?? '')?.[1]);
+    const code = await screen.findByRole('img', { name: 'QR code of the summary link' }, { timeout: 5_000 });
+    // The technical line is there for whoever debugs a scan, but hidden until its toggle is opened.
+    const technical = screen.getByText(/^QR version \d+, \d+ bytes\.$/);
+    expect(technical).not.toBeVisible();
+    expect(technical.closest('details')?.querySelector('summary')).toHaveTextContent('Technical details');
+    await fireEvent.click(screen.getByText('Technical details'));
+    expect(technical).toBeVisible();
+    const version = Number(/version (\d+)/.exec(technical.textContent ?? '')?.[1]);
+    expect(technical).toHaveTextContent(`QR version ${version}, ${PUBLIC_LINK.length} bytes.`);
     // Version v has 17 + 4v modules a side, plus a quiet zone of 4 on each side.
     expect(code.getAttribute('viewBox')).toBe(`0 0 ${17 + 4 * version + 8} ${17 + 4 * version + 8}`);
-    expect(screen.getByText(`QR version ${version}, ${PUBLIC_LINK.length} bytes.`)).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Link to this summary' })).toHaveValue(PUBLIC_LINK);
     expect(screen.queryByRole('note')).not.toBeInTheDocument();
   });
@@ -103,7 +105,9 @@ describe('QrPanel', () => {
   it('speaks Chinese', async () => {
     await i18n.use('zh-CN');
     render(QrPanel, { fit: fit(PUBLIC_LINK), onclose: () => undefined });
-    expect(await screen.findByRole('img', { name: /二维码/ }, { timeout: 5_000 })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: '摘要链接的二维码' }, { timeout: 5_000 })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: i18n.t.summary.qr.title })).toBeInTheDocument();
+    expect(screen.getByText(/^二维码版本 \d+，\d+ 字节。$/)).not.toBeVisible();
+    expect(screen.getByText('技术细节')).toBeInTheDocument();
   });
 });
