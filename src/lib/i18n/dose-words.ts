@@ -34,9 +34,9 @@ export function doseNameWith(
 }
 
 /**
- * "Upadacitinib 15 mg" with FSI before the name and PDI after it, for text shown in one piece (a notification, the calendar's event title): the name
- * between FSI and PDI, so a name with right-to-left letters or a bidi override cannot reorder the dose
- * after it ("gm 04"). Screens isolate with `<bdi>` instead (`doseNamePartsWith`).
+ * "Upadacitinib 15 mg" for text shown in one piece (a notification, the calendar's event title), with the
+ * name between FSI and PDI so that a name with right-to-left letters or a bidi override cannot reorder the
+ * dose after it ("gm 04"). Screens isolate with `<bdi>` instead (`doseNamePartsWith`).
  */
 export function isolatedDoseNameWith(
   t: typeof medicationsEn,
