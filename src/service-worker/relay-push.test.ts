@@ -62,7 +62,7 @@ describe('a push from the relay', () => {
     const shown = await notificationForRelayPush(db, { reminder: UPA_ID, dueAtMs: DUE }, DUE + 5_000, ['en-GB']);
     expect(shown).toEqual({
       tag: 'med-1@2026-07-03T08:00',
-      title: remindersEn.notification.title('Upadacitinib 15 mg'),
+      title: remindersEn.notification.title('\u2068Upadacitinib\u2069 15 mg'),
       body: remindersEn.notification.body('08:00'),
       data: { kind: 'dose', medicationId: 'med-1', scheduledFor: '2026-07-03T08:00' },
       actions: [
@@ -80,7 +80,7 @@ describe('a push from the relay', () => {
   it('speaks the patient’s language', async () => {
     await updateSettings(db, { locale: 'zh-CN' });
     const shown = await notificationForRelayPush(db, { reminder: UPA_ID, dueAtMs: DUE }, DUE, ['en-GB']);
-    expect(shown?.title).toBe('该用乌帕替尼 15 毫克了');
+    expect(shown?.title).toBe('该用\u2068乌帕替尼\u2069 15 毫克了');
   });
 
   it('shows nothing for a reminder the device no longer has, or with closed-app reminders off', async () => {

@@ -36,7 +36,7 @@ import {
 } from '../lib/domain/schedule';
 import { pickLocale } from '../lib/domain/settings';
 import { instantOf, localDateTimeAt } from '../lib/domain/zoned-time';
-import { doseNameWith } from '../lib/i18n/dose-words';
+import { isolatedDoseNameWith } from '../lib/i18n/dose-words';
 import { medicationsEn } from '../lib/i18n/medications.en';
 import { medicationsZhCN } from '../lib/i18n/medications.zh-CN';
 import { remindersEn } from '../lib/i18n/reminders.en';
@@ -87,7 +87,7 @@ export async function notificationForRelayPush(
   if (!dose || inputs.doseLogs.some((log) => log.id === dose.id) || !shouldNotify(dose.id, state, nowMs)) return null;
   await updateReminderState(db, (current) => markNotified(current, [dose.id], nowMs));
   const medication = inputs.medications.find((item) => item.id === medicationId);
-  const name = doseNameWith(
+  const name = isolatedDoseNameWith(
     isChinese ? medicationsZhCN : medicationsEn,
     isChinese ? 'zh-CN' : 'en-GB',
     medication,

@@ -247,7 +247,7 @@ describe('closed-app reminders through the real relay', () => {
     await worker.send(push?.text ?? '');
     const tag = `upa@${DUE_AT}`;
     const notification = remindersEn.notification;
-    const name = `${medicationsEn.presetNames.upadacitinib} 15 mg`;
+    const name = `\u2068${medicationsEn.presetNames.upadacitinib}\u2069 15 mg`;
     page = await openApp(context, '#/settings');
     await expect
       .poll(() => shownNotifications(page))

@@ -133,7 +133,8 @@ describe('dose reminders', () => {
       .toEqual([tag('ada', DAY), tag('doxy', DAY), tag('upa', DAY)]);
     const upadacitinib = (await shownNotifications(page)).find((shown) => shown.tag === tag('upa', DAY));
     expect(upadacitinib).toEqual({
-      title: t.notification.title('Upadacitinib 15 mg'),
+      // The name between FSI and PDI (issue 12, item 9).
+      title: t.notification.title('\u2068Upadacitinib\u2069 15 mg'),
       body: t.notification.body('08:00'),
       tag: tag('upa', DAY),
       actions: [

@@ -365,7 +365,9 @@ export async function waitForAppDatabase(page: Page): Promise<void> {
 
 /**
  * Put rows straight into the app's tables with the raw IndexedDB API, in one transaction, once the app has
- * created its database. The app does not hear of these writes: load the screen afterwards.
+ * created its database. The app does not hear of these writes: load the page again afterwards (`page.reload()`,
+ * or through about:blank). Changing only the hash is not enough: the page lives on, and Dexie's live-query
+ * cache answers the next screen with the tables as they were before.
  */
 export async function writeStoredRows(page: Page, tables: Record<string, readonly object[]>): Promise<void> {
   await waitForAppDatabase(page);

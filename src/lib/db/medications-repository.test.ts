@@ -11,6 +11,8 @@ import {
   restoreMedication,
   saveDoseLog,
   saveRegimenEvent,
+  watchMedicationRecords,
+  type MedicationRecords,
 } from './medications-repository';
 import { InvalidRegimenError } from './errors';
 
@@ -97,5 +99,60 @@ describe('medications repository', () => {
     expect(back.medications).toHaveLength(1);
     expect(back.events).toHaveLength(1);
     expect(back.doseLogs).toHaveLength(1);
+  });
+});
+
+/**
+ * The rows tests/e2e/user-text.e2e.ts writes (issue 12, item 9): a name with a right-to-left override, one
+ * of 80 letters, UUID ids. They pass the schema and reach the screens' subscription; that the Medications
+ * screen once showed none of them came from the test writing past Dexie and then changing only the hash:
+ * Dexie's live-query cache (kept per database name for the life of the page) still held the empty tables.
+ */
+describe('names as people type them', () => {
+  const rows = [
+    { id: '6f1c8a52-2a3b-4c1d-9e8f-0a1b2c3d4e5f', name: '\u202Egnp.exe', drugClass: 'other', color: '#d55e00' },
+    { id: '7a2d9b63-3b4c-4d2e-8f9a-1b2c3d4e5f60', name: 'W'.repeat(80), drugClass: 'other', color: '#0072b2' },
+  ] as const;
+
+  function firstRecords(): Promise<MedicationRecords> {
+    return new Promise((resolve, reject) => {
+      const stop = watchMedicationRecords(
+        db,
+        (records) => {
+          setTimeout(stop);
+          resolve(records);
+        },
+        reject,
+      );
+    });
+  }
+
+  it('reads back a name with a bidi override and one of 80 letters, under UUID ids', async () => {
+    await db.medications.bulkPut(rows.map((row) => ({ ...row })));
+    expect((await loadMedicationRecords(db)).medications).toEqual(rows);
+    expect((await firstRecords()).medications).toEqual(rows);
+  });
+
+  it('hands the subscription rows written past Dexie only while no earlier read of them is cached', async () => {
+    const writePastDexie = () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(db.name);
+        request.onsuccess = () => {
+          const transaction = request.result.transaction('medications', 'readwrite');
+          for (const row of rows) transaction.objectStore('medications').put({ ...row });
+          transaction.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error ?? new Error('write failed'));
+        };
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+    expect((await firstRecords()).medications).toEqual([]);
+    await writePastDexie();
+    // What the e2e test met: a later subscription in the same page is answered from Dexie's cache, so a
+    // test that writes with the raw IndexedDB API must load the page again, not only change the hash.
+    expect((await firstRecords()).medications).toEqual([]);
+    expect((await loadMedicationRecords(db)).medications).toEqual(rows);
   });
 });

@@ -6,7 +6,7 @@ import { calendarDrafts, planCalendar } from '../domain/calendar-plan';
 import { DIARY_REMINDER_ID, dosePlans } from '../domain/schedule';
 import { diaryDb } from '../db';
 import { loadCalendarExportState, loadScheduleInputs, saveCalendarExportState } from '../db/reminders-repository';
-import { doseName } from '../i18n/dose-name';
+import { isolatedDoseName } from '../i18n/dose-name';
 import { currentLocalDate, deviceTimeZone, nowMs } from '../platform/clock';
 
 /** The file's words in the patient's language: Settings passes them, so this module loads no messages. */
@@ -33,7 +33,7 @@ export async function exportCalendar(texts: CalendarTexts): Promise<'shared' | '
   const drafts = calendarDrafts(dosePlans(inputs, today), diaryReminder, today, {
     dose: (plan, current) =>
       texts.doseSummary(
-        doseName(
+        isolatedDoseName(
           inputs.medications.find((row) => row.id === plan.medicationId),
           { phase: current },
         ),

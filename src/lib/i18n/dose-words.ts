@@ -5,6 +5,7 @@
 import type { Medication } from '../domain/medication';
 import { ownValue } from '../domain/own-key';
 import type { Phase } from '../domain/phases';
+import { isolated } from '../domain/user-text';
 import type { medicationsEn } from './medications.en';
 
 /** The medication's name in the messages' language and the dose of that day, apart. */
@@ -30,4 +31,19 @@ export function doseNameWith(
 ): string {
   const parts = doseNamePartsWith(t, intlTag, medication, dose);
   return parts.dose ? `${parts.name} ${parts.dose}` : parts.name;
+}
+
+/**
+ * "Upadacitinib 15 mg" for text shown in one piece (a notification, the calendar's event title), with the
+ * name between FSI and PDI so that a name with right-to-left letters or a bidi override cannot reorder the
+ * dose after it ("gm 04"). Screens isolate with `<bdi>` instead (`doseNamePartsWith`).
+ */
+export function isolatedDoseNameWith(
+  t: typeof medicationsEn,
+  intlTag: string,
+  medication: Medication | undefined,
+  dose: { phase: Pick<Phase, 'dose'> },
+): string {
+  const parts = doseNamePartsWith(t, intlTag, medication, dose);
+  return parts.dose ? `${isolated(parts.name)} ${parts.dose}` : isolated(parts.name);
 }

@@ -23,7 +23,7 @@ import {
 } from '../domain/schedule';
 import { diaryDb } from '../db';
 import { isDayLogged, updateReminderState } from '../db/reminders-repository';
-import { doseName } from '../i18n/dose-name';
+import { isolatedDoseName } from '../i18n/dose-name';
 import { i18n } from '../i18n/locale.svelte';
 import { currentLocalDate, deviceTimeZone, nowMs } from '../platform/clock';
 import * as platform from '../platform/notifications';
@@ -98,7 +98,7 @@ class ReminderLoop {
     const onScreen: { dose: DoseOnDay; name: string }[] = [];
     const context = { plans: doses.plans, logs: inputs.doseLogs, state, today, nowMs: now, timeZone };
     for (const dose of findDoses('to-notify', context)) {
-      const name = doseName(doses.medicationOf(dose.medicationId), dose);
+      const name = isolatedDoseName(doses.medicationOf(dose.medicationId), dose);
       const data: NotificationData = { kind: 'dose', medicationId: dose.medicationId, scheduledFor: dose.scheduledFor };
       const isShown =
         registration !== null &&
@@ -124,7 +124,7 @@ class ReminderLoop {
     const [only] = onScreen;
     // Worded when drawn, so a notice still showing when the patient switches language follows it.
     const words = () => i18n.t.reminders.notification;
-    const nameOf = (dose: ScheduledDose) => doseName(doses.medicationOf(dose.medicationId), dose);
+    const nameOf = (dose: ScheduledDose) => isolatedDoseName(doses.medicationOf(dose.medicationId), dose);
     const toToday = () => i18n.t.nav.today;
     if (onScreen.length === 1 && only) {
       const message = () => words().notice(words().title(nameOf(only.dose)), words().body(only.dose.time));
