@@ -49,6 +49,12 @@ export class DraftKeeper<F extends DraftForm> {
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHidden);
   }
 
+  /** Keep `values` while they differ from the form's untouched values (`pristine`, as JSON); else forget it. */
+  follow(values: DraftValues[F], pristine: string): void {
+    if (JSON.stringify(values) !== pristine) this.keep(values, null);
+    else void this.discard();
+  }
+
   /** Write the waiting draft now. */
   flush(): Promise<void> {
     clearTimeout(this.#timer);
