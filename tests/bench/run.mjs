@@ -576,7 +576,7 @@ const CHROME_FLAGS = [
 const FLOOR_ROOT = fileURLToPath(new URL('./floor/', import.meta.url));
 const FLOOR_OUT = fileURLToPath(new URL('../../.bench/floor/', import.meta.url));
 const FLOOR_BASE = '/floor/';
-const LIGHTHOUSE_RUNS = 5;
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 
 /** The floor: a bare Svelte 5 + Dexie form (tests/bench/floor/), built as Vite builds the app. */
 function buildFloor() {

@@ -200,3 +200,82 @@ describe('the start-up text', () => {
     expect(await startup.count()).toBe(0);
   });
 });
+
+/**
+ * Counts, in the page, every Intl object made and every locale-aware call: the first one a page makes
+ * costs 20-50 ms of main-thread time (ICU's locale set-up), a long task on a slow phone.
+ */
+function countIntlUses(): void {
+  const uses: string[] = [];
+  (window as unknown as { __intlUses: string[] }).__intlUses = uses;
+  const names = ['DateTimeFormat', 'NumberFormat', 'Segmenter', 'ListFormat', 'PluralRules', 'Collator'] as const;
+  for (const name of names) {
+    const original = Intl[name] as unknown as new (...args: unknown[]) => object;
+    (Intl as unknown as Record<string, unknown>)[name] = new Proxy(original, {
+      construct(target, args: unknown[]) {
+        uses.push(`Intl.${name}: ${new Error().stack?.split('\n')[2]?.trim() ?? ''}`);
+        return Reflect.construct(target, args);
+      },
+      apply(target, self, args: unknown[]) {
+        uses.push(`Intl.${name}(): ${new Error().stack?.split('\n')[2]?.trim() ?? ''}`);
+        return Reflect.apply(target as unknown as (...args: unknown[]) => unknown, self, args);
+      },
+    });
+  }
+  const methods: [object, string][] = [
+    [Date.prototype, 'toLocaleDateString'],
+    [Date.prototype, 'toLocaleTimeString'],
+    [Date.prototype, 'toLocaleString'],
+    [Number.prototype, 'toLocaleString'],
+    [String.prototype, 'localeCompare'],
+  ];
+  for (const [owner, method] of methods) {
+    const original = (owner as Record<string, (...args: unknown[]) => unknown>)[method];
+    if (!original) continue;
+    (owner as Record<string, unknown>)[method] = function (this: unknown, ...args: unknown[]) {
+      uses.push(method);
+      return original.apply(this, args);
+    };
+  }
+}
+
+describe('the start without ICU', () => {
+  test('Today starts, draws and settles with no Intl object made, for a new and a returning patient', async () => {
+    const { context, page } = await e2e.open('#/', { serviceWorkers: 'block' });
+    await context.addInitScript(countIntlUses);
+    const intlUses = (of: Page) => of.evaluate(() => (window as unknown as { __intlUses: string[] }).__intlUses);
+
+    // A first visit: the page this test opened.
+    await page.reload();
+    const first = new HsDiary(page, e2e.url);
+    await first.today.heading.waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1500);
+    expect(await intlUses(page)).toEqual([]);
+
+    // A returning patient with a daily medicine, doses and a logged day before today.
+    await writeMedications(
+      page,
+      [{ id: 'upa', name: 'Upadacitinib', presetId: 'upadacitinib', drugClass: 'jak1-selective', color: '#0072b2' }],
+      [
+        {
+          id: 'upa-start',
+          medicationId: 'upa',
+          date: localDate(-30),
+          kind: 'start',
+          dose: { amount: 15, unit: 'mg' },
+          frequency: 'once-daily',
+        },
+      ],
+    );
+    await first.day(localDate(-3)).log(6, 2);
+    const returning = await context.newPage();
+    const back = new HsDiary(returning, e2e.url);
+    await gotoApp(returning, e2e.url);
+    await back.today.heading.waitFor();
+    await new TodayDoses(back).card.waitFor();
+    await returning.waitForLoadState('networkidle');
+    await returning.waitForTimeout(1500);
+    expect(await intlUses(returning)).toEqual([]);
+  });
+});

@@ -64,6 +64,20 @@ for (let run = 0; run < runs; run++) {
       .map((url) => url.replace(/.*\/assets\//, ''));
     return [...new Set(urls)].slice(0, 3).join(' ');
   };
+  /** The kinds of work inside a task (compile, evaluate, style, layout...), by CPU time x slowdown. */
+  const breakdownOf = (/** @type {TraceEvent} */ task) => {
+    const end = task.ts + (task.dur ?? 0);
+    /** @type {Map<string, number>} */
+    const kinds = new Map();
+    for (const event of onMain)
+      if (event.ph === 'X' && event !== task && event.ts >= task.ts && event.ts < end && event.name !== 'RunTask')
+        kinds.set(event.name, (kinds.get(event.name) ?? 0) + ((event.tdur ?? event.dur ?? 0) / 1000) * SLOWDOWN);
+    return [...kinds]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([name, cpu]) => `${name} ${cpu.toFixed(0)}`)
+      .join(' · ');
+  };
   let blocking = 0;
   let total = 0;
   console.log(`Run ${run + 1}: FCP at ${fcp ? ((fcp - navigationStart) / 1000).toFixed(0) : '?'} ms (observed)`);
@@ -77,6 +91,7 @@ for (let run = 0; run < runs; run++) {
     console.log(
       `  ${at.toFixed(0).padStart(6)} ms  ${cpu.toFixed(0).padStart(5)} ms x${SLOWDOWN}  ${afterFcp ? 'after FCP ' : 'before FCP'}  ${scriptsOf(task)}`,
     );
+    if (process.env.BREAKDOWN) console.log(`            ${breakdownOf(task)}`);
   }
   console.log(
     `  main-thread CPU x${SLOWDOWN}: ${total.toFixed(0)} ms; blocking (over 50 ms, after FCP): ${blocking.toFixed(0)} ms`,

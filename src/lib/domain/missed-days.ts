@@ -1,6 +1,7 @@
 /** Which recent days the patient has not logged, so Today can offer to fill them in, and how. */
 import { addDays, dateRange, type IsoDate } from './dates';
 import { sameAsDay, type DayEntry } from './day';
+import { compareCodeUnits } from './text-order';
 
 /** How far back the "fill in missed days" offer reaches; older gaps are left to the Diary. */
 export const MISSED_DAYS_LOOKBACK = 14;
@@ -45,7 +46,7 @@ export function missedDayRows(
     return { date, isFilled: false, dayBefore: entryOn(before) ? before : undefined };
   });
   for (const [date, copiedFrom] of filled) rows.push({ date, isFilled: true, copiedFrom });
-  return rows.sort((a, b) => a.date.localeCompare(b.date));
+  return rows.sort((a, b) => compareCodeUnits(a.date, b.date));
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { IsoDate } from './dates';
 import type { RegimenEvent } from './medication';
+import { compareCodeUnits } from './text-order';
 
 export type RegimenProblemKind =
   | 'future'
@@ -47,9 +48,8 @@ type State = 'none' | 'on' | 'interrupted' | 'stopped';
 
 /** Events in time order. Ties are impossible in a valid history (one event per medication per day). */
 export function sortEvents(events: readonly RegimenEvent[]): RegimenEvent[] {
-  // ISO dates sort as text: a plain comparison orders them as `localeCompare` does, many times faster
-  // (a summary sorts hundreds of events several times while it is drawn).
-  return [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id.localeCompare(b.id)));
+  // A summary sorts hundreds of events several times while it is drawn: no collator (text-order.ts).
+  return [...events].sort((a, b) => compareCodeUnits(a.date, b.date) || compareCodeUnits(a.id, b.id));
 }
 
 /**

@@ -30,6 +30,7 @@ import { addDays, daysBetween, weekdayMondayFirst, type IsoDate } from './dates'
 import { localDateTimeSchema, type DoseLog, type FREQUENCIES, type RegimenEvent, type Reminder } from './medication';
 import { buildPhases, type Phase } from './phases';
 import { isTracked, shouldNotify, type ReminderState } from './reminder-state';
+import { compareCodeUnits } from './text-order';
 import { instantOf, isLocalTime, type LocalDateTime, type LocalTime } from './zoned-time';
 
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -194,7 +195,9 @@ export function scheduledDoses(plan: DosePlan, from: IsoDate, to: IsoDate): Sche
 export function scheduledDosesOfAll(plans: readonly DosePlan[], from: IsoDate, to: IsoDate): ScheduledDose[] {
   return plans
     .flatMap((plan) => scheduledDoses(plan, from, to))
-    .sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor) || a.medicationId.localeCompare(b.medicationId));
+    .sort(
+      (a, b) => compareCodeUnits(a.scheduledFor, b.scheduledFor) || compareCodeUnits(a.medicationId, b.medicationId),
+    );
 }
 
 /** Taken more than two hours after the dose was due. */

@@ -1,7 +1,27 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cutToLength, firstGraphemes, isolated, withoutBidiControls } from './user-text';
 
 describe('cutting names by grapheme', () => {
+  it('cuts plain ASCII without a segmenter, exactly as the segmenter would', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const bySegmenter = (text: string, count: number) =>
+      [...segmenter.segment(text)]
+        .slice(0, count)
+        .map(({ segment }) => segment)
+        .join('');
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)) }),
+        fc.nat(40),
+        (text, count) => {
+          expect(firstGraphemes(text, count)).toBe(bySegmenter(text, count));
+          expect(cutToLength(text, count)).toBe(bySegmenter(text, count));
+        },
+      ),
+    );
+  });
+
   it('never splits an emoji, a combining mark or a flag', () => {
     const nurse = '👩🏽‍⚕️';
     expect(firstGraphemes(`${nurse}${nurse}x`, 2)).toBe(`${nurse}${nurse}`);

@@ -8,7 +8,15 @@
  * code points left to right, and its fonts have no glyph for the controls) the controls are removed.
  */
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let graphemeSegmenter: Intl.Segmenter | undefined;
+/** Made on first need: the first Intl object a page makes costs 20-50 ms (ICU's set-up). */
+function graphemes(): Intl.Segmenter {
+  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return graphemeSegmenter;
+}
+
+/** Printable ASCII: every character is a grapheme of its own, so no segmenter is needed. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
 /** The explicit bidi formatting characters: embeddings, overrides, isolates, their ends, and the marks. */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
@@ -19,9 +27,10 @@ export const PDI = '\u2069';
 
 /** The first `count` graphemes of `text` (all of it when shorter). */
 export function firstGraphemes(text: string, count: number): string {
+  if (PLAIN_ASCII.test(text)) return text.slice(0, count);
   let out = '';
   let taken = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemes().segment(text)) {
     if (taken >= count) break;
     out += segment;
     taken += 1;
@@ -32,8 +41,9 @@ export function firstGraphemes(text: string, count: number): string {
 /** The longest run of whole graphemes from the start of `text` that fits in `maxUnits` UTF-16 units. */
 export function cutToLength(text: string, maxUnits: number): string {
   if (text.length <= maxUnits) return text;
+  if (PLAIN_ASCII.test(text)) return text.slice(0, maxUnits);
   let out = '';
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemes().segment(text)) {
     if (out.length + segment.length > maxUnits) break;
     out += segment;
   }

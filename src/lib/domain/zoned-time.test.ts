@@ -1,6 +1,6 @@
 /** Tests of zoned-time.ts: wall-clock times and offsets across daylight-saving changes, in several zones. */
 import { describe, expect, it } from 'vitest';
-import { instantOf, isLocalTime, localDateTimeAt, zoneOffsetMs, zoneTransitions } from './zoned-time';
+import { DEVICE_ZONE, instantOf, isLocalTime, localDateTimeAt, zoneOffsetMs, zoneTransitions } from './zoned-time';
 
 // vitest runs with TZ=Europe/London (vite.config.ts); the zone is also passed explicitly, as the app does.
 const LONDON = 'Europe/London';
@@ -29,6 +29,37 @@ describe('time zones and daylight saving', () => {
       const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
       const [hour = 0, minute = 0] = time.split(':').map(Number);
       expect(instantOf(local, LONDON)).toBe(new Date(year, month - 1, day, hour, minute).getTime());
+    }
+  });
+
+  it('reads the device’s own zone from Date alone, as the named zone would (TZ is Europe/London in tests)', () => {
+    const original = Intl.DateTimeFormat;
+    let madeFormatters = 0;
+    Intl.DateTimeFormat = new Proxy(original, {
+      construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        madeFormatters += 1;
+        return new target(...args);
+      },
+    });
+    try {
+      const gapAndOverlap = ['2026-03-29T01:30', '2026-03-29T02:00', '2026-10-25T01:30', '2026-10-25T02:00'];
+      const everyFiveHours = Array.from({ length: 2 * 365 * 5 }, (_, index) =>
+        new Date(utc('2026-01-01T00:00:00Z') + index * 5 * 3_600_000 + 17 * 60_000).toISOString().slice(0, 16),
+      );
+      for (const local of [...gapAndOverlap, ...everyFiveHours]) {
+        const instant = instantOf(local, DEVICE_ZONE);
+        madeFormatters = 0;
+        expect(instant).toBe(instantOf(local, LONDON));
+        expect(localDateTimeAt(instant, DEVICE_ZONE)).toBe(localDateTimeAt(instant, LONDON));
+        expect(zoneOffsetMs(instant, DEVICE_ZONE)).toBe(zoneOffsetMs(instant, LONDON));
+      }
+      // The London answers above come from a formatter made once; the device zone never makes one.
+      madeFormatters = 0;
+      instantOf('2027-06-01T08:00', DEVICE_ZONE);
+      localDateTimeAt(utc('2027-06-01T08:00:00Z'), DEVICE_ZONE);
+      expect(madeFormatters).toBe(0);
+    } finally {
+      Intl.DateTimeFormat = original;
     }
   });
 

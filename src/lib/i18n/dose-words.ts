@@ -7,6 +7,7 @@ import { ownValue } from '../domain/own-key';
 import type { Phase } from '../domain/phases';
 import { isolated } from '../domain/user-text';
 import type { medicationsEn } from './medications.en';
+import { formatDecimal } from './plain-numbers';
 
 /** The medication's name in the messages' language and the dose of that day, apart. */
 export function doseNamePartsWith(
@@ -18,7 +19,7 @@ export function doseNamePartsWith(
   const name = (medication?.presetId && ownValue(t.presetNames, medication.presetId)) || medication?.name || '';
   const amount = dose.phase.dose;
   if (!amount) return { name, dose: '' };
-  const number = new Intl.NumberFormat(intlTag, { maximumFractionDigits: 2 }).format(amount.amount);
+  const number = formatDecimal(amount.amount, 2, intlTag);
   return { name, dose: t.doseText(number, t.units[amount.unit], '') };
 }
 

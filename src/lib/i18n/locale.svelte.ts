@@ -7,7 +7,9 @@
 import type { IsoDate } from '../domain/dates';
 import type { Locale } from '../domain/settings';
 import type { CoreMessages, Messages, SectionName } from './en';
+import { formatCalendarDate, type DateStyle } from './calendar-dates';
 import { cachedFormatter } from './intl-cache';
+import { formatDecimal } from './plain-numbers';
 
 type Sections = Omit<Messages, keyof CoreMessages>;
 
@@ -43,22 +45,7 @@ async function loadSections(locale: Locale, names: Iterable<SectionName>): Promi
 /** `Intl` wants a full tag; English dates read "26 Nov 2026" in the day-month-year order most of the world uses. */
 const INTL_TAGS: Record<Locale, string> = { en: 'en-GB', 'zh-CN': 'zh-CN' };
 
-export type DateStyle = 'full' | 'long' | 'medium' | 'short' | 'month' | 'weekday-short' | 'day';
-
-const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
-  full: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
-  long: { day: 'numeric', month: 'long', year: 'numeric' },
-  medium: { weekday: 'short', day: 'numeric', month: 'short' },
-  short: { day: 'numeric', month: 'short' },
-  month: { month: 'long', year: 'numeric' },
-  'weekday-short': { weekday: 'short' },
-  day: { day: 'numeric' },
-};
-
-function utcDate(date: IsoDate): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day));
-}
+export type { DateStyle };
 
 class LocaleState {
   code = $state<Locale>('en');
@@ -107,21 +94,13 @@ class LocaleState {
     return INTL_TAGS[this.code];
   }
 
-  /** Format a calendar date; the sums run in UTC so the shown day is the stored day in every time zone. */
+  /** Format a calendar date, as stored (the same day in every time zone), without Intl: see calendar-dates.ts. */
   formatDate(date: IsoDate, style: DateStyle): string {
-    const tag = this.intlTag;
-    return cachedFormatter(
-      `date|${tag}|${style}`,
-      () => new Intl.DateTimeFormat(tag, { ...DATE_OPTIONS[style], timeZone: 'UTC' }),
-    ).format(utcDate(date));
+    return formatCalendarDate(date, style, this.code);
   }
 
   formatNumber(value: number, maximumFractionDigits = 1): string {
-    const tag = this.intlTag;
-    return cachedFormatter(
-      `number|${tag}|${maximumFractionDigits}`,
-      () => new Intl.NumberFormat(tag, { maximumFractionDigits }),
-    ).format(value);
+    return formatDecimal(value, maximumFractionDigits, this.intlTag);
   }
 
   formatBytes(bytes: number): string {

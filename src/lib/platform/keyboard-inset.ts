@@ -19,11 +19,21 @@ export function followKeyboardInset(): () => void {
   followers += 1;
   if (followers === 1) {
     const root = document.documentElement;
-    const update = () => root.style.setProperty('--keyboard-inset', `${keyboardInsetPx(innerHeight, visual)}px`);
+    // Written only when it changes: a custom property on the root element restyles the whole page.
+    let insetPx = 0;
+    const update = () => {
+      const nextPx = keyboardInsetPx(innerHeight, visual);
+      if (nextPx === insetPx) return;
+      insetPx = nextPx;
+      root.style.setProperty('--keyboard-inset', `${insetPx}px`);
+    };
     visual.addEventListener('resize', update);
     visual.addEventListener('scroll', update);
-    update();
+    // Read the viewports when the frame is drawn, not now: reading them forces a layout, and a form
+    // being mounted would pay for a layout of the page in the middle of its own (long) task.
+    const firstRead = requestAnimationFrame(update);
     stopFollowing = () => {
+      cancelAnimationFrame(firstRead);
       visual.removeEventListener('resize', update);
       visual.removeEventListener('scroll', update);
       root.style.removeProperty('--keyboard-inset');

@@ -22,7 +22,7 @@ import {
   type DoseQuery,
   type ScheduledDose,
 } from '../domain/schedule';
-import { instantOf } from '../domain/zoned-time';
+import { DEVICE_ZONE, instantOf } from '../domain/zoned-time';
 import { diaryDb } from '../db';
 import {
   recordDoses,
@@ -32,7 +32,7 @@ import {
   watchScheduleInputs,
   type ScheduleInputs,
 } from '../db/reminders-repository';
-import { deviceTimeZone, nowMs } from '../platform/clock';
+import { nowMs } from '../platform/clock';
 import { clock } from './clock.svelte';
 
 const TICK_MS = 30_000;
@@ -117,7 +117,7 @@ class Doses {
   #find(query: DoseQuery, now: number): DoseOnDay[] {
     const logs = this.#inputs?.doseLogs ?? [];
     const context = { plans: this.plans, logs, state: this.#reminderState, today: clock.today, nowMs: now };
-    return findDoses(query, { ...context, timeZone: deviceTimeZone() });
+    return findDoses(query, { ...context, timeZone: DEVICE_ZONE });
   }
 
   get today(): DoseOnDay[] {
@@ -151,10 +151,9 @@ class Doses {
    */
   async confirmMissed(list: readonly ScheduledDose[], status: DoseStatus): Promise<void> {
     const now = nowMs();
-    const timeZone = deviceTimeZone();
     await recordDoses(
       diaryDb,
-      list.map((dose) => record(dose, status, status === 'taken' ? instantOf(dose.scheduledFor, timeZone) : now)),
+      list.map((dose) => record(dose, status, status === 'taken' ? instantOf(dose.scheduledFor, DEVICE_ZONE) : now)),
     );
   }
 

@@ -3,6 +3,7 @@ import type { IsoDate } from '../domain/dates';
 import type { DoseLog, Medication, RegimenEvent } from '../domain/medication';
 import { buildPhases, type Phase } from '../domain/phases';
 import { sortEvents } from '../domain/regimen';
+import { compareCodeUnits } from '../domain/text-order';
 import { diaryDb, watchMedicationRecords, type MedicationRecords } from '../db';
 
 export interface MedicationView {
@@ -54,7 +55,7 @@ export class MedicationsData {
       })
       .sort(
         (a, b) =>
-          (a.events[0]?.date ?? '9999').localeCompare(b.events[0]?.date ?? '9999') ||
+          compareCodeUnits(a.events[0]?.date ?? '9999', b.events[0]?.date ?? '9999') ||
           a.medication.name.localeCompare(b.medication.name),
       );
   }

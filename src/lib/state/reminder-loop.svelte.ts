@@ -21,11 +21,12 @@ import {
   type NotificationData,
   type ScheduledDose,
 } from '../domain/schedule';
+import { DEVICE_ZONE } from '../domain/zoned-time';
 import { diaryDb } from '../db';
 import { isDayLogged, updateReminderState } from '../db/reminders-repository';
 import { isolatedDoseName } from '../i18n/dose-name';
 import { i18n } from '../i18n/locale.svelte';
-import { currentLocalDate, deviceTimeZone, nowMs } from '../platform/clock';
+import { currentLocalDate, nowMs } from '../platform/clock';
 import * as platform from '../platform/notifications';
 import { SW_MESSAGES } from '../platform/sw-messages';
 import { closedAppReminders } from './closed-app-reminders.svelte';
@@ -88,7 +89,7 @@ class ReminderLoop {
     if (!inputs) return;
     const now = nowMs();
     const today = currentLocalDate();
-    const timeZone = deviceTimeZone();
+    const timeZone = DEVICE_ZONE;
     const state = doses.reminderState;
     const t = i18n.t.reminders.notification;
     const registration = platform.notificationPermission() === 'granted' ? await platform.activeRegistration() : null;
