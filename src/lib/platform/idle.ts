@@ -41,3 +41,13 @@ export async function afterFirstScreen(): Promise<void> {
   await firstScreenOrLate;
   await whenIdle();
 }
+
+/**
+ * Let the browser run what is waiting (input, a frame) before going on: splits one long task in two.
+ * `scheduler.yield()` where there is one (Chromium), else a new task.
+ */
+export function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
