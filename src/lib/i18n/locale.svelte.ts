@@ -43,7 +43,7 @@ async function loadSections(locale: Locale, names: Iterable<SectionName>): Promi
 /** `Intl` wants a full tag; English dates read "26 Nov 2026" in the day-month-year order most of the world uses. */
 const INTL_TAGS: Record<Locale, string> = { en: 'en-GB', 'zh-CN': 'zh-CN' };
 
-export type DateStyle = 'full' | 'long' | 'medium' | 'short' | 'month' | 'weekday-short' | 'day';
+export type DateStyle = 'full' | 'long' | 'medium' | 'short' | 'month' | 'weekday-short' | 'weekday-narrow' | 'day';
 
 const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   full: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
@@ -52,6 +52,7 @@ const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   short: { day: 'numeric', month: 'short' },
   month: { month: 'long', year: 'numeric' },
   'weekday-short': { weekday: 'short' },
+  'weekday-narrow': { weekday: 'narrow' },
   day: { day: 'numeric' },
 };
 
