@@ -210,6 +210,14 @@ function layoutProblems(page: Page): Promise<string[]> {
         );
         continue;
       }
+      // A button's or a choice's label sticking out of its own box (a "10" wider than its 44 px button).
+      if (element.matches('button, .button, label') && element.scrollWidth > element.clientWidth + 1) {
+        problems.push(
+          `${describe(element)} sticks out of its box (${element.scrollWidth} in ${element.clientWidth} px)`,
+        );
+        reported.add(element);
+        continue;
+      }
       const style = getComputedStyle(element);
       const hidesOverflow = (overflow: string) => overflow === 'hidden' || overflow === 'clip';
       if (hidesOverflow(style.overflowX) && element.scrollWidth > element.clientWidth + 1) {
