@@ -210,8 +210,9 @@ function layoutProblems(page: Page): Promise<string[]> {
         );
         continue;
       }
-      // A button's or a choice's label sticking out of its own box (a "10" wider than its 44 px button).
-      if (element.matches('button, .button, label') && element.scrollWidth > element.clientWidth + 1) {
+      // A button's, a link's, a choice's or a table cell's content sticking out of its own box (a "10" wider
+      // than its 44 px button, a calendar day wider than its column).
+      if (element.matches('button, .button, label, a, td') && element.scrollWidth > element.clientWidth + 1) {
         problems.push(
           `${describe(element)} sticks out of its box (${element.scrollWidth} in ${element.clientWidth} px)`,
         );
