@@ -2,7 +2,8 @@
  * Large text and small screens: every screen, at 390 and 320 CSS px wide, with the browser's default font at
  * 16 px and at 32 px (what a phone's 200 % text setting does), in English and Chinese, has no sideways
  * scrolling, nothing sticking out of the screen or cut off by its box, and the whole nav bar in view with
- * every label whole.
+ * every label whole; and no word broken across lines when it is narrower than the card or column it sits in
+ * (a layout that squeezes a name beside its buttons breaks "Upadac|itinib" though the card has room for it).
  *
  * The default font size is set with the DevTools protocol's `Page.setFontSizes`, the same setting as
  * chrome://settings/fonts (Chromium's `webkit.webprefs.default_font_size`): `rem` and `em` text grows with
@@ -209,6 +210,15 @@ function layoutProblems(page: Page): Promise<string[]> {
         );
         continue;
       }
+      // A button's, a link's, a choice's or a table cell's content sticking out of its own box (a "10" wider
+      // than its 44 px button, a calendar day wider than its column).
+      if (element.matches('button, .button, label, a, td') && element.scrollWidth > element.clientWidth + 1) {
+        problems.push(
+          `${describe(element)} sticks out of its box (${element.scrollWidth} in ${element.clientWidth} px)`,
+        );
+        reported.add(element);
+        continue;
+      }
       const style = getComputedStyle(element);
       const hidesOverflow = (overflow: string) => overflow === 'hidden' || overflow === 'clip';
       if (hidesOverflow(style.overflowX) && element.scrollWidth > element.clientWidth + 1) {
@@ -226,6 +236,41 @@ function layoutProblems(page: Page): Promise<string[]> {
         if (label.scrollWidth > label.clientWidth + 1) problems.push(`the nav label "${label.textContent}" is cut`);
     }
     return problems;
+  });
+}
+
+/**
+ * Words broken across two lines although the card (or the screen's column) they sit in is wider than they
+ * are: a box beside them took the room, and the word broke where it did not need to. Latin words only:
+ * Chinese text breaks between any two characters by design.
+ */
+function wordsBrokenWithRoom(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      const parent = text.parentElement;
+      if (!parent || parent.closest('svg, script, style, textarea, select, .visually-hidden')) continue;
+      if (!parent.checkVisibility({ visibilityProperty: true })) continue;
+      const column = parent.closest('.card, dialog, main, nav') ?? document.body;
+      const padding = getComputedStyle(column);
+      const columnWidth = column.clientWidth - parseFloat(padding.paddingLeft) - parseFloat(padding.paddingRight);
+      // A word ends at a space or where a line may break anyway: after a hyphen, a dash or a slash.
+      for (const match of text.data.matchAll(/[^\s\-\u2013\u2014/]+/g)) {
+        const word = match[0];
+        if (!/[A-Za-z]/.test(word) || /\p{Script=Han}/u.test(word)) continue;
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + word.length);
+        const pieces = [...range.getClientRects()].filter((rect) => rect.width > 0);
+        if (new Set(pieces.map((rect) => Math.round(rect.top))).size < 2) continue;
+        const wordWidth = pieces.reduce((sum, rect) => sum + rect.width, 0);
+        if (wordWidth <= columnWidth)
+          found.push(`"${word}" (${Math.round(wordWidth)} px) is broken in a ${Math.round(columnWidth)} px column`);
+      }
+    }
+    return found;
   });
 }
 
@@ -262,6 +307,7 @@ describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
           expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(`${textPx}px`);
           const where = `${screen.name} at ${widthPx} px, ${textPx} px text`;
           found.push(...(await layoutProblems(page)).map((problem) => `${where}: ${problem}`));
+          found.push(...(await wordsBrokenWithRoom(page)).map((problem) => `${where}: ${problem}`));
           measured += 1;
         }
       }

@@ -8,7 +8,7 @@
 import type { IsoDate } from '../domain/dates';
 import type { Locale } from '../domain/settings';
 
-export type DateStyle = 'full' | 'long' | 'medium' | 'short' | 'month' | 'weekday-short' | 'day';
+export type DateStyle = 'full' | 'long' | 'medium' | 'short' | 'month' | 'weekday-short' | 'weekday-narrow' | 'day';
 
 /** The Intl options each style stands for (used where Intl formats anyway, and by the tests). */
 export const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
@@ -18,6 +18,7 @@ export const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   short: { day: 'numeric', month: 'short' },
   month: { month: 'long', year: 'numeric' },
   'weekday-short': { weekday: 'short' },
+  'weekday-narrow': { weekday: 'narrow' },
   day: { day: 'numeric' },
 };
 
@@ -59,6 +60,7 @@ const WRITERS: Record<Locale, Record<DateStyle, (parts: CalendarParts) => string
     short: (d) => `${d.day} ${EN_MONTHS_SHORT[d.month - 1]}`,
     month: (d) => `${EN_MONTHS[d.month - 1]} ${d.year}`,
     'weekday-short': (d) => EN_WEEKDAYS_SHORT[d.weekday] ?? '',
+    'weekday-narrow': (d) => EN_WEEKDAYS[d.weekday]?.charAt(0) ?? '',
     day: (d) => String(d.day),
   },
   'zh-CN': {
@@ -68,6 +70,7 @@ const WRITERS: Record<Locale, Record<DateStyle, (parts: CalendarParts) => string
     short: (d) => `${d.month}月${d.day}日`,
     month: (d) => `${d.year}年${d.month}月`,
     'weekday-short': (d) => ZH_WEEKDAYS_SHORT[d.weekday] ?? '',
+    'weekday-narrow': (d) => ZH_WEEKDAYS[d.weekday]?.slice(2) ?? '',
     day: (d) => `${d.day}日`,
   },
 };
