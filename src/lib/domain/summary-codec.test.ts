@@ -9,7 +9,8 @@ import { REGION_IDS } from './regions';
 import { decodeSummary, encodeSummary, MAX_PAYLOAD_CHARS, SUMMARY_CODEC_VERSION } from './summary-codec';
 import { packSummary, unpackSummary } from './summary-pack';
 import { checksum16 } from './summary-pack-v3';
-import type { SummarySource } from './summary-source';
+import { mulberry32 } from '../../../tests/factories/diary-generator';
+import { summarySourceSchema, SUMMARY_LIMITS, type SummarySource } from './summary-source';
 import { HURLEY_STAGES } from './visit';
 
 const dateIn = (from: string, maxOffset: number) =>
@@ -300,6 +301,57 @@ describe('layout 3 (range-coded)', () => {
       visits: [],
     };
     expect(packSummary(source, 3).length).toBeLessThan(packSummary(source, 2).length / 3);
+  });
+
+  it('carries a summary at every limit, from any date the diary accepts, exactly and quickly', () => {
+    const from = '1950-06-01';
+    const to = addDays(from, SUMMARY_LIMITS.maxRangeDays);
+    const random = mulberry32(5);
+    const source: SummarySource = {
+      range: { from, to },
+      madeOn: addDays(to, 3),
+      resolution: 'daily',
+      days: Array.from({ length: SUMMARY_LIMITS.maxRangeDays }, (_, offset) => {
+        const flare = random() < 0.3;
+        return {
+          date: addDays(from, offset),
+          pain: Math.floor(random() * 11),
+          drainage: Math.floor(random() * 4),
+          flare,
+          regions: flare ? REGION_IDS.filter(() => random() < 0.5) : [],
+          interventions: INTERVENTIONS.filter(() => random() < 0.1),
+          dressingChanges: Math.floor(random() * (SUMMARY_LIMITS.maxDressingChanges + 1)),
+        };
+      }),
+      weeks: [],
+      medications: Array.from({ length: SUMMARY_LIMITS.maxMedications }, (_, index) => ({
+        name: `药物 ${index} ${'x'.repeat(SUMMARY_LIMITS.maxNameChars - 6)}`.slice(0, SUMMARY_LIMITS.maxNameChars),
+        drugClass: 'other' as const,
+        color: '#123456',
+        events: Array.from({ length: SUMMARY_LIMITS.maxEventsPerMedication }, (_, at) => ({
+          date: addDays(to, -at * 50),
+          kind: 'dose-change' as const,
+          dose: { amount: 100_000 - at, unit: 'units' as const },
+          frequency: 'other' as const,
+        })),
+        baselineX100: 1000,
+        adherence: Array.from({ length: SUMMARY_LIMITS.maxEventsPerMedication }, (_, at) => ({
+          phaseStart: addDays(from, at),
+          taken: 100_000,
+          scheduled: 99_999,
+        })),
+      })),
+      questions: '我'.repeat(SUMMARY_LIMITS.maxQuestionsChars),
+      visits: Array.from({ length: SUMMARY_LIMITS.maxVisits }, (_, at) => ({ date: addDays(from, at), ihs4: 999 })),
+      patientName: '😀'.repeat(SUMMARY_LIMITS.maxNameChars / 2),
+      lastVisit: { date: '1900-01-01', hurley: 'III' },
+      nextVisit: '2200-12-31',
+    };
+    expect(summarySourceSchema.safeParse(source).success).toBe(true);
+    const started = performance.now();
+    // Random values at every limit are far more than a link may carry, so the layout alone is checked.
+    expect(unpackSummary(packSummary(source, 3), 3)).toEqual(source);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('refuses a changed or shortened payload by its checksum, with its own reason', () => {

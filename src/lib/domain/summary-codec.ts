@@ -1,6 +1,6 @@
 /**
  * The visit summary as a short URL fragment. The summary source is packed into bytes: layout 3 (new
- * links) range-codes every field, about 5 bits a logged day (./summary-pack-v3.ts); layouts 1 and 2 (links
+ * links) range-codes every field, 5 to 6 bits a logged day (./summary-pack-v3.ts); layouts 1 and 2 (links
  * made before) took a byte a day and were deflated. Then, in the link's two forms:
  * - `#/v/<version>-<digits>` (new links): the bytes as one decimal number, which a QR code carries in its
  *   numeric mode at 10 bits per 3 digits, about 8 bits a byte, after the address in byte mode;

@@ -9,7 +9,7 @@
  * the decoder passes nothing, taking every value from what the coder returns. A 16-bit checksum of the
  * coded bytes comes first, so a link cut short or mistyped is refused before anything is decoded.
  */
-import { addDays, daysBetween, type IsoDate } from './dates';
+import { addDays, daysBetween, EARLIEST_DATE, LATEST_DATE, type IsoDate } from './dates';
 import { INTERVENTIONS } from './day';
 import {
   BitModel,
@@ -37,9 +37,8 @@ import {
 import { TextModel } from './text-coder';
 import { HURLEY_STAGES } from './visit';
 
-const EPOCH = '2000-01-01';
-/** Day numbers from EPOCH, as in layouts 1 and 2. */
-const MAX_DAY_NUMBER = 100_000;
+/** Days from the earliest date the diary accepts (layouts 1 and 2 counted from 2000 and refused earlier ones). */
+const DAY_NUMBERS = daysBetween(EARLIEST_DATE, LATEST_DATE) + 1;
 const CHECKSUM_BYTES = 2;
 
 /** Every learned probability of one pack: each field has its own, per context. */
@@ -80,8 +79,8 @@ function codeSummary(coder: BitCoder, source?: SummarySource): SummarySource {
   const models = new Models();
   const isWeekly = coder.evenBit(flag(source?.resolution === 'weekly')) === 1;
   const from = addDays(
-    EPOCH,
-    codeUniform(coder, MAX_DAY_NUMBER + 1, source ? daysBetween(EPOCH, source.range.from) : 0),
+    EARLIEST_DATE,
+    codeUniform(coder, DAY_NUMBERS, source ? daysBetween(EARLIEST_DATE, source.range.from) : 0),
   );
   const length = codeUniform(
     coder,
@@ -89,10 +88,7 @@ function codeSummary(coder: BitCoder, source?: SummarySource): SummarySource {
     source ? daysBetween(source.range.from, source.range.to) : 0,
   );
   const to = addDays(from, length);
-  const madeOn = addDays(
-    to,
-    models.madeOnAfter.code(coder, MAX_DAY_NUMBER, source ? daysBetween(to, source.madeOn) : 0),
-  );
+  const madeOn = addDays(to, models.madeOnAfter.code(coder, DAY_NUMBERS, source ? daysBetween(to, source.madeOn) : 0));
   const decoded: SummarySource = {
     range: { from, to },
     madeOn,
