@@ -95,7 +95,11 @@ describe('the range coder', () => {
   it('refuses values past their bounds on either side', () => {
     const encoder = new RangeEncoder();
     expect(() => new UintModel().code(encoder, 10, 11)).toThrow(RangeError);
+    expect(() => new UintModel().code(encoder, 10, -1)).toThrow(RangeError);
+    expect(() => new IntModel().code(encoder, 10, 11)).toThrow(RangeError);
     expect(() => codeUniform(encoder, 5, 5)).toThrow(RangeError);
+    expect(() => codeUniform(encoder, 5, -1)).toThrow(RangeError);
+    expect(() => new SymbolModel(2).code(encoder, 4)).toThrow(RangeError);
     // A decoder reading a uniform value of 3 bits below 5 out of bytes that say 7.
     expect(() => codeUniform(new RangeDecoder(Uint8Array.from([0xff, 0xff, 0xff, 0xfe])), 5)).toThrow(RangeError);
   });

@@ -52,6 +52,8 @@ export class BitModel {
 
 /** Either end of the coder: the pack's layout is written once, as calls on this interface. */
 export interface BitCoder {
+  /** True for the encoder: values passed in are checked (the decoder passes placeholders). */
+  readonly isEncoding: boolean;
   /** Codes `bit` (encoder) or reads it (decoder; the argument is ignored), learning into `model`. */
   bit(model: BitModel, bit?: 0 | 1): 0 | 1;
   /** A bit at probability one half. */
@@ -59,6 +61,7 @@ export interface BitCoder {
 }
 
 export class RangeEncoder implements BitCoder {
+  readonly isEncoding = true;
   #low = 0;
   #range = 0xffffffff;
   #cache = 0;
@@ -128,6 +131,7 @@ export class RangeEncoder implements BitCoder {
 }
 
 export class RangeDecoder implements BitCoder {
+  readonly isEncoding = false;
   #range = 0xffffffff;
   #code = 0;
   #offset = 0;
@@ -183,6 +187,8 @@ export class RangeDecoder implements BitCoder {
 
 /** A value below `count` at even odds (about log2(count) bits); the decoder refuses one at or past `count`. */
 export function codeUniform(coder: BitCoder, count: number, value = 0): number {
+  if (coder.isEncoding && !(Number.isInteger(value) && value >= 0 && value < count))
+    throw new RangeError(`value ${value} not below ${count}`);
   let bits = 0;
   while (2 ** bits < count) bits += 1;
   let result = 0;
@@ -201,7 +207,8 @@ export class UintModel {
   readonly #secondBit: BitModel[] = [];
 
   code(coder: BitCoder, max: number, value = 0): number {
-    if (value > max) throw new RangeError(`value ${value} over ${max}`);
+    if (coder.isEncoding && !(Number.isInteger(value) && value >= 0 && value <= max))
+      throw new RangeError(`value ${value} not in 0-${max}`);
     const maxLength = bitLength(max + 1);
     const length = bitLength(value + 1);
     let decodedLength = 1;
@@ -240,7 +247,7 @@ export class IntModel {
   code(coder: BitCoder, maxMagnitude: number, value = 0): number {
     if (coder.bit(this.#isZero, value === 0 ? 1 : 0) === 1) return 0;
     const isNegative = coder.bit(this.#isNegative, value < 0 ? 1 : 0) === 1;
-    const magnitude = this.#magnitude.code(coder, maxMagnitude - 1, Math.abs(value) - 1) + 1;
+    const magnitude = this.#magnitude.code(coder, maxMagnitude - 1, Math.max(0, Math.abs(value) - 1)) + 1;
     return isNegative ? -magnitude : magnitude;
   }
 }
@@ -278,6 +285,8 @@ export class SymbolModel {
   }
 
   code(coder: BitCoder, value = 0): number {
+    if (coder.isEncoding && !(Number.isInteger(value) && value >= 0 && value < 2 ** this.#bits))
+      throw new RangeError(`symbol ${value}`);
     let node = 1;
     for (let bit = this.#bits - 1; bit >= 0; bit -= 1) {
       const wanted = (Math.floor(value / 2 ** bit) % 2) as 0 | 1;
