@@ -472,16 +472,22 @@ function printSummary(result) {
   if (!first || !second) throw new Error('the summary bench returned fewer than two ranges');
   row('', first.label, second.label);
   row('Summary model (source + model, daily values)', ms(first.modelMs), ms(second.modelMs));
-  row('QR: link (codec + deflate + digits) and modules', ms(first.qrMs), ms(second.qrMs));
+  row('QR: link (range-coded pack + digits) and modules', ms(first.qrMs), ms(second.qrMs));
   row('  QR version (error correction M)', qrVersionText(first.qrVersion), qrVersionText(second.qrVersion));
   row('    goal (issue 14, item 5)', 'v10', 'v17');
+  row(
+    '    links before layout 3 (deflated, digits)',
+    qrVersionText(first.layout2QrVersion),
+    qrVersionText(second.layout2QrVersion),
+  );
   row(
     '    older links (base64url, byte mode)',
     qrVersionText(first.base64urlQrVersion),
     qrVersionText(second.base64urlQrVersion),
   );
   row('  values carried', first.resolution, second.resolution);
-  row('  payload, compressed binary', `${first.payloadBytes} B`, `${second.payloadBytes} B`);
+  row('  payload, layout 3 (range-coded)', `${first.payloadBytes} B`, `${second.payloadBytes} B`);
+  row('    layout 2 (deflated)', `${first.layout2PayloadBytes} B`, `${second.layout2PayloadBytes} B`);
   row('  whole link, address included', `${first.urlBytes} B`, `${second.urlBytes} B`);
   row('PDF, English (words + layout + save)', ms(first.pdfEnglish.ms), ms(second.pdfEnglish.ms));
   row(

@@ -10,7 +10,9 @@ import { addDays, type IsoDate } from '../../src/lib/domain/dates';
 import { fitSummaryUrl, qrSegments, qrVersionForSegments, viewerUrl } from '../../src/lib/domain/qr-fit';
 import { encodeSummary, fromDigits } from '../../src/lib/domain/summary-codec';
 import { buildSummaryModel, summaryNotes } from '../../src/lib/domain/summary-model';
+import type { PackVersion } from '../../src/lib/domain/summary-pack';
 import { buildSummarySource, type SummaryRecords } from '../../src/lib/domain/summary-pick';
+import type { SummarySource } from '../../src/lib/domain/summary-source';
 import { makeSummaryPdf } from '../../src/lib/export/pdf.chunk';
 import { qrMatrix } from '../../src/lib/export/qr.chunk';
 import type { Locale } from '../../src/lib/domain/settings';
@@ -40,15 +42,19 @@ export interface SummaryRangeFigures {
   daysInRange: number;
   /** Median of `buildSummarySource` + `buildSummaryModel` (daily values) with the range's notes. */
   modelMs: number;
-  /** Median of the QR link (source, binary codec, deflate, base64url, version) plus its module matrix. */
+  /** Median of the QR link (source, range-coded pack, digits, version) plus its module matrix. */
   qrMs: number;
   qrVersion: number | null;
-  /** The version the same summary needs in the links' older form (base64url, all byte mode). */
+  /** The version the same summary needs as links made before layout 3 (deflated layout 2, as digits). */
+  layout2QrVersion: number | null;
+  /** The version the same summary needs in the links' oldest form (layout 2 as base64url, all byte mode). */
   base64urlQrVersion: number | null;
   resolution: 'daily' | 'weekly';
   isWeeklyFallback: boolean;
-  /** The compressed binary payload, before it is written as digits. */
+  /** The binary payload (layout 3, range-coded), before it is written as digits. */
   payloadBytes: number;
+  /** The same summary's payload in layout 2, deflated (links made before layout 3). */
+  layout2PayloadBytes: number;
   /** The whole link the QR code carries, address included. */
   urlBytes: number;
   pdfEnglish: SummaryPdfFigures;
@@ -122,6 +128,11 @@ async function pdfFigures(records: SummaryRecords, from: IsoDate, locale: Locale
   return { ms, bytes: result.byteLength, pages, base64: btoa(binary) };
 }
 
+/** The QR version a summary needs in an older layout or form of the link. */
+function versionOf(source: SummarySource, form: 'digits' | 'base64url', version: PackVersion): number | null {
+  return qrVersionForSegments(qrSegments(viewerUrl(APP_URL, encodeSummary(source, form, version))));
+}
+
 function byteLengthOfDigits(digits: string): number {
   const bytes = fromDigits(digits);
   return bytes instanceof Uint8Array ? bytes.length : 0;
@@ -152,6 +163,7 @@ async function runSummaryBench(): Promise<SummaryBenchResult> {
       const fit = fitSummaryUrl(APP_URL, (resolution) => buildSummarySource(diary, range, END_DATE, resolution));
       return { fit, matrix: qrMatrix(fit.url) };
     });
+    const source = buildSummarySource(diary, range, END_DATE, qr.result.fit.resolution);
     if (qr.result.matrix.version !== qr.result.fit.version)
       throw new Error(`QR version ${qr.result.matrix.version} drawn, ${qr.result.fit.version} expected`);
     ranges.push({
@@ -164,15 +176,10 @@ async function runSummaryBench(): Promise<SummaryBenchResult> {
       qrVersion: qr.result.fit.version,
       resolution: qr.result.fit.resolution,
       isWeeklyFallback: qr.result.fit.isWeeklyFallback,
-      base64urlQrVersion: qrVersionForSegments(
-        qrSegments(
-          viewerUrl(
-            APP_URL,
-            encodeSummary(buildSummarySource(diary, range, END_DATE, qr.result.fit.resolution), 'base64url'),
-          ),
-        ),
-      ),
+      layout2QrVersion: versionOf(source, 'digits', 2),
+      base64urlQrVersion: versionOf(source, 'base64url', 2),
       payloadBytes: byteLengthOfDigits(qrSegments(qr.result.fit.url).digits),
+      layout2PayloadBytes: byteLengthOfDigits(encodeSummary(source, 'digits', 2).split('-')[1] ?? ''),
       urlBytes: qr.result.fit.urlBytes,
       pdfEnglish: await pdfFigures(diary, from, 'en'),
       pdfChinese: await pdfFigures(diary, from, 'zh-CN'),

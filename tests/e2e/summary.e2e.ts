@@ -128,7 +128,7 @@ describe('visit summary', () => {
     const link = await summary.linkField.inputValue();
     expect(decoded).toBe(link);
     // The payload as digits, which the code carries in numeric mode after the address.
-    expect(link).toMatch(new RegExp(`^${e2e.url}#/v/2-[1-9][0-9]+$`));
+    expect(link).toMatch(new RegExp(`^${e2e.url}#/v/3-[1-9][0-9]+$`));
 
     const clinician = await e2e.newContext({ locale: 'en-GB' });
     const page = await clinician.newPage();

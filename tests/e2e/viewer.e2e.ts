@@ -59,16 +59,21 @@ async function openFresh(page: Page, url: string): Promise<void> {
 const base64Url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
 function payloads(): Record<string, string> {
-  // Links made before the numeric form carry base64url, and are still read (and refused) as such.
-  const valid = encodeSummary(source(), 'base64url');
-  const body = valid.slice(2);
+  // Links made before layout 3 carry deflated bytes, in base64url before the numeric form; both still open
+  // (and are refused) as such.
+  const layout2 = encodeSummary(source(), 'base64url', 2);
+  const body = layout2.slice(2);
+  const current = encodeSummary(source(), 'base64url').slice(2);
   const digits = encodeSummary(source()).slice(2);
+  const changed = current[10] === 'A' ? 'B' : 'A';
   return {
     // The numeric form with a letter in its digits (a hand-edited or mangled link).
     'not-digits': `${SUMMARY_CODEC_VERSION}-${digits.slice(0, 20)}x${digits.slice(20)}`,
     // Cut on a base64 quantum, so what is left still decodes to bytes: a deflate stream that stops early.
-    truncated: `${SUMMARY_CODEC_VERSION}.${body.slice(0, Math.floor(body.length / 8) * 4)}`,
-    corrupted: `${SUMMARY_CODEC_VERSION}.${body.slice(0, 10)}${body.slice(10, 40).split('').reverse().join('')}${body.slice(40)}`,
+    truncated: `2.${body.slice(0, Math.floor(body.length / 8) * 4)}`,
+    corrupted: `2.${body.slice(0, 10)}${body.slice(10, 40).split('').reverse().join('')}${body.slice(40)}`,
+    // Layout 3 with one character changed: its checksum no longer matches.
+    'checksum-mismatch': `${SUMMARY_CODEC_VERSION}.${current.slice(0, 10)}${changed}${current.slice(11)}`,
     'too-large': `1.${'A'.repeat(9000)}`,
     'too-large-inflated': `1.${base64Url(deflateSync(new Uint8Array(2_000_000), { level: 9 }))}`,
     'future-version': `${SUMMARY_CODEC_VERSION + 1}.${body}`,

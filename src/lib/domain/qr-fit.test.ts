@@ -57,12 +57,13 @@ describe('fitSummaryUrl', () => {
     expect(year.resolution).toBe('daily');
     expect(year.version).not.toBeNull();
     expect(year.version ?? 99).toBeLessThanOrEqual(MAX_SCANNABLE_QR_VERSION);
-    expect(year.url).toMatch(new RegExp(`^${APP_URL}#/v/2-[1-9][0-9]+$`));
+    expect(year.url).toMatch(new RegExp(`^${APP_URL}#/v/3-[1-9][0-9]+$`));
   });
 
   it('falls back to weekly values when daily ones do not fit', () => {
-    // Daily values of 18 months fit since the payload travels as digits (numeric mode); two years do not.
-    const longer = fit(addDays(TODAY, -729));
+    // Daily values of two years fit since layout 3 (range-coded, as digits in numeric mode); three do not.
+    expect(fit(addDays(TODAY, -729)).resolution).toBe('daily');
+    const longer = fit(addDays(TODAY, -1094));
     expect(longer.resolution).toBe('weekly');
     expect(longer.isWeeklyFallback).toBe(true);
     expect(longer.isTooLarge).toBe(false);

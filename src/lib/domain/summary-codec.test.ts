@@ -8,7 +8,9 @@ import { MEDICATION_PRESETS } from './medication-presets';
 import { REGION_IDS } from './regions';
 import { decodeSummary, encodeSummary, MAX_PAYLOAD_CHARS, SUMMARY_CODEC_VERSION } from './summary-codec';
 import { packSummary, unpackSummary } from './summary-pack';
-import type { SummarySource } from './summary-source';
+import { checksum16 } from './summary-pack-v3';
+import { mulberry32 } from '../../../tests/factories/diary-generator';
+import { summarySourceSchema, SUMMARY_LIMITS, type SummarySource } from './summary-source';
 import { HURLEY_STAGES } from './visit';
 
 const dateIn = (from: string, maxOffset: number) =>
@@ -210,6 +212,201 @@ describe('links made by version 1', () => {
   });
 });
 
+/** A link made by version 2 of the app (digits, deflated layout 2), kept byte for byte. */
+const V2_DIGITS =
+  '2-1784464997531703632963178850802619385305231953624378969364083047572887176080046745904468872847040988963733215409117627920478576498139459834404158530649036948145242345186020230414782203127608222499521497006592';
+
+describe('links made by version 2', () => {
+  it('still open after layout 3, with every figure they carried', () => {
+    const result = decodeSummary(V2_DIGITS);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.source.days.map((day) => [day.date, day.pain, day.drainage, day.dressingChanges])).toEqual([
+      ['2026-03-01', 7, 2, 3],
+      ['2026-03-02', 6, 2, 2],
+      ['2026-03-04', 3, 0, 0],
+    ]);
+    expect(result.source.medications[0]?.adherence).toEqual([{ phaseStart: '2026-01-10', taken: 50, scheduled: 54 }]);
+    expect(result.source.visits).toEqual([{ date: '2026-03-03', ihs4: 9 }]);
+    expect(result.source.patientName).toBe('Li Wei');
+    expect(result.source.questions).toBe('Is 15 mg enough?');
+  });
+
+  it('a version 2 layout of any summary still round-trips', () => {
+    fc.assert(
+      fc.property(sourceArbitrary, (source) => {
+        expect(decodeSummary(encodeSummary(source, 'digits', 2))).toEqual({ ok: true, source });
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/** Valid text of any kind, for the text model: English, Chinese, emoji, lone surrogates. */
+const anyText = (maxLength: number) =>
+  fc
+    .oneof(
+      fc.string({ unit: 'grapheme', maxLength }),
+      fc.string({ unit: 'binary', maxLength }),
+      fc.constantFrom(
+        '今天疼得厉害，能换药吗？',
+        '阿达木单抗（修美乐）',
+        'Ciclosporin 100 mg\n2× a day',
+        '\ud800x',
+        '😀👍',
+      ),
+    )
+    .filter((text) => text.length <= maxLength);
+
+describe('layout 3 (range-coded)', () => {
+  it('unpacks to exactly what it packed, for any valid summary', () => {
+    fc.assert(
+      fc.property(sourceArbitrary, (source) => {
+        expect(unpackSummary(packSummary(source, 3), 3)).toEqual(source);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps names and questions exact, in any script', () => {
+    fc.assert(
+      fc.property(sourceArbitrary, anyText(80), anyText(600), (source, name, questions) => {
+        const medications = source.medications.map((medication) => ({ ...medication, name: name || 'x' }));
+        const withText = { ...source, medications, questions, patientName: name || undefined };
+        if (withText.patientName === undefined) delete withText.patientName;
+        expect(unpackSummary(packSummary(withText, 3), 3)).toEqual(withText);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('costs a few bits for a day like the day before, not a byte', () => {
+    const from = '2026-01-01';
+    const source: SummarySource = {
+      range: { from, to: addDays(from, 364) },
+      madeOn: addDays(from, 364),
+      resolution: 'daily',
+      days: Array.from({ length: 365 }, (_, offset) => ({
+        date: addDays(from, offset),
+        pain: 3 + (offset % 3 === 0 ? 1 : 0),
+        drainage: offset % 5 === 0 ? 1 : 0,
+        flare: false,
+        regions: [],
+        interventions: [],
+        dressingChanges: offset % 5 === 0 ? 1 : 0,
+      })),
+      weeks: [],
+      medications: [],
+      questions: '',
+      visits: [],
+    };
+    expect(packSummary(source, 3).length).toBeLessThan(packSummary(source, 2).length / 3);
+  });
+
+  it('carries a summary at every limit, from any date the diary accepts, exactly and quickly', () => {
+    const from = '1950-06-01';
+    const to = addDays(from, SUMMARY_LIMITS.maxRangeDays);
+    const random = mulberry32(5);
+    const source: SummarySource = {
+      range: { from, to },
+      madeOn: addDays(to, 3),
+      resolution: 'daily',
+      days: Array.from({ length: SUMMARY_LIMITS.maxRangeDays }, (_, offset) => {
+        const flare = random() < 0.3;
+        return {
+          date: addDays(from, offset),
+          pain: Math.floor(random() * 11),
+          drainage: Math.floor(random() * 4),
+          flare,
+          regions: flare ? REGION_IDS.filter(() => random() < 0.5) : [],
+          interventions: INTERVENTIONS.filter(() => random() < 0.1),
+          dressingChanges: Math.floor(random() * (SUMMARY_LIMITS.maxDressingChanges + 1)),
+        };
+      }),
+      weeks: [],
+      medications: Array.from({ length: SUMMARY_LIMITS.maxMedications }, (_, index) => ({
+        name: `药物 ${index} ${'x'.repeat(SUMMARY_LIMITS.maxNameChars - 6)}`.slice(0, SUMMARY_LIMITS.maxNameChars),
+        drugClass: 'other' as const,
+        color: '#123456',
+        events: Array.from({ length: SUMMARY_LIMITS.maxEventsPerMedication }, (_, at) => ({
+          date: addDays(to, -at * 50),
+          kind: 'dose-change' as const,
+          dose: { amount: 100_000 - at, unit: 'units' as const },
+          frequency: 'other' as const,
+        })),
+        baselineX100: 1000,
+        adherence: Array.from({ length: SUMMARY_LIMITS.maxEventsPerMedication }, (_, at) => ({
+          phaseStart: addDays(from, at),
+          taken: 100_000,
+          scheduled: 99_999,
+        })),
+      })),
+      questions: '我'.repeat(SUMMARY_LIMITS.maxQuestionsChars),
+      visits: Array.from({ length: SUMMARY_LIMITS.maxVisits }, (_, at) => ({ date: addDays(from, at), ihs4: 999 })),
+      patientName: '😀'.repeat(SUMMARY_LIMITS.maxNameChars / 2),
+      lastVisit: { date: '1900-01-01', hurley: 'III' },
+      nextVisit: '2200-12-31',
+    };
+    expect(summarySourceSchema.safeParse(source).success).toBe(true);
+    const started = performance.now();
+    // Random values at every limit are far more than a link may carry, so the layout alone is checked.
+    expect(unpackSummary(packSummary(source, 3), 3)).toEqual(source);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses a changed or shortened payload by its checksum, with its own reason', () => {
+    const source = fc.sample(sourceArbitrary, { numRuns: 1, seed: 3 })[0] as SummarySource;
+    const bytes = packSummary(source, 3);
+    const changed = Uint8Array.from(bytes);
+    changed[changed.length - 1] = (changed[changed.length - 1] ?? 0) ^ 0x10;
+    const toPayload = (payload: Uint8Array) =>
+      `3.${btoa(String.fromCharCode(...payload))
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '')}`;
+    expect(decodeSummary(toPayload(bytes))).toEqual({ ok: true, source });
+    expect(decodeSummary(toPayload(changed))).toEqual({ ok: false, reason: 'checksum-mismatch' });
+    expect(decodeSummary(toPayload(bytes.subarray(0, bytes.length - 1)))).toEqual({
+      ok: false,
+      reason: 'checksum-mismatch',
+    });
+    expect(decodeSummary(toPayload(bytes.subarray(0, 1)))).toEqual({ ok: false, reason: 'checksum-mismatch' });
+  });
+
+  it('never throws, hangs or over-allocates on junk behind a valid checksum', () => {
+    const sealed = (coded: Uint8Array) => {
+      const check = checksum16(coded);
+      return Uint8Array.from([check >> 8, check & 0xff, ...coded]);
+    };
+    const asDigits = (bytes: Uint8Array) => {
+      let hex = '0x01';
+      for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+      return `3-${BigInt(hex).toString(10)}`;
+    };
+    const started = Date.now();
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (junk) => {
+        const result = decodeSummary(asDigits(sealed(junk)));
+        // Junk may by chance be a valid summary; then it passed every check, like any other.
+        if (!result.ok) expect(['truncated', 'corrupted', 'invalid']).toContain(result.reason);
+      }),
+      { numRuns: 2000 },
+    );
+    // A real summary with bytes changed and the checksum redone: still only a reason, never an exception.
+    fc.assert(
+      fc.property(sourceArbitrary, fc.nat(), fc.integer({ min: 1, max: 255 }), (source, at, flip) => {
+        const coded = packSummary(source, 3).subarray(2);
+        fc.pre(coded.length > 0);
+        const changed = Uint8Array.from(coded);
+        changed[at % changed.length] = (changed[at % changed.length] ?? 0) ^ flip;
+        expect(() => decodeSummary(asDigits(sealed(changed)))).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
+
 describe('summary codec', () => {
   it('decodes what it encodes, for any valid summary', () => {
     fc.assert(
@@ -227,7 +424,7 @@ describe('summary codec', () => {
     );
   });
 
-  it('packs a day into one byte', () => {
+  it('packs a day into one byte in layout 2', () => {
     const from = '2026-01-01';
     const source: SummarySource = {
       range: { from, to: addDays(from, 364) },
@@ -247,7 +444,7 @@ describe('summary codec', () => {
       questions: '',
       visits: [],
     };
-    expect(packSummary(source).length).toBeLessThan(365 + 16);
+    expect(packSummary(source, 2).length).toBeLessThan(365 + 16);
     expect(daysBetween(source.range.from, source.range.to)).toBe(364);
   });
 
@@ -259,8 +456,8 @@ describe('summary codec', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
-        const payload = `1.${btoa(String.fromCharCode(...bytes))
+      fc.property(fc.constantFrom(1, 2, 3), fc.uint8Array({ maxLength: 600 }), (version, bytes) => {
+        const payload = `${version}.${btoa(String.fromCharCode(...bytes))
           .replace(/\+/g, '-')
           .replace(/\//g, '_')
           .replace(/=+$/, '')}`;
@@ -281,7 +478,7 @@ describe('summary codec', () => {
         const truncated = payload.slice(0, 2 + (cut % (body.length - 2)));
         const result = decodeSummary(truncated);
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(['truncated', 'corrupted', 'invalid']).toContain(result.reason);
+        if (!result.ok) expect(['truncated', 'corrupted', 'checksum-mismatch', 'invalid']).toContain(result.reason);
       }),
       { numRuns: 100 },
     );

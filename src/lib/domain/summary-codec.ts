@@ -1,21 +1,31 @@
 /**
- * The visit summary as a short URL fragment. The summary source is packed into bytes (about one byte per
- * day) and deflated; then, in the link's two forms:
+ * The visit summary as a short URL fragment. The summary source is packed into bytes: layout 3 (new
+ * links) range-codes every field, 5 to 6 bits a logged day (./summary-pack-v3.ts); layouts 1 and 2 (links
+ * made before) took a byte a day and were deflated. Then, in the link's two forms:
  * - `#/v/<version>-<digits>` (new links): the bytes as one decimal number, which a QR code carries in its
  *   numeric mode at 10 bits per 3 digits, about 8 bits a byte, after the address in byte mode;
  * - `#/v/<version>.<base64url>` (links made before): 6 bits a character in byte mode, about 10.7 bits a byte.
- * Both open. The reading
- * side treats it as hostile: sizes are bounded before and after inflating, every field is range-checked,
- * and every failure is a specific, translatable reason rather than an exception.
+ * Every layout opens in either form. The reading side treats it as hostile: sizes are bounded before and
+ * after inflating, layout 3 carries a checksum, every field is range-checked, and every failure is a
+ * specific, translatable reason rather than an exception.
  */
 import { Deflate, Inflate } from 'fflate';
 import * as z from 'zod/mini';
 import { TruncatedError } from './binary';
-import { CURRENT_PACK_VERSION, isPackVersion, packSummary, PACK_VERSIONS, unpackSummary } from './summary-pack';
+import {
+  CURRENT_PACK_VERSION,
+  isDeflatedLayout,
+  isPackVersion,
+  packSummary,
+  PACK_VERSIONS,
+  unpackSummary,
+  type PackVersion,
+} from './summary-pack';
+import { ChecksumError } from './summary-pack-v3';
 import { summarySourceSchema, type SummarySource } from './summary-source';
 
 /** The version new links carry; every version in `PACK_VERSIONS` still opens. */
-export const SUMMARY_CODEC_VERSION = CURRENT_PACK_VERSION;
+export const SUMMARY_CODEC_VERSION: PackVersion = CURRENT_PACK_VERSION;
 const NEWEST_READABLE = Math.max(...PACK_VERSIONS);
 /** Longest fragment payload accepted: a version 40 QR code holds under 3 KB, so 8 KB is generous. */
 export const MAX_PAYLOAD_CHARS = 8192;
@@ -30,6 +40,7 @@ export type DecodeFailure =
   | 'too-large-inflated'
   | 'corrupted'
   | 'not-digits'
+  | 'checksum-mismatch'
   | 'truncated'
   | 'invalid';
 
@@ -124,12 +135,20 @@ function inflateBounded(bytes: Uint8Array, maxBytes: number): Uint8Array | 'too-
   return out;
 }
 
-/** The fragment payload `<version>-<digits>` for a summary source (`base64url` for the older form). */
-export function encodeSummary(source: SummarySource, form: 'digits' | 'base64url' = 'digits'): string {
-  const compressed = deflate(packSummary(source, SUMMARY_CODEC_VERSION));
+/**
+ * The fragment payload `<version>-<digits>` for a summary source (`base64url` for the older form). An
+ * older `version` makes the links an older app made (tests and the bench compare against them).
+ */
+export function encodeSummary(
+  source: SummarySource,
+  form: 'digits' | 'base64url' = 'digits',
+  version: PackVersion = SUMMARY_CODEC_VERSION,
+): string {
+  const packed = packSummary(source, version);
+  const compressed = isDeflatedLayout(version) ? deflate(packed) : packed;
   return form === 'digits'
-    ? `${SUMMARY_CODEC_VERSION}${DIGITS_SEPARATOR}${toDigits(compressed)}`
-    : `${SUMMARY_CODEC_VERSION}${BASE64URL_SEPARATOR}${toBase64Url(compressed)}`;
+    ? `${version}${DIGITS_SEPARATOR}${toDigits(compressed)}`
+    : `${version}${BASE64URL_SEPARATOR}${toBase64Url(compressed)}`;
 }
 
 /** Read a fragment payload from anywhere (a scanned code, a pasted link); never throws. */
@@ -145,13 +164,14 @@ export function decodeSummary(payload: string): DecodeResult {
   const compressed = match[2] === DIGITS_SEPARATOR ? fromDigits(body) : fromBase64Url(body);
   if (compressed === 'not-digits') return { ok: false, reason: 'not-digits' };
   if (!compressed || compressed.length === 0) return { ok: false, reason: 'corrupted' };
-  const inflated = inflateBounded(compressed, MAX_INFLATED_BYTES);
+  const inflated = isDeflatedLayout(version) ? inflateBounded(compressed, MAX_INFLATED_BYTES) : compressed;
   if (inflated === 'too-large') return { ok: false, reason: 'too-large-inflated' };
   if (typeof inflated === 'string') return { ok: false, reason: inflated };
   let unpacked: unknown;
   try {
     unpacked = unpackSummary(inflated, version);
   } catch (error) {
+    if (error instanceof ChecksumError) return { ok: false, reason: 'checksum-mismatch' };
     return { ok: false, reason: error instanceof TruncatedError ? 'truncated' : 'corrupted' };
   }
   const result = summarySourceSchema.safeParse(unpacked);

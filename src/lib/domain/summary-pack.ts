@@ -2,7 +2,8 @@
  * The summary source packed into bytes (about one byte a day) and back, for every layout version a link
  * may carry. Version 2 adds what the measures of docs/measures.md (version 2) need: dressing changes a
  * day, drainage days per week, the visits in the range and, when the patient chooses, their name.
- * Unpacking throws on anything malformed; the codec turns that into a reason.
+ * Version 3 (./summary-pack-v3.ts) codes the same facts with an adaptive range coder instead of a byte a
+ * day, and is not deflated. Unpacking throws on anything malformed; the codec turns that into a reason.
  */
 import { ByteReader, ByteWriter } from './binary';
 import { addDays, daysBetween, type IsoDate } from './dates';
@@ -10,6 +11,7 @@ import { INTERVENTIONS } from './day';
 import { DOSE_UNITS, DRUG_CLASSES, FREQUENCIES, REGIMEN_EVENT_KINDS, STOP_REASONS } from './medication';
 import { MEDICATION_PRESETS } from './medication-presets';
 import { REGION_IDS } from './regions';
+import { packSummaryV3, unpackSummaryV3 } from './summary-pack-v3';
 import {
   SUMMARY_LIMITS,
   type SummaryEvent,
@@ -20,9 +22,14 @@ import {
 import { HURLEY_STAGES } from './visit';
 
 /** Every layout a link may carry; new links use the last. */
-export const PACK_VERSIONS = [1, 2] as const;
+export const PACK_VERSIONS = [1, 2, 3] as const;
 export type PackVersion = (typeof PACK_VERSIONS)[number];
-export const CURRENT_PACK_VERSION: PackVersion = 2;
+export const CURRENT_PACK_VERSION: PackVersion = 3;
+
+/** Layouts 1 and 2 are deflated on the way into a link; layout 3 is entropy-coded already. */
+export function isDeflatedLayout(version: PackVersion): boolean {
+  return version < 3;
+}
 
 export function isPackVersion(value: number): value is PackVersion {
   return (PACK_VERSIONS as readonly number[]).includes(value);
@@ -60,6 +67,7 @@ function fromBitmask<T>(list: readonly T[], mask: number): T[] {
 
 /** Pack a (valid) summary source into bytes in the given layout (the current one unless a test asks). */
 export function packSummary(source: SummarySource, version: PackVersion = CURRENT_PACK_VERSION): Uint8Array {
+  if (version === 3) return packSummaryV3(source);
   const writer = new ByteWriter();
   const from = source.range.from;
   const length = daysBetween(from, source.range.to);
@@ -174,6 +182,7 @@ function readEvent(reader: ByteReader): SummaryEvent {
 
 /** Unpack bytes of a given layout into an (unvalidated) summary source; throws on anything malformed. */
 export function unpackSummary(bytes: Uint8Array, version: PackVersion = CURRENT_PACK_VERSION): unknown {
+  if (version === 3) return unpackSummaryV3(bytes);
   const reader = new ByteReader(bytes);
   const resolutionByte = reader.byte();
   if (resolutionByte > 1) throw new RangeError('unknown resolution');

@@ -1,16 +1,19 @@
 /**
  * The summary link's QR code (issue 14, item 5): the payload's digits in numeric mode after the address in
- * byte mode. On the bench's diary at error correction M, 90 days of daily values need version 12 (14 in
- * base64url) and a year with its medication timeline version 19 (22 in base64url). The issue's goals (10
- * and 17) need a denser pack, not a denser code: the digits already carry 8.03 bits a byte. A real decoder (jsQR) reads the codes back, also off a blurred, downscaled,
- * noisy picture like a phone camera's.
+ * byte mode, the payload in layout 3 (range-coded, see ../domain/summary-pack-v3.ts). On the bench's diary
+ * at error correction M, 90 days of daily values need version 9 (12 with layout 2's deflated bytes as
+ * digits, 14 as base64url) and a year with its medication timeline version 14 (19 and 22); the issue's
+ * goals are 10 and 17. A real decoder (jsQR) reads the codes back, also off a blurred, downscaled, noisy
+ * picture like a phone camera's.
  */
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../domain/dates';
 import { fitSummaryUrl, qrSegments, qrVersionForSegments } from '../domain/qr-fit';
 import { decodeSummary, encodeSummary } from '../domain/summary-codec';
+import { REGION_IDS } from '../domain/regions';
 import { buildSummarySource, type SummaryRecords } from '../domain/summary-pick';
+import type { SummarySource } from '../domain/summary-source';
 import { generateDiary, mulberry32 } from '../../../tests/factories/diary-generator';
 import { BENCH_MEDICATIONS, patientDoseLogs, patientHistory } from '../../../tests/bench/patient-history';
 import { qrMatrix, type QrMatrix } from './qr.chunk';
@@ -85,26 +88,43 @@ function photo(matrix: QrMatrix, pixelsPerModule: number): { data: Uint8ClampedA
   return { data, width };
 }
 
+/** A source as the decoder gives it back: a flare's regions in the app's order. */
+function canonical(source: SummarySource): SummarySource {
+  return {
+    ...source,
+    days: source.days.map((day) => ({ ...day, regions: REGION_IDS.filter((region) => day.regions.includes(region)) })),
+  };
+}
+
 const read = ({ data, width }: { data: Uint8ClampedArray; width: number }) => jsQR(data, width, width)?.data;
 
 describe('the summary QR code', () => {
   it.each([
-    [365, 19, 22],
-    [90, 12, 14],
-  ])('carries %i days of daily values at version %i or less (%i as base64url)', (days, maxVersion, oldVersion) => {
-    const fit = fitFor(days);
-    const diary = records();
-    const range = { from: addDays(END_DATE, -(days - 1)), to: END_DATE };
-    const oldUrl = `${APP_URL}#/v/${encodeSummary(buildSummarySource(diary, range, END_DATE, 'daily'), 'base64url')}`;
-    expect(qrVersionForSegments(qrSegments(oldUrl))).toBe(oldVersion);
-    expect(fit.resolution).toBe('daily');
-    expect(fit.version).not.toBeNull();
-    expect(fit.version ?? 99).toBeLessThanOrEqual(maxVersion);
-    const matrix = qrMatrix(fit.url);
-    // The encoder draws exactly the version the fit predicted.
-    expect(matrix.version).toBe(fit.version);
-    expect(read(pixels(matrix, 4))).toBe(fit.url);
-  });
+    [365, 17, 19, 22],
+    [90, 10, 12, 14],
+  ])(
+    'carries %i days of daily values at version %i or less (layout 2: %i as digits, %i as base64url)',
+    (days, maxVersion, layout2Version, base64urlVersion) => {
+      const fit = fitFor(days);
+      const diary = records();
+      const range = { from: addDays(END_DATE, -(days - 1)), to: END_DATE };
+      const source = buildSummarySource(diary, range, END_DATE, 'daily');
+      // What the links made before need for the same summary, for comparison.
+      const layout2Url = `${APP_URL}#/v/${encodeSummary(source, 'digits', 2)}`;
+      expect(qrVersionForSegments(qrSegments(layout2Url))).toBe(layout2Version);
+      const base64urlUrl = `${APP_URL}#/v/${encodeSummary(source, 'base64url', 2)}`;
+      expect(qrVersionForSegments(qrSegments(base64urlUrl))).toBe(base64urlVersion);
+      expect(fit.resolution).toBe('daily');
+      expect(fit.url).toMatch(/#\/v\/3-[1-9]\d+$/);
+      expect(fit.version).not.toBeNull();
+      expect(fit.version ?? 99).toBeLessThanOrEqual(maxVersion);
+      const matrix = qrMatrix(fit.url);
+      // The encoder draws exactly the version the fit predicted.
+      expect(matrix.version).toBe(fit.version);
+      expect(read(pixels(matrix, 4))).toBe(fit.url);
+      expect(decodeSummary(fit.url.split('#/v/')[1] ?? '')).toEqual({ ok: true, source: canonical(source) });
+    },
+  );
 
   it('is read by jsQR off a blurred, downscaled, noisy picture', () => {
     for (const days of [90, 365]) {
@@ -114,19 +134,22 @@ describe('the summary QR code', () => {
     }
   });
 
-  it('carries the payload as digits after the address, and old base64url links still open', () => {
+  it('carries the payload as digits after the address, and links made before still open', () => {
     const diary = records();
     const source = buildSummarySource(diary, { from: addDays(END_DATE, -89), to: END_DATE }, END_DATE, 'daily');
     const digits = encodeSummary(source);
-    expect(digits).toMatch(/^\d+-[1-9]\d+$/);
-    const old = encodeSummary(source, 'base64url');
-    expect(old).toMatch(/^\d+\.[A-Za-z0-9_-]+$/);
-    expect(decodeSummary(digits)).toEqual(decodeSummary(old));
-    expect(decodeSummary(digits).ok).toBe(true);
+    expect(digits).toMatch(/^3-[1-9]\d+$/);
+    expect(decodeSummary(digits)).toEqual({ ok: true, source: canonical(source) });
+    // Every layout in either form opens to the same summary.
+    for (const version of [2, 3] as const)
+      for (const form of ['digits', 'base64url'] as const)
+        expect(decodeSummary(encodeSummary(source, form, version)), `${version} ${form}`).toEqual(
+          decodeSummary(digits),
+        );
     const url = `${APP_URL}#/v/${digits}`;
-    expect(qrSegments(url)).toEqual({ bytes: `${APP_URL}#/v/${digits.split('-')[0]}-`, digits: digits.split('-')[1] });
+    expect(qrSegments(url)).toEqual({ bytes: `${APP_URL}#/v/3-`, digits: digits.split('-')[1] });
     // An old link is all byte mode, and still drawn and read.
-    const oldUrl = `${APP_URL}#/v/${old}`;
+    const oldUrl = `${APP_URL}#/v/${encodeSummary(source, 'base64url', 2)}`;
     expect(qrSegments(oldUrl).digits).toBe('');
     expect(read(pixels(qrMatrix(oldUrl), 4))).toBe(oldUrl);
     // The numeric form is the smaller code.

@@ -155,6 +155,7 @@ export const summaryEn = {
       'too-large-inflated': 'This code unpacks to far more than a summary could be, so it was not opened.',
       corrupted: 'This code is damaged — scan it again, closer and steadier.',
       'not-digits': 'This link is damaged: it has letters or symbols where only digits belong. Scan the code again.',
+      'checksum-mismatch': 'This link was changed or cut short on the way, so it was not opened. Scan the code again.',
       truncated: 'This code is cut short — scan it again.',
       invalid: 'This summary holds values no diary could have, so it was not shown.',
     },

@@ -143,6 +143,7 @@ export const summaryZhCN: typeof summaryEn = {
       'too-large-inflated': '此二维码解压后远大于任何摘要，因此没有打开。',
       corrupted: '此二维码已损坏——请靠近、拿稳后重新扫描。',
       'not-digits': '此链接已损坏：只应有数字的地方出现了字母或符号。请重新扫描二维码。',
+      'checksum-mismatch': '此链接在传递中被改动或截断，因此没有打开。请重新扫描二维码。',
       truncated: '此二维码不完整——请重新扫描。',
       invalid: '此摘要包含日记中不可能出现的数值，因此没有显示。',
     },
