@@ -15,6 +15,7 @@
  */
 import { addDays } from '../domain/dates';
 import {
+  finishedSnoozes,
   newRelayId,
   newRelaySecret,
   planRelaySync,
@@ -88,6 +89,11 @@ class ClosedAppReminders {
     return this.state?.isOn === true;
   }
 
+  /** The service worker could not give the relay a new push subscription: turning on again is needed. */
+  get isSubscriptionLost(): boolean {
+    return this.isOn && this.state?.isSubscriptionLost === true;
+  }
+
   follow(): () => void {
     return watchRelayState(
       diaryDb,
@@ -117,8 +123,10 @@ class ClosedAppReminders {
         isOn: true,
         relayUrl,
         endpoint: subscription.endpoint,
+        keys: subscription.keys,
         reminders: current?.relayUrl === relayUrl ? current.reminders : {},
         retired: current?.relayUrl === relayUrl ? current.retired : [],
+        snoozes: current?.relayUrl === relayUrl ? current.snoozes : [],
       }));
       await this.#syncNow(true);
       if (this.isBehind) throw new ClosedAppRemindersError('unreachable');
@@ -194,7 +202,14 @@ class ClosedAppReminders {
     const inputs = await loadScheduleInputs(diaryDb, addDays(today, -1));
     const wanted = relaySchedules(dosePlans(inputs, today), inputs.reminders, today, deviceTimeZone());
     const plan = planRelaySync(state, wanted, subscription?.endpoint ?? state.endpoint);
-    if (plan.creates.length + plan.replaces.length + plan.deletes.length === 0) return;
+    // Snoozes the service worker gave the relay that have fired, or whose dose is logged.
+    const loggedIds = new Set(inputs.doseLogs.map((log) => log.id));
+    const finished = new Set(finishedSnoozes(state, Date.now(), (id) => loggedIds.has(id)).map((snooze) => snooze.id));
+    plan.deletes.push(
+      ...(state.snoozes ?? []).filter((snooze) => finished.has(snooze.id)).map(({ id, secret }) => ({ id, secret })),
+    );
+    const isLostToClear = state.isSubscriptionLost === true && subscription !== null && plan.replaces.length === 0;
+    if (plan.creates.length + plan.replaces.length + plan.deletes.length === 0 && !isLostToClear) return;
 
     // First write down every secret a request below may leave on the relay.
     const creates = plan.creates.map((create) => ({ ...create, id: newRelayId(), secret: newRelaySecret() }));
@@ -204,12 +219,16 @@ class ClosedAppReminders {
         ? {
             ...current,
             reminders: Object.fromEntries(Object.entries(current.reminders).filter(([key]) => !deletedKeys.has(key))),
+            snoozes: (current.snoozes ?? []).filter((snooze) => !finished.has(snooze.id)),
             retired: [
               ...current.retired,
               ...[...deletedKeys].flatMap((key) => {
                 const entry = current.reminders[key];
                 return entry ? [{ id: entry.id, secret: entry.secret }] : [];
               }),
+              ...(current.snoozes ?? [])
+                .filter((snooze) => finished.has(snooze.id))
+                .map(({ id, secret }) => ({ id, secret })),
               ...creates.map(({ id, secret }) => ({ id, secret })),
             ],
           }
@@ -256,9 +275,14 @@ class ClosedAppReminders {
       if (!current) return current;
       const retired = current.retired.filter((entry) => !settled.has(entry.id));
       const isAllReplaced = replaced.length === plan.replaces.length;
+      const sentWith = isAllReplaced ? subscription : null;
+      const isAllSent = sentWith !== null;
       const next: RelayState = {
         ...current,
-        endpoint: isAllReplaced && subscription ? subscription.endpoint : current.endpoint,
+        endpoint: sentWith ? sentWith.endpoint : current.endpoint,
+        keys: sentWith ? sentWith.keys : current.keys,
+        // Every reminder now has the subscription this page sees: nothing for the patient to turn on again.
+        isSubscriptionLost: isAllSent ? false : current.isSubscriptionLost,
         reminders: { ...current.reminders, ...Object.fromEntries(created), ...Object.fromEntries(replaced) },
         retired,
       };

@@ -3,12 +3,13 @@
  * (the browser's PushManager, which jsdom lacks): what it says, what it sends (never a name or dose),
  * keeping the relay in step after a change, and turning off.
  */
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diaryDb } from '../../db';
 import { addMedication, saveRegimenEvent } from '../../db/medications-repository';
-import { saveReminder } from '../../db/reminders-repository';
+import { loadRelayState, updateRelayState } from '../../db/relay-repository';
+import { recordDose, saveReminder } from '../../db/reminders-repository';
 import { reminderSettingsEn } from '../../i18n/reminder-settings.en';
 import { reminderSettingsZhCN } from '../../i18n/reminder-settings.zh-CN';
 import { i18n } from '../../i18n/locale.svelte';
@@ -260,6 +261,44 @@ describe('closed-app reminders in Settings', () => {
         .sort(),
     ).toEqual([...ids].sort());
     expect(await diaryDb.meta.get('relay')).toBeUndefined();
+  });
+
+  it('deletes a snooze the service worker gave the relay once its dose is logged, and says when the subscription was lost', async () => {
+    render(RemindersSection);
+    const user = userEvent.setup();
+    await turnOn(user);
+    const snooze = {
+      id: 'z'.repeat(22),
+      secret: 'y'.repeat(43),
+      schedule: { times: ['08:19'], days: { everyDays: 1, anchor: today }, timeZone: 'UTC', endDate: today },
+      medicationId: 'med-upa',
+      scheduledFor: `${today}T08:00`,
+      dueAtMs: Date.now() + 60_000,
+    };
+    await updateRelayState(diaryDb, (current) => (current ? { ...current, snoozes: [snooze] } : current));
+    calls = [];
+    await closedAppReminders.sync();
+    expect(calls).toEqual([]);
+    await recordDose(diaryDb, {
+      medicationId: 'med-upa',
+      scheduledFor: snooze.scheduledFor,
+      status: 'taken',
+      at: Date.now(),
+    });
+    await closedAppReminders.sync();
+    expect(deletes()).toEqual([
+      expect.objectContaining({ path: `/relay/reminders/${snooze.id}`, authorization: `Bearer ${snooze.secret}` }),
+    ]);
+    expect(await loadRelayState(diaryDb)).toMatchObject({ snoozes: [], retired: [] });
+
+    // The worker could not give the relay a new subscription: Settings asks to turn on again, until a
+    // sync of this page has given the relay the subscription it sees.
+    await updateRelayState(diaryDb, (current) => (current ? { ...current, isSubscriptionLost: true } : current));
+    expect(await screen.findByText(t.closedApp.subscriptionLost, {}, WAIT)).toBeInTheDocument();
+    const relayItem = screen.getAllByRole('listitem').find((item) => item.textContent?.includes(t.relay.label));
+    expect(relayItem).toHaveTextContent(t.relay.behind);
+    await closedAppReminders.sync();
+    await waitFor(() => expect(screen.queryByText(t.closedApp.subscriptionLost)).toBeNull());
   });
 
   it('says when no relay answers, and refuses an address the app’s policy does not allow', async () => {
