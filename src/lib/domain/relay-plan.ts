@@ -88,8 +88,15 @@ export const relayStateSchema = z.object({
   endpoint: z.string().check(z.maxLength(1024)),
   /** By local key (`dose:<medicationId>`, `diary`). */
   reminders: z.record(z.string().check(z.regex(LOCAL_KEY_PATTERN)), relayEntrySchema),
-  /** Reminders to delete on the relay, kept until it confirms. */
-  retired: z.array(z.object({ id: relayIdSchema, secret: relaySecretSchema })).check(z.maxLength(MAX_RELAY_REMINDERS)),
+  /**
+   * Reminders to delete on the relay, kept until it confirms; `relayUrl` when they are on a relay the
+   * device used before this one (the patient moved to another relay while the old one was unreachable).
+   */
+  retired: z
+    .array(
+      z.object({ id: relayIdSchema, secret: relaySecretSchema, relayUrl: z.optional(z.url({ protocol: /^https?$/ })) }),
+    )
+    .check(z.maxLength(MAX_RELAY_REMINDERS)),
   /** The keys of the subscription at `endpoint` (absent in states written before snoozes reached the relay). */
   keys: z.optional(subscriptionKeysSchema),
   /** Snoozed doses the relay will remind of once (absent: none). */
@@ -235,11 +242,39 @@ export function finishedSnoozes(
   );
 }
 
+/** A reminder to delete: its id and secret, and the relay it is on when not the current one. */
+export interface RelayCredential {
+  id: string;
+  secret: string;
+  relayUrl?: string | undefined;
+}
+
 /** What to send to the relay: reminders to create (new id and secret), to replace, and to delete. */
 export interface RelaySyncPlan {
   creates: { key: string; schedule: RelaySchedule }[];
   replaces: { key: string; entry: RelayEntry; schedule: RelaySchedule }[];
-  deletes: { id: string; secret: string }[];
+  deletes: RelayCredential[];
+}
+
+/**
+ * Moving to the relay at `relayUrl`: what the device gave the one before is kept to delete there (retried
+ * until that relay confirms), and nothing is yet on the new one. The same relay keeps everything.
+ */
+export function moveToRelay(
+  current: RelayState | null,
+  relayUrl: string,
+): Pick<RelayState, 'reminders' | 'retired' | 'snoozes'> {
+  if (!current) return { reminders: {}, retired: [], snoozes: [] };
+  if (current.relayUrl === relayUrl)
+    return { reminders: current.reminders, retired: current.retired, snoozes: current.snoozes ?? [] };
+  const old = current.relayUrl;
+  const onOld = [...Object.values(current.reminders), ...(current.snoozes ?? [])].map(({ id, secret }) => ({
+    id,
+    secret,
+    relayUrl: old,
+  }));
+  const retired = [...current.retired.map((entry) => ({ ...entry, relayUrl: entry.relayUrl ?? old })), ...onOld];
+  return { reminders: {}, retired: retired.slice(-MAX_RELAY_REMINDERS), snoozes: [] };
 }
 
 /**

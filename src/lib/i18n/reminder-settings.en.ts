@@ -92,6 +92,10 @@ export const reminderSettingsEn = {
       on: (address: string) => `On, through ${address}.`,
       turnedOn: 'Closed-app reminders are on.',
       turnedOff: 'Closed-app reminders are off. The relay has been told to forget them.',
+      turnedOffPending:
+        'Closed-app reminders are off on this device. The relay could not be reached to forget them: HS Diary tells it each time it opens, until the relay confirms.',
+      pendingDeletes: (count: number) =>
+        `${count === 1 ? '1 reminder is' : `${count} reminders are`} still to be deleted from a relay that could not be reached. HS Diary tries again each time it opens.`,
       subscriptionLost:
         'Closed-app reminders need turning on again: this browser changed the address the relay sends to while HS Diary was closed, and the relay could not be told. Turn them off, then on.',
       problems: {

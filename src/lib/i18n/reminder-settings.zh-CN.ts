@@ -88,6 +88,9 @@ export const reminderSettingsZhCN: typeof reminderSettingsEn = {
       on: (address) => `已开启，通过 ${address}。`,
       turnedOn: '应用关闭时的提醒已开启。',
       turnedOff: '应用关闭时的提醒已关闭。已通知中继删除这些提醒。',
+      turnedOffPending:
+        '这台设备已关闭应用关闭时的提醒。暂时无法连接中继来删除这些提醒：HS 日记每次打开时都会再通知中继，直到中继确认删除。',
+      pendingDeletes: (count) => `还有 ${count} 个提醒尚未从中继删除（无法连接中继）。HS 日记每次打开时都会重试。`,
       subscriptionLost:
         '需要重新开启应用关闭时的提醒：HS 日记关闭期间，浏览器更换了中继发送信号的地址，但未能通知中继。请先关闭，再重新开启。',
       problems: {

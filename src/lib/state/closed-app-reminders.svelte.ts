@@ -16,6 +16,7 @@
 import { addDays } from '../domain/dates';
 import {
   finishedSnoozes,
+  moveToRelay,
   newRelayId,
   newRelaySecret,
   planRelaySync,
@@ -82,11 +83,18 @@ class ClosedAppReminders {
   /** The last sync could not reach the relay, or the push subscription is gone: the relay may be behind. */
   isBehind = $state(false);
   #failedAt = 0;
+  /** The last pass put every wanted reminder on the relay (deletes still to confirm aside). */
+  #isAllSent = false;
   #running: Promise<void> | undefined;
   #again = false;
 
   get isOn(): boolean {
     return this.state?.isOn === true;
+  }
+
+  /** Reminders to delete on a relay that has not confirmed yet (retried on every start and sync). */
+  get pendingDeletes(): number {
+    return this.state?.retired.length ?? 0;
   }
 
   /** The service worker could not give the relay a new push subscription: turning on again is needed. */
@@ -117,19 +125,18 @@ class ClosedAppReminders {
       } catch (error) {
         throw error instanceof RelayError ? new ClosedAppRemindersError(error.kind) : error;
       }
-      const before = await loadRelayState(diaryDb);
-      if (before && before.relayUrl !== relayUrl) await this.#deleteEverything(before);
+      // Reminders on another relay used before are deleted there by the sync, or later, until it confirms.
       await updateRelayState(diaryDb, (current) => ({
         isOn: true,
         relayUrl,
         endpoint: subscription.endpoint,
         keys: subscription.keys,
-        reminders: current?.relayUrl === relayUrl ? current.reminders : {},
-        retired: current?.relayUrl === relayUrl ? current.retired : [],
-        snoozes: current?.relayUrl === relayUrl ? current.snoozes : [],
+        ...moveToRelay(current, relayUrl),
       }));
       await this.#syncNow(true);
-      if (this.isBehind) throw new ClosedAppRemindersError('unreachable');
+      // Deletes still to confirm (on this relay or an old one) are retried later; sends that failed mean
+      // the reminders are not on the relay, which turning on must say.
+      if (!this.#isAllSent) throw new ClosedAppRemindersError('unreachable');
     } finally {
       this.isBusy = false;
     }
@@ -143,6 +150,8 @@ class ClosedAppReminders {
       await this.#syncNow(true);
       const found = await activeRegistration();
       if (found) await unsubscribeFromPush(found);
+      // At once, for Settings to say whether deletes are still to confirm (the live query follows).
+      this.state = await loadRelayState(diaryDb);
     } finally {
       this.isBusy = false;
     }
@@ -180,13 +189,9 @@ class ClosedAppReminders {
     return this.#running;
   }
 
-  async #deleteEverything(state: RelayState): Promise<void> {
-    const credentials = [...state.retired, ...Object.values(state.reminders)];
-    await Promise.all(credentials.map((credential) => deleteRelayReminder(state.relayUrl, credential)));
-  }
-
   /** One pass; throws when something could not be sent (the rest was, and is recorded). */
   async #pass(): Promise<void> {
+    this.#isAllSent = false;
     const state = await loadRelayState(diaryDb);
     if (!state) return;
     let subscription: PushSubscriptionInfo | null = null;
@@ -209,7 +214,10 @@ class ClosedAppReminders {
       ...(state.snoozes ?? []).filter((snooze) => finished.has(snooze.id)).map(({ id, secret }) => ({ id, secret })),
     );
     const isLostToClear = state.isSubscriptionLost === true && subscription !== null && plan.replaces.length === 0;
-    if (plan.creates.length + plan.replaces.length + plan.deletes.length === 0 && !isLostToClear) return;
+    if (plan.creates.length + plan.replaces.length + plan.deletes.length === 0 && !isLostToClear) {
+      this.#isAllSent = true;
+      return;
+    }
 
     // First write down every secret a request below may leave on the relay.
     const creates = plan.creates.map((create) => ({ ...create, id: newRelayId(), secret: newRelaySecret() }));
@@ -240,11 +248,13 @@ class ClosedAppReminders {
     const replaced: [string, RelayEntry][] = [];
     const deleted: string[] = [];
     let failures = 0;
-    const attempt = async (work: () => Promise<void>) => {
+    let failedSends = 0;
+    const attempt = async (work: () => Promise<void>, isSend = false) => {
       try {
         await work();
       } catch {
         failures += 1;
+        if (isSend) failedSends += 1;
       }
     };
     await Promise.all([
@@ -253,18 +263,19 @@ class ClosedAppReminders {
           if (!subscription) return;
           await putRelayReminder(relayUrl, create, subscription, create.schedule);
           created.push([create.key, { id: create.id, secret: create.secret, schedule: create.schedule }]);
-        }),
+        }, true),
       ),
       ...plan.replaces.map((replace) =>
         attempt(async () => {
           if (!subscription) return;
           await putRelayReminder(relayUrl, replace.entry, subscription, replace.schedule);
           replaced.push([replace.key, { ...replace.entry, schedule: replace.schedule }]);
-        }),
+        }, true),
       ),
       ...plan.deletes.map((credential) =>
         attempt(async () => {
-          if (!(await deleteRelayReminder(relayUrl, credential))) throw new Error('not deleted yet');
+          if (!(await deleteRelayReminder(credential.relayUrl ?? relayUrl, credential)))
+            throw new Error('not deleted yet');
           deleted.push(credential.id);
         }),
       ),
@@ -289,8 +300,14 @@ class ClosedAppReminders {
       // Off, and the relay has confirmed every delete: nothing is left to remember.
       return !next.isOn && retired.length === 0 ? null : next;
     });
+    this.#isAllSent = failedSends === 0;
     if (failures > 0) throw new ClosedAppRemindersError('unreachable');
   }
 }
 
 export const closedAppReminders = new ClosedAppReminders();
+
+/** A fresh instance, as a new page starts with (tests of what the next start does). */
+export function startedAfresh(): ClosedAppReminders {
+  return new ClosedAppReminders();
+}

@@ -14,7 +14,8 @@ import { reminderSettingsEn } from '../../i18n/reminder-settings.en';
 import { reminderSettingsZhCN } from '../../i18n/reminder-settings.zh-CN';
 import { i18n } from '../../i18n/locale.svelte';
 import { localDateOf } from '../../domain/dates';
-import { closedAppReminders } from '../../state/closed-app-reminders.svelte';
+import { closedAppReminders, startedAfresh } from '../../state/closed-app-reminders.svelte';
+import { notices } from '../../state/notices.svelte';
 import RemindersSection from './RemindersSection.svelte';
 
 const t = reminderSettingsEn.settings;
@@ -30,13 +31,16 @@ interface RelayCall {
 
 let calls: RelayCall[] = [];
 let isRelayDown = false;
+/** Requests under this path fail as if that relay were down. */
+let downPath: string | null = null;
 let permission: NotificationPermission = 'default';
 let subscription: object | null = null;
 
 function fakeRelay(): void {
   vi.stubGlobal('fetch', (input: string, init: RequestInit = {}) => {
     const url = new URL(input);
-    if (isRelayDown) return Promise.reject(new TypeError('Failed to fetch'));
+    if (isRelayDown || (downPath !== null && url.pathname.startsWith(downPath)))
+      return Promise.reject(new TypeError('Failed to fetch'));
     const headers = new Headers(init.headers);
     calls.push({
       method: init.method ?? 'GET',
@@ -44,8 +48,9 @@ function fakeRelay(): void {
       authorization: headers.get('authorization'),
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     });
-    if (url.pathname === '/relay/vapid-public-key') return Promise.resolve(Response.json({ publicKey: VAPID_KEY }));
-    if (url.pathname.startsWith('/relay/reminders/'))
+    if (url.pathname.endsWith('/relay/vapid-public-key'))
+      return Promise.resolve(Response.json({ publicKey: VAPID_KEY }));
+    if (url.pathname.includes('/relay/reminders/'))
       return Promise.resolve(
         new Response(init.method === 'DELETE' ? null : '{}', { status: init.method === 'DELETE' ? 204 : 201 }),
       );
@@ -107,6 +112,7 @@ beforeEach(async () => {
   ]);
   calls = [];
   isRelayDown = false;
+  downPath = null;
   permission = 'default';
   subscription = null;
   fakeRelay();
@@ -242,6 +248,9 @@ describe('closed-app reminders in Settings', () => {
     await user.click(screen.getByRole('button', { name: t.closedApp.turnOff }));
     await screen.findByRole('button', { name: t.closedApp.turnOn }, WAIT);
     expect(subscription).toBeNull();
+    // Settings says the relay has not been told yet, instead of that it has.
+    await waitFor(() => expect(notices.current?.message).toBe(t.closedApp.turnedOffPending));
+    expect(screen.getByText(t.closedApp.pendingDeletes(2))).toBeInTheDocument();
     // The secrets are kept until the relay confirms.
     const kept = (await diaryDb.meta.get('relay'))?.value as { isOn: boolean; retired: unknown[] };
     expect(kept).toMatchObject({ isOn: false, reminders: {} });
@@ -261,6 +270,44 @@ describe('closed-app reminders in Settings', () => {
         .sort(),
     ).toEqual([...ids].sort());
     expect(await diaryDb.meta.get('relay')).toBeUndefined();
+    await waitFor(() => expect(screen.queryByText(t.closedApp.pendingDeletes(2))).toBeNull());
+  });
+
+  it('tries deletes that failed again at the next start, and keeps an old relay’s when moving to another', async () => {
+    render(RemindersSection);
+    const user = userEvent.setup();
+    await turnOn(user);
+    const onOld = puts().map((call) => call.path);
+    downPath = '/relay/';
+    await user.click(screen.getByRole('button', { name: t.closedApp.turnOff }));
+    await screen.findByRole('button', { name: t.closedApp.turnOn }, WAIT);
+
+    // The patient moves to another relay while the old one is still down: turning on works, and the old
+    // relay's reminders are still to delete there.
+    calls = [];
+    const field = screen.getByLabelText(t.closedApp.address);
+    await user.clear(field);
+    await user.type(field, new URL('/other/relay/', document.baseURI).href);
+    await turnOn(user);
+    expect(puts().map((call) => call.path.split('/reminders/')[0])).toEqual(['/other/relay', '/other/relay']);
+    expect(screen.queryByRole('alert')).toBeNull();
+    const kept = (await diaryDb.meta.get('relay'))?.value as { retired: { relayUrl?: string }[] };
+    expect(kept.retired.map((entry) => entry.relayUrl)).toEqual([
+      new URL('/relay/', document.baseURI).href,
+      new URL('/relay/', document.baseURI).href,
+    ]);
+
+    // The next start (a new page: no memory of the failure, so no wait) deletes them on the old relay.
+    downPath = null;
+    calls = [];
+    const nextStart = startedAfresh();
+    await nextStart.sync();
+    expect(
+      deletes()
+        .map((call) => call.path)
+        .sort(),
+    ).toEqual([...onOld].sort());
+    expect(((await diaryDb.meta.get('relay'))?.value as { retired: unknown[] }).retired).toEqual([]);
   });
 
   it('deletes a snooze the service worker gave the relay once its dose is logged, and says when the subscription was lost', async () => {
@@ -287,7 +334,10 @@ describe('closed-app reminders in Settings', () => {
     });
     await closedAppReminders.sync();
     expect(deletes()).toEqual([
-      expect.objectContaining({ path: `/relay/reminders/${snooze.id}`, authorization: `Bearer ${snooze.secret}` }),
+      expect.objectContaining({
+        path: expect.stringMatching(new RegExp(`/relay/reminders/${snooze.id}$`)),
+        authorization: `Bearer ${snooze.secret}`,
+      }),
     ]);
     expect(await loadRelayState(diaryDb)).toMatchObject({ snoozes: [], retired: [] });
 
