@@ -4,11 +4,14 @@
  * per-address rate limit, and CORS for the app's own origins only. Pushes go nowhere here.
  */
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeDataPlace, newReminderId, newSecret, TestClock, type TestDataPlace } from '../tests/relay/harness';
 import { MAX_BODY_BYTES } from './api';
 import type { PushSender } from './push-sender';
-import { startRelay, type Relay, type RelayOptions } from './relay';
+import { basePathOf, startRelay, type Relay, type RelayOptions } from './relay';
 import type { RelayStore } from './store/types';
 
 const APP_ORIGIN = 'https://diary.example';
@@ -241,5 +244,50 @@ describe('CORS', () => {
       }
     }
     expect(await place.rows('reminders')).toEqual(before);
+  });
+});
+
+describe('under a base path (RELAY_BASE_PATH)', () => {
+  it('serves the app at the path and the API at <path>relay/, where the app served there looks for it', async () => {
+    const appDir = mkdtempSync(join(tmpdir(), 'hs-diary-relay-app-'));
+    try {
+      writeFileSync(join(appDir, 'index.html'), '<!doctype html><title>HS Diary</title>');
+      const relay = await relayWith({ basePath: '/hs-diary/', appDir });
+      // The app under /hs-diary/ finds its relay at ./relay/ (relay-client.ts, defaultRelayUrl).
+      const relayUrl = new URL('./relay/', `${relay.url}/hs-diary/`).href;
+      const key = await fetch(new URL('vapid-public-key', relayUrl));
+      expect([key.status, await key.json()]).toEqual([200, { publicKey: relay.vapidPublicKey }]);
+      const id = newReminderId();
+      const secret = newSecret();
+      const created = await call(relay.url, 'PUT', `/hs-diary/relay/reminders/${id}`, {
+        headers: json(secret),
+        body: JSON.stringify({ subscription, schedule }),
+      });
+      expect(created.status).toBe(201);
+      expect(
+        (await call(relay.url, 'DELETE', `/hs-diary/relay/reminders/${id}`, { headers: json(secret) })).status,
+      ).toBe(204);
+      const page = await fetch(`${relay.url}/hs-diary/`);
+      expect([page.status, await page.text()]).toEqual([200, '<!doctype html><title>HS Diary</title>']);
+      const bare = await fetch(`${relay.url}/hs-diary?x=1`, { redirect: 'manual' });
+      expect([bare.status, bare.headers.get('location')]).toEqual([308, '/hs-diary/?x=1']);
+      // Nothing answers outside the base.
+      expect((await fetch(`${relay.url}/relay/vapid-public-key`)).status).toBe(404);
+      expect((await fetch(`${relay.url}/`)).status).toBe(404);
+      expect((await fetch(`${relay.url}/hs-diaryx/relay/vapid-public-key`)).status).toBe(404);
+    } finally {
+      rmSync(appDir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the setting with or without slashes, and refuses one that is not a plain path', () => {
+    expect([basePathOf(undefined), basePathOf(''), basePathOf('/')]).toEqual(['/', '/', '/']);
+    expect([basePathOf('hs-diary'), basePathOf('/hs-diary'), basePathOf('/apps/hs-diary/')]).toEqual([
+      '/hs-diary/',
+      '/hs-diary/',
+      '/apps/hs-diary/',
+    ]);
+    for (const bad of ['/a b/', '/../etc/', 'https://x.example/', '/a?b/', '//'])
+      expect(() => basePathOf(bad), bad).toThrow(/RELAY_BASE_PATH/);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The relay's HTTP API, under /relay/:
+ * The relay's HTTP API, under /relay/ (within the relay's base path: /hs-diary/relay/ under /hs-diary/):
  *   GET    /relay/vapid-public-key          {"publicKey": "..."}: what the page subscribes with
  *   PUT    /relay/reminders/{id}            create or replace: {"subscription": {...}, "schedule": {...}}
  *   DELETE /relay/reminders/{id}
@@ -146,11 +146,12 @@ function isAllowedOrigin(request: IncomingMessage, appOrigins: readonly string[]
   }
 }
 
-/** Answer a request under /relay/. */
+/** Answer a request under /relay/; `path` is the request's path within the relay's base path. */
 export async function handleApi(
   request: IncomingMessage,
   response: ServerResponse,
   options: ApiOptions,
+  path: string = new URL(request.url ?? '/', 'http://relay').pathname,
 ): Promise<void> {
   try {
     if (!isAllowedOrigin(request, options.appOrigins)) throw new HttpError(403, 'this origin may not use the relay');
@@ -167,7 +168,6 @@ export async function handleApi(
     }
     if (!options.rateLimiter.allow(clientAddress(request, options.trustProxy)))
       throw new HttpError(429, 'too many requests; try again in a minute');
-    const path = new URL(request.url ?? '/', 'http://relay').pathname;
     if (path === '/relay/vapid-public-key' && request.method === 'GET')
       return send(response, 200, { publicKey: options.vapidPublicKey });
     const reminder = /^\/relay\/reminders\/([^/]+)$/.exec(path);

@@ -26,8 +26,26 @@ export function pushHostRule(hosts: readonly string[]): (url: URL) => boolean {
     url.protocol === 'https:' && hosts.some((host) => url.hostname === host || url.hostname.endsWith(`.${host}`));
 }
 
+/**
+ * A base path as the relay serves it, `/` or `/hs-diary/`: a leading and a trailing slash, segments of
+ * URL-safe characters. Anything else is refused at start, with the setting's name.
+ */
+export function basePathOf(value: string | undefined): string {
+  const trimmed = (value ?? '').trim();
+  if (trimmed === '' || trimmed === '/') return '/';
+  const path = `/${trimmed.replace(/^\/+|\/+$/g, '')}/`;
+  if (!/^(\/[A-Za-z0-9._~-]+)+\/$/.test(path) || path.split('/').some((part) => part === '.' || part === '..'))
+    throw new Error(`RELAY_BASE_PATH must be a path such as /hs-diary/, not "${trimmed}"`);
+  return path;
+}
+
 export interface RelayOptions {
   store: RelayStore;
+  /**
+   * Where the relay answers: the app at `basePath`, the API at `${basePath}relay/` (`/` by default; the
+   * app served under `/hs-diary/` looks for its relay at `/hs-diary/relay/`).
+   */
+  basePath?: string;
   host?: string;
   port?: number;
   appOrigins?: readonly string[];
@@ -68,13 +86,24 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     clock,
     trustProxy: options.trustProxy ?? false,
   };
+  const basePath = basePathOf(options.basePath);
   const server = createServer((request, response) => {
-    const path = request.url ?? '/';
-    if (path === '/relay' || path.startsWith('/relay/')) {
-      handleApi(request, response, apiOptions).catch((error: unknown) =>
+    const url = new URL(request.url ?? '/', 'http://relay');
+    // The base without its slash is the app's address too: send the browser to the one its links work from.
+    if (basePath !== '/' && url.pathname === basePath.slice(0, -1)) {
+      response.statusCode = 308;
+      response.setHeader('Location', `${basePath}${url.search}`);
+      response.end();
+      return;
+    }
+    // The path within the base, from "/": what the API and the app's files are found by.
+    const path = url.pathname.startsWith(basePath) ? `/${url.pathname.slice(basePath.length)}` : undefined;
+    if (path !== undefined && (path === '/relay' || path.startsWith('/relay/'))) {
+      handleApi(request, response, apiOptions, path).catch((error: unknown) =>
         options.log?.(`request failed: ${String(error)}`),
       );
-    } else if (app && (request.method === 'GET' || request.method === 'HEAD')) app(request, response);
+    } else if (path !== undefined && app && (request.method === 'GET' || request.method === 'HEAD'))
+      app(request, response, path);
     else {
       response.statusCode = 404;
       response.end();

@@ -6,10 +6,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readHeaderRules, sendStaticFile } from './static-files.mjs';
 
-export function staticApp(root: string): (request: IncomingMessage, response: ServerResponse) => void {
+/** `path`: the request's path within the relay's base path, from "/", still URL-encoded. */
+export function staticApp(root: string): (request: IncomingMessage, response: ServerResponse, path: string) => void {
   const rules = readHeaderRules(root);
-  return (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://relay').pathname);
-    sendStaticFile({ root, rules, path }, request, response);
+  return (request, response, path) => {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      response.statusCode = 400;
+      response.end();
+      return;
+    }
+    sendStaticFile({ root, rules, path: decoded }, request, response);
   };
 }

@@ -12,6 +12,10 @@
  * background" line after several silent ones; a wrong or stale reminder ("Time for Upadacitinib" for a
  * paused medicine) would be worse than that line, and such pushes are rare: the app brings the relay in
  * step on every change and keeps a deleted reminder's secret until the relay confirms the deletion.
+ *
+ * A push for a snooze (a one-off relay reminder the worker made when Snooze was pressed, relay-actions.ts)
+ * shows its dose again, as the open app does when a snooze runs out, unless it has been logged meanwhile
+ * or the open app has already shown it again.
  */
 import type { DiaryDatabase } from '../lib/db/database';
 import { loadRelayState } from '../lib/db/relay-repository';
@@ -24,7 +28,7 @@ import {
 import { loadSettings } from '../lib/db/settings-repository';
 import { addDays } from '../lib/domain/dates';
 import { markNotified, shouldNotify } from '../lib/domain/reminder-state';
-import { keyOfRelayId, medicationOfKey } from '../lib/domain/relay-plan';
+import { keyOfRelayId, medicationOfKey, snoozeOfRelayId } from '../lib/domain/relay-plan';
 import type { RelayPush } from '../lib/domain/relay-schedule';
 import {
   diaryNotificationId,
@@ -48,6 +52,8 @@ export interface RelayNotification {
   body: string;
   data: NotificationData;
   actions: { action: string; title: string }[];
+  /** Alert again under a tag already shown (a snoozed dose coming back). */
+  renotify?: boolean;
 }
 
 /** The notification a relay push stands for, worded from this device's data, or `null` to show nothing. */
@@ -59,16 +65,23 @@ export async function notificationForRelayPush(
 ): Promise<RelayNotification | null> {
   if (nowMs - push.dueAtMs > NOTIFY_WITHIN_MS) return null;
   const relay = await loadRelayState(db);
-  const key = relay?.isOn ? keyOfRelayId(relay, push.reminder) : undefined;
-  const entry = key ? relay?.reminders[key] : undefined;
-  if (!key || !entry) return null;
+  if (!relay?.isOn) return null;
+  const snooze = snoozeOfRelayId(relay, push.reminder);
+  const key = snooze ? undefined : keyOfRelayId(relay, push.reminder);
+  const entry = snooze ?? (key ? relay.reminders[key] : undefined);
+  if (!entry) return null;
   const timeZone = entry.schedule.timeZone;
-  const dueDate = localDateTimeAt(push.dueAtMs, timeZone).slice(0, 10);
   const [settings, state] = await Promise.all([loadSettings(db), loadReminderState(db)]);
   const isChinese = pickLocale(settings.locale, languages) === 'zh-CN';
   const t = (isChinese ? remindersZhCN : remindersEn).notification;
 
-  const medicationId = medicationOfKey(key);
+  const medicationId = snooze ? snooze.medicationId : medicationOfKey(key ?? '');
+  // A snooze stands for the dose snoozed; a dose reminder for the dose due at the push's instant.
+  const dueDate = (snooze ? snooze.scheduledFor : localDateTimeAt(push.dueAtMs, timeZone)).slice(0, 10);
+  const isThisDose = (dose: { scheduledFor: string }) =>
+    snooze ? dose.scheduledFor === snooze.scheduledFor : instantOf(dose.scheduledFor, timeZone) === push.dueAtMs;
+  // The relay's clock may run a little ahead of this device's: for it, a snooze's push is never early.
+  const checkedAtMs = snooze ? Math.max(nowMs, snooze.dueAtMs) : nowMs;
   if (medicationId === undefined) {
     const tag = diaryNotificationId(dueDate);
     if ((await isDayLogged(db, dueDate)) || !shouldNotify(tag, state, nowMs)) return null;
@@ -79,12 +92,9 @@ export async function notificationForRelayPush(
   const today = localDateTimeAt(nowMs, timeZone).slice(0, 10);
   const inputs = await loadScheduleInputs(db, addDays(dueDate, -1));
   const plan = dosePlans(inputs, today > dueDate ? today : dueDate).find((item) => item.medicationId === medicationId);
-  const dose = plan
-    ? scheduledDoses(plan, addDays(dueDate, -1), addDays(dueDate, 1)).find(
-        (candidate) => instantOf(candidate.scheduledFor, timeZone) === push.dueAtMs,
-      )
-    : undefined;
-  if (!dose || inputs.doseLogs.some((log) => log.id === dose.id) || !shouldNotify(dose.id, state, nowMs)) return null;
+  const dose = plan ? scheduledDoses(plan, addDays(dueDate, -1), addDays(dueDate, 1)).find(isThisDose) : undefined;
+  if (!dose || inputs.doseLogs.some((log) => log.id === dose.id) || !shouldNotify(dose.id, state, checkedAtMs))
+    return null;
   await updateReminderState(db, (current) => markNotified(current, [dose.id], nowMs));
   const medication = inputs.medications.find((item) => item.id === medicationId);
   const name = isolatedDoseNameWith(
@@ -102,5 +112,6 @@ export async function notificationForRelayPush(
       { action: NOTIFICATION_ACTIONS.taken, title: t.taken },
       { action: NOTIFICATION_ACTIONS.snooze, title: t.snooze },
     ],
+    ...(snooze ? { renotify: true } : {}),
   };
 }

@@ -3,13 +3,18 @@
  * here, writing to IndexedDB without opening a window; a tap on the notification itself opens (or focuses)
  * the app at Today. The background check runs where Periodic Background Sync exists (installed Chromium
  * apps); elsewhere the event simply never comes. Which dose is due is decided by the app's own loop while a
- * tab is open (see src/lib/state/reminder-loop.svelte.ts), never here.
+ * tab is open (see src/lib/state/reminder-loop.svelte.ts), never here. With closed-app reminders on, a
+ * push from the relay shows its dose (relay-push.ts), a Snooze also asks the relay for a one-off reminder,
+ * and a new push subscription is given to the relay (relay-actions.ts).
  */
 import { DiaryDatabase } from '../lib/db/database';
 import { deviceTimeZone } from '../lib/platform/clock';
 import { BACKGROUND_CHECK_TAG, SW_MESSAGES, type SwMessage } from '../lib/platform/sw-messages';
 import { readRelayPush } from '../lib/domain/relay-plan';
-import { checkMissedDoses, handleNotificationAction } from './notification-actions';
+import { notificationDataSchema } from '../lib/domain/schedule';
+import { base64urlToBytes, bytesToBase64url, subscriptionInfoOf } from '../lib/platform/relay-api';
+import { checkMissedDoses, handleNotificationAction, type ActionOutcome } from './notification-actions';
+import { finishSnooze, forgetSnoozesOfDose, replaceSubscriptionOnRelay, snoozeOnRelay } from './relay-actions';
 import { notificationForRelayPush } from './relay-push';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -17,6 +22,11 @@ declare const self: ServiceWorkerGlobalScope;
 /** Periodic Background Sync is not in TypeScript's WebWorker library. */
 interface PeriodicSyncEvent extends ExtendableEvent {
   readonly tag: string;
+}
+
+/** Nor is `pushsubscriptionchange`. */
+interface PushSubscriptionChangeEvent extends ExtendableEvent {
+  readonly newSubscription: PushSubscription | null;
 }
 
 let database: DiaryDatabase | undefined;
@@ -58,6 +68,22 @@ async function onNotificationClick(notification: Notification, action: string): 
   notification.close();
   // A logged dose or a snooze reaches open tabs by itself: Dexie tells other contexts of every write.
   if (outcome === 'open') await openToday();
+  else await tellRelay(notification.data, outcome).catch(() => undefined);
+}
+
+async function liveSubscription() {
+  const current = await self.registration.pushManager.getSubscription().catch(() => null);
+  return current ? subscriptionInfoOf(current) : null;
+}
+
+/** A snooze becomes a one-off relay reminder, so it comes back with the app closed; a logged dose ends it. */
+async function tellRelay(data: unknown, outcome: Exclude<ActionOutcome, 'open'>): Promise<void> {
+  const parsed = notificationDataSchema.safeParse(data);
+  const { medicationId, scheduledFor } = parsed.success ? parsed.data : {};
+  if (!medicationId || !scheduledFor) return;
+  const dose = { medicationId, scheduledFor };
+  if (outcome === 'snoozed') await snoozeOnRelay(db(), dose, Date.now(), await liveSubscription(), deviceTimeZone());
+  else await forgetSnoozesOfDose(db(), dose);
 }
 
 self.addEventListener('notificationclick', (event) => {
@@ -95,6 +121,8 @@ async function onRelayPush(text: string | null): Promise<void> {
   const push = readRelayPush(text);
   if (!push) return;
   const notification = await notificationForRelayPush(db(), push, Date.now(), self.navigator.languages);
+  // A snooze's one push has come: the relay may forget it (whether or not it is shown).
+  await finishSnooze(db(), push.reminder).catch(() => undefined);
   // Nothing here matches the push any more: see relay-push.ts for why nothing is shown then.
   if (!notification) return;
   await self.registration.showNotification(notification.title, {
@@ -103,6 +131,7 @@ async function onRelayPush(text: string | null): Promise<void> {
     icon: 'pwa-192.png',
     data: notification.data,
     actions: notification.actions,
+    renotify: notification.renotify ?? false,
   } as NotificationOptions);
 }
 
@@ -116,5 +145,25 @@ self.addEventListener('push', (event) => {
   extend(
     event,
     onRelayPush(text).catch(() => undefined),
+  );
+});
+
+/** A subscription for the relay's key: the browser's new one when it was made with that key, else a new one. */
+async function subscribeWith(vapidKey: string, offered: PushSubscription | null) {
+  const key = base64urlToBytes(vapidKey);
+  if (offered && bytesToBase64url(offered.options.applicationServerKey) === bytesToBase64url(key.buffer))
+    return subscriptionInfoOf(offered);
+  return subscriptionInfoOf(
+    await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }),
+  );
+}
+
+self.addEventListener('pushsubscriptionchange' as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
+  const change = event as PushSubscriptionChangeEvent;
+  extend(
+    change,
+    replaceSubscriptionOnRelay(db(), (vapidKey) => subscribeWith(vapidKey, change.newSubscription ?? null)).catch(
+      () => undefined,
+    ),
   );
 });

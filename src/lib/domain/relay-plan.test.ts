@@ -4,6 +4,7 @@ import type { Medication, RegimenEvent, Reminder } from './medication';
 import {
   diaryRelaySchedule,
   doseRelaySchedule,
+  finishedSnoozes,
   isInStep,
   keyOfRelayId,
   newRelayId,
@@ -12,6 +13,8 @@ import {
   readRelayPush,
   relaySchedules,
   relayStateOrNull,
+  snoozeRelaySchedule,
+  type RelaySnooze,
   type RelayState,
 } from './relay-plan';
 import { relayScheduleSchema, type RelaySchedule } from './relay-schedule';
@@ -194,5 +197,49 @@ describe('ids, secrets and pushes', () => {
       relayStateOrNull({ ...state, reminders: { 'dose:a': { ...entry('a', daily('08:00')), secret: 'short' } } }),
     ).toBeNull();
     expect(relayStateOrNull(undefined)).toBeNull();
+  });
+});
+
+describe('a snooze on the relay', () => {
+  it('is one time on one day: the minute the 15-minute snooze runs out, rounded up, in the zone', () => {
+    expect(snoozeRelaySchedule(Date.parse('2026-07-03T07:03:20Z'), LONDON)).toEqual({
+      schedule: {
+        times: ['08:19'],
+        days: { everyDays: 1, anchor: '2026-07-03' },
+        timeZone: LONDON,
+        endDate: '2026-07-03',
+      },
+      dueAtMs: Date.parse('2026-07-03T07:19:00Z'),
+    });
+    // Exactly on a minute it is not moved; past midnight it is the next local day.
+    expect(snoozeRelaySchedule(Date.parse('2026-07-03T07:04:00Z'), LONDON).dueAtMs).toBe(
+      Date.parse('2026-07-03T07:19:00Z'),
+    );
+    expect(snoozeRelaySchedule(Date.parse('2026-07-03T22:50:00Z'), LONDON).schedule).toEqual({
+      times: ['00:05'],
+      days: { everyDays: 1, anchor: '2026-07-04' },
+      timeZone: LONDON,
+      endDate: '2026-07-04',
+    });
+    expect(relayScheduleSchema.safeParse(snoozeRelaySchedule(0, 'Asia/Shanghai').schedule).success).toBe(true);
+  });
+
+  it('is finished once its dose is logged, an hour after it fell due, or when closed-app reminders are off', () => {
+    const dueAtMs = Date.parse('2026-07-03T07:19:00Z');
+    const snooze = (id: string, medicationId: string): RelaySnooze => ({
+      id: id.padEnd(22, 'x'),
+      secret: 's'.repeat(43),
+      schedule: snoozeRelaySchedule(dueAtMs - 15 * 60_000, LONDON).schedule,
+      medicationId,
+      scheduledFor: '2026-07-03T08:00',
+      dueAtMs,
+    });
+    const state: RelayState = { ...stateWith({}), snoozes: [snooze('a', 'med-a'), snooze('b', 'med-b')] };
+    const isLogged = (id: string) => id === 'med-b@2026-07-03T08:00';
+    const ids = (snoozes: RelaySnooze[]) => snoozes.map((item) => item.id[0]);
+    expect(ids(finishedSnoozes(state, dueAtMs + 10 * 60_000, isLogged))).toEqual(['b']);
+    expect(ids(finishedSnoozes(state, dueAtMs + 61 * 60_000, () => false))).toEqual(['a', 'b']);
+    expect(ids(finishedSnoozes({ ...state, isOn: false }, dueAtMs, () => false))).toEqual(['a', 'b']);
+    expect(relayStateOrNull(structuredClone(state))).toEqual(state);
   });
 });

@@ -10,10 +10,16 @@
  *
  * The device keeps a reminder's capability secret until the relay has confirmed its deletion (`retired`),
  * so a delete that failed (offline, relay down) is tried again and never leaves an orphan sending pushes.
+ *
+ * A Snooze pressed on a notification while the app is closed becomes a one-off relay reminder (`snoozes`):
+ * one time, on one day (anchor and end date the same local day), under its own id and secret. The relay
+ * learns a time, nothing of the dose; the device keeps which dose it stands for and deletes it once it
+ * has fired or the dose is logged.
  */
 import * as z from 'zod/mini';
-import type { IsoDate } from './dates';
+import { isIsoDate, type IsoDate } from './dates';
 import type { Reminder } from './medication';
+import { SNOOZE_MS } from './reminder-state';
 import { relayPushSchema, relayScheduleSchema, type RelaySchedule } from './relay-schedule';
 import {
   chosenWeekday,
@@ -22,10 +28,12 @@ import {
   DIARY_REMINDER_ID,
   diaryReminderTime,
   doseReminderId,
+  doseLogId,
   doseTimes,
   firstDoseDate,
   type DosePlan,
 } from './schedule';
+import { localDateTimeAt } from './zoned-time';
 
 /** The `meta` row that keeps the relay's address and the reminders given to it. Never in a backup. */
 export const RELAY_STATE_KEY = 'relay';
@@ -35,6 +43,10 @@ const RELAY_SECRET_PATTERN = /^[A-Za-z0-9_-]{43,128}$/;
 const LOCAL_KEY_PATTERN = /^(?:dose:[A-Za-z0-9_.:@-]{1,80}|diary)$/;
 /** Far more than one person's reminders; a state read back may not hold more. */
 const MAX_RELAY_REMINDERS = 200;
+/** Snoozes waiting on the relay at once: one per dose, and few doses are due together. */
+const MAX_RELAY_SNOOZES = 50;
+/** A snooze past due by this much has fired, or never will: the page's sync deletes it. */
+const SNOOZE_DONE_AFTER_MS = 60 * 60_000;
 
 const relayIdSchema = z.string().check(z.regex(RELAY_ID_PATTERN));
 const relaySecretSchema = z.string().check(z.regex(RELAY_SECRET_PATTERN));
@@ -46,6 +58,23 @@ export const relayEntrySchema = z.object({
   schedule: relayScheduleSchema,
 });
 export type RelayEntry = z.infer<typeof relayEntrySchema>;
+
+/** A one-off relay reminder for a snoozed dose: which dose (kept here, never sent) and when it falls due. */
+export const relaySnoozeSchema = z.object({
+  id: relayIdSchema,
+  secret: relaySecretSchema,
+  schedule: relayScheduleSchema,
+  medicationId: z.string().check(z.minLength(1), z.maxLength(80)),
+  scheduledFor: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)),
+  dueAtMs: z.int().check(z.gte(0)),
+});
+export type RelaySnooze = z.infer<typeof relaySnoozeSchema>;
+
+/** The push subscription's keys, so the service worker can give the relay a snooze on its own. */
+const subscriptionKeysSchema = z.object({
+  p256dh: z.string().check(z.regex(/^[A-Za-z0-9_-]{80,100}$/)),
+  auth: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,32}$/)),
+});
 
 export const relayStateSchema = z.object({
   /**
@@ -59,8 +88,24 @@ export const relayStateSchema = z.object({
   endpoint: z.string().check(z.maxLength(1024)),
   /** By local key (`dose:<medicationId>`, `diary`). */
   reminders: z.record(z.string().check(z.regex(LOCAL_KEY_PATTERN)), relayEntrySchema),
-  /** Reminders to delete on the relay, kept until it confirms. */
-  retired: z.array(z.object({ id: relayIdSchema, secret: relaySecretSchema })).check(z.maxLength(MAX_RELAY_REMINDERS)),
+  /**
+   * Reminders to delete on the relay, kept until it confirms; `relayUrl` when they are on a relay the
+   * device used before this one (the patient moved to another relay while the old one was unreachable).
+   */
+  retired: z
+    .array(
+      z.object({ id: relayIdSchema, secret: relaySecretSchema, relayUrl: z.optional(z.url({ protocol: /^https?$/ })) }),
+    )
+    .check(z.maxLength(MAX_RELAY_REMINDERS)),
+  /** The keys of the subscription at `endpoint` (absent in states written before snoozes reached the relay). */
+  keys: z.optional(subscriptionKeysSchema),
+  /** Snoozed doses the relay will remind of once (absent: none). */
+  snoozes: z.optional(z.array(relaySnoozeSchema).check(z.maxLength(MAX_RELAY_SNOOZES))),
+  /**
+   * The browser replaced the push subscription while the app was closed and the service worker could not
+   * give the relay the new one: Settings asks the patient to turn closed-app reminders on again.
+   */
+  isSubscriptionLost: z.optional(z.boolean()),
 });
 export type RelayState = z.infer<typeof relayStateSchema>;
 
@@ -153,11 +198,83 @@ export function isSameSchedule(a: RelaySchedule, b: RelaySchedule): boolean {
   return normal(a) === normal(b);
 }
 
+/**
+ * The one-off relay schedule of a dose snoozed at `nowMs`: the wall-clock minute the snooze runs out
+ * (rounded up, so the push never comes before the device lets it show), on that day only.
+ */
+export function snoozeRelaySchedule(nowMs: number, timeZone: string): { schedule: RelaySchedule; dueAtMs: number } {
+  const dueAtMs = Math.ceil((nowMs + SNOOZE_MS) / 60_000) * 60_000;
+  const local = localDateTimeAt(dueAtMs, timeZone);
+  const date = local.slice(0, 10);
+  if (!isIsoDate(date)) throw new Error(`snooze: no local date for ${dueAtMs}`);
+  return {
+    schedule: { times: [local.slice(11, 16)], days: { everyDays: 1, anchor: date }, timeZone, endDate: date },
+    dueAtMs,
+  };
+}
+
+/** The snooze a relay push is for, if it is one. */
+export function snoozeOfRelayId(state: RelayState | null, id: string): RelaySnooze | undefined {
+  return state?.snoozes?.find((snooze) => snooze.id === id);
+}
+
+/** The snoozes of one dose (a dose snoozed again replaces its snooze). */
+export function snoozesOfDose(state: RelayState, medicationId: string, scheduledFor: string): RelaySnooze[] {
+  const id = doseLogId(medicationId, scheduledFor);
+  return (state.snoozes ?? []).filter((snooze) => doseLogId(snooze.medicationId, snooze.scheduledFor) === id);
+}
+
+/**
+ * Snoozes the relay should no longer hold: all of them once closed-app reminders are off, else those whose
+ * dose is logged and those well past due (the worker deletes a snooze when it fires; this catches one it
+ * could not).
+ */
+export function finishedSnoozes(
+  state: RelayState,
+  nowMs: number,
+  isLogged: (doseId: string) => boolean,
+): RelaySnooze[] {
+  return (state.snoozes ?? []).filter(
+    (snooze) =>
+      !state.isOn ||
+      nowMs - snooze.dueAtMs > SNOOZE_DONE_AFTER_MS ||
+      isLogged(doseLogId(snooze.medicationId, snooze.scheduledFor)),
+  );
+}
+
+/** A reminder to delete: its id and secret, and the relay it is on when not the current one. */
+export interface RelayCredential {
+  id: string;
+  secret: string;
+  relayUrl?: string | undefined;
+}
+
 /** What to send to the relay: reminders to create (new id and secret), to replace, and to delete. */
 export interface RelaySyncPlan {
   creates: { key: string; schedule: RelaySchedule }[];
   replaces: { key: string; entry: RelayEntry; schedule: RelaySchedule }[];
-  deletes: { id: string; secret: string }[];
+  deletes: RelayCredential[];
+}
+
+/**
+ * Moving to the relay at `relayUrl`: what the device gave the one before is kept to delete there (retried
+ * until that relay confirms), and nothing is yet on the new one. The same relay keeps everything.
+ */
+export function moveToRelay(
+  current: RelayState | null,
+  relayUrl: string,
+): Pick<RelayState, 'reminders' | 'retired' | 'snoozes'> {
+  if (!current) return { reminders: {}, retired: [], snoozes: [] };
+  if (current.relayUrl === relayUrl)
+    return { reminders: current.reminders, retired: current.retired, snoozes: current.snoozes ?? [] };
+  const old = current.relayUrl;
+  const onOld = [...Object.values(current.reminders), ...(current.snoozes ?? [])].map(({ id, secret }) => ({
+    id,
+    secret,
+    relayUrl: old,
+  }));
+  const retired = [...current.retired.map((entry) => ({ ...entry, relayUrl: entry.relayUrl ?? old })), ...onOld];
+  return { reminders: {}, retired: retired.slice(-MAX_RELAY_REMINDERS), snoozes: [] };
 }
 
 /**

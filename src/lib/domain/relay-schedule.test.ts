@@ -1,7 +1,13 @@
 /** Tests of relay-schedule.ts: the relay's next send in UTC, across daylight saving, cycles, end dates and zones. */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { nextRelaySendMs, relayPushSchema, relayScheduleSchema, type RelaySchedule } from './relay-schedule';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  isTimeZone,
+  nextRelaySendMs,
+  relayPushSchema,
+  relayScheduleSchema,
+  type RelaySchedule,
+} from './relay-schedule';
 import { localDateTimeAt } from './zoned-time';
 
 const LONDON = 'Europe/London';
@@ -134,5 +140,18 @@ describe('relayScheduleSchema', () => {
   it('reads a push: an opaque id and an instant', () => {
     expect(relayPushSchema.safeParse({ reminder: 'abcdefghijklmnop', dueAtMs: 1 }).success).toBe(true);
     expect(relayPushSchema.safeParse({ reminder: 'short', dueAtMs: 1 }).success).toBe(false);
+  });
+});
+
+describe('isTimeZone', () => {
+  it('asks the engine once per zone: the relay reads every reminder back through it on every plan', () => {
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      expect([isTimeZone('Pacific/Chatham'), isTimeZone('Pacific/Chatham')]).toEqual([true, true]);
+      expect([isTimeZone('Mars/Olympus_Mons'), isTimeZone('Mars/Olympus_Mons')]).toEqual([false, false]);
+      expect(made).toHaveBeenCalledTimes(2);
+    } finally {
+      made.mockRestore();
+    }
   });
 });

@@ -17,15 +17,29 @@ export const MAX_EVERY_DAYS = 366;
 /** Times a day: twice daily is the most the app schedules; a few more leave room. */
 export const MAX_TIMES_PER_DAY = 8;
 
-/** Whether this JavaScript engine knows the IANA zone (`Europe/London`, `Asia/Shanghai`, `UTC`). */
+/** Zones already answered: a relay reads every reminder back through this schema on every plan. */
+const knownZones = new Map<string, boolean>();
+/** Far more zones than exist (about 600), so the cache stays small even if junk is asked about. */
+const MAX_KNOWN_ZONES = 1000;
+
+/**
+ * Whether this JavaScript engine knows the IANA zone (`Europe/London`, `Asia/Shanghai`, `UTC`). Asking
+ * means building an Intl formatter, far dearer than the rest of planning a send, so each answer is kept.
+ */
 export function isTimeZone(value: string): boolean {
   if (value.length === 0 || value.length > 64) return false;
+  const known = knownZones.get(value);
+  if (known !== undefined) return known;
+  let isKnown: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
+    isKnown = true;
   } catch {
-    return false;
+    isKnown = false;
   }
+  if (knownZones.size >= MAX_KNOWN_ZONES) knownZones.clear();
+  knownZones.set(value, isKnown);
+  return isKnown;
 }
 
 const isoDateSchema = z.string().check(z.refine(isIsoDate, 'a date as YYYY-MM-DD'));

@@ -1,5 +1,5 @@
 /** Tests of zoned-time.ts: wall-clock times and offsets across daylight-saving changes, in several zones. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEVICE_ZONE, instantOf, isLocalTime, localDateTimeAt, zoneOffsetMs, zoneTransitions } from './zoned-time';
 
 // vitest runs with TZ=Europe/London (vite.config.ts); the zone is also passed explicitly, as the app does.
@@ -83,5 +83,21 @@ describe('offsets and their changes', () => {
   it('accepts only HH:mm wall-clock times', () => {
     expect(['08:00', '23:59', '00:00'].every(isLocalTime)).toBe(true);
     expect(['8:00', '24:00', '12:60', '08:00:00', ''].some(isLocalTime)).toBe(false);
+  });
+});
+
+describe('the offset cache', () => {
+  it('reads an instant’s offset from the zone data once, and keeps zones and instants apart', () => {
+    const read = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    try {
+      const summer = utc('2031-07-01T12:00:00Z');
+      expect([zoneOffsetMs(summer, LONDON), zoneOffsetMs(summer, LONDON)]).toEqual([3_600_000, 3_600_000]);
+      expect(read).toHaveBeenCalledTimes(1);
+      expect(zoneOffsetMs(summer, NEW_YORK)).toBe(-4 * 3_600_000);
+      expect(zoneOffsetMs(utc('2031-01-01T12:00:00Z'), LONDON)).toBe(0);
+      expect(read).toHaveBeenCalledTimes(3);
+    } finally {
+      read.mockRestore();
+    }
   });
 });

@@ -62,10 +62,29 @@ function wallClock(epochMs: number, timeZone: string): number[] {
   return ['year', 'month', 'day', 'hour', 'minute', 'second'].map((type) => values[type] ?? 0);
 }
 
-/** How far the zone's wall clock is ahead of UTC at an instant, in ms (+3 600 000 for London in summer). */
-export function zoneOffsetMs(epochMs: number, timeZone: string): number {
+function offsetFromWallClock(epochMs: number, timeZone: string): number {
   const [year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0] = wallClock(epochMs, timeZone);
   return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(epochMs / 1000) * 1000;
+}
+
+/**
+ * Offsets already read, by zone and instant. `formatToParts` is most of the cost of planning a send, and a
+ * relay planning thousands of reminders at the same times in the same zones asks for the same instants.
+ */
+const offsets = new Map<string, number>();
+const MAX_OFFSETS = 20_000;
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms (+3 600 000 for London in summer). */
+export function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  // The device's zone is not kept: the patient may travel while the app is open.
+  if (timeZone === DEVICE_ZONE) return offsetFromWallClock(epochMs, timeZone);
+  const key = `${timeZone} ${epochMs}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  const offset = offsetFromWallClock(epochMs, timeZone);
+  if (offsets.size >= MAX_OFFSETS) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /** The wall-clock `YYYY-MM-DDTHH:mm` of an instant in a zone. */

@@ -82,7 +82,7 @@ export const reminderSettingsEn = {
         'A reminder relay is a small server, run by your clinic or by you, that sends this device a signal at each reminder time. HS Diary then words the reminder from what is on this device.',
       knowsTitle: 'What the relay knows',
       knows:
-        'An address your browser gives it for sending this device signals, the reminder times, the days, and your time zone.',
+        'An address your browser gives it for sending this device signals, the reminder times (and when a snoozed one comes back), the days, and your time zone.',
       notKnowsTitle: 'What it never knows',
       notKnows: 'No medicine, no dose, no symptom and no name: those stay on this device.',
       address: 'Relay address',
@@ -92,6 +92,12 @@ export const reminderSettingsEn = {
       on: (address: string) => `On, through ${address}.`,
       turnedOn: 'Closed-app reminders are on.',
       turnedOff: 'Closed-app reminders are off. The relay has been told to forget them.',
+      turnedOffPending:
+        'Closed-app reminders are off on this device. The relay could not be reached to forget them: HS Diary tells it each time it opens, until the relay confirms.',
+      pendingDeletes: (count: number) =>
+        `${count === 1 ? '1 reminder is' : `${count} reminders are`} still to be deleted from a relay that could not be reached. HS Diary tries again each time it opens.`,
+      subscriptionLost:
+        'Closed-app reminders need turning on again: this browser changed the address the relay sends to while HS Diary was closed, and the relay could not be told. Turn them off, then on.',
       problems: {
         invalid: 'Enter the relay’s address, such as https://relay.example.org.',
         permission: 'Notifications are needed for this. Allow them for HS Diary in your browser’s site settings.',

@@ -77,7 +77,8 @@ export const reminderSettingsZhCN: typeof reminderSettingsEn = {
       intro:
         '提醒中继是一台小型服务器，由您的诊所或您自己运行。每到提醒时间，它会向这台设备发送一个信号，HS 日记再根据这台设备上的内容显示提醒。',
       knowsTitle: '中继知道什么',
-      knows: '浏览器提供给它、用来向这台设备发送信号的地址，以及提醒时间、日期和您的时区。',
+      knows:
+        '浏览器提供给它、用来向这台设备发送信号的地址，以及提醒时间（包括稍后提醒再次出现的时间）、日期和您的时区。',
       notKnowsTitle: '中继永远不知道什么',
       notKnows: '不知道任何药名、剂量、症状或姓名：这些都只留在这台设备上。',
       address: '中继地址',
@@ -87,6 +88,11 @@ export const reminderSettingsZhCN: typeof reminderSettingsEn = {
       on: (address) => `已开启，通过 ${address}。`,
       turnedOn: '应用关闭时的提醒已开启。',
       turnedOff: '应用关闭时的提醒已关闭。已通知中继删除这些提醒。',
+      turnedOffPending:
+        '这台设备已关闭应用关闭时的提醒。暂时无法连接中继来删除这些提醒：HS 日记每次打开时都会再通知中继，直到中继确认删除。',
+      pendingDeletes: (count) => `还有 ${count} 个提醒尚未从中继删除（无法连接中继）。HS 日记每次打开时都会重试。`,
+      subscriptionLost:
+        '需要重新开启应用关闭时的提醒：HS 日记关闭期间，浏览器更换了中继发送信号的地址，但未能通知中继。请先关闭，再重新开启。',
       problems: {
         invalid: '请输入中继的地址，例如 https://relay.example.org。',
         permission: '此功能需要通知权限。请在浏览器的网站设置中允许 HS 日记发送通知。',

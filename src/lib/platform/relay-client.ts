@@ -1,33 +1,24 @@
 /**
- * The browser's side of the reminder relay: where it is, its API (relay/api.ts: the VAPID key, PUT and
- * DELETE of a reminder with its capability secret), and the push subscription its pushes come through.
- * Every answer from the relay is read with zod; every failure is a `RelayError` with a kind Settings can
- * put into words.
+ * The browser's side of the reminder relay: where it is, whether the app's policy lets the page reach it,
+ * and the push subscription its pushes come through. The API calls themselves are in relay-api.ts, which
+ * the service worker shares.
  */
-import * as z from 'zod/mini';
-import type { RelaySchedule } from '../domain/relay-schedule';
+import {
+  base64urlToBytes,
+  bytesToBase64url,
+  RelayError,
+  subscriptionInfoOf,
+  vapidKeyAt,
+  type PushSubscriptionInfo,
+} from './relay-api';
 
-export type RelayErrorKind =
-  /** Nothing answered at the address, or it is not a relay. */
-  | 'unreachable'
-  /** The address is on another origin than the app's, and the build's policy does not allow it. */
-  | 'not-allowed'
-  /** The relay refused the request (a 4xx other than a missing reminder). */
-  | 'refused'
-  /** This browser has no Web Push, or refused a subscription. */
-  | 'no-push';
-
-export class RelayError extends Error {
-  constructor(
-    readonly kind: RelayErrorKind,
-    detail: string,
-  ) {
-    super(`relay: ${kind}: ${detail}`);
-    this.name = 'RelayError';
-  }
-}
-
-const REQUEST_TIMEOUT_MS = 15_000;
+export {
+  deleteRelayReminder,
+  putRelayReminder,
+  RelayError,
+  type PushSubscriptionInfo,
+  type RelayErrorKind,
+} from './relay-api';
 
 /** The relay's origin the build allows (VITE_RELAY_ORIGIN), if any. */
 function buildRelayOrigin(): string | undefined {
@@ -63,97 +54,15 @@ export function isRelayAllowed(relayUrl: string, ownOrigin: string = location.or
   return origin === ownOrigin || origin === buildRelayOrigin();
 }
 
-async function request(url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, {
-      ...init,
-      credentials: 'omit',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-  } catch (error) {
-    throw new RelayError('unreachable', error instanceof Error ? error.message : String(error));
-  }
-}
-
-const vapidAnswerSchema = z.object({ publicKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{80,100}$/)) });
-
 /** The relay's public VAPID key: what the push subscription is made with. Also proves a relay answers there. */
 export async function fetchVapidKey(relayUrl: string): Promise<string> {
   if (!isRelayAllowed(relayUrl)) throw new RelayError('not-allowed', relayUrl);
-  const response = await request(new URL('vapid-public-key', relayUrl).href, { method: 'GET' });
-  const body: unknown = response.ok ? await response.json().catch(() => null) : null;
-  const parsed = vapidAnswerSchema.safeParse(body);
-  if (!parsed.success) throw new RelayError('unreachable', `no relay at ${relayUrl} (${response.status})`);
-  return parsed.data.publicKey;
-}
-
-/** What the relay is given about the push subscription: its endpoint and keys, nothing else. */
-export interface PushSubscriptionInfo {
-  endpoint: string;
-  keys: { p256dh: string; auth: string };
-}
-
-/** Create or replace a reminder on the relay. */
-export async function putRelayReminder(
-  relayUrl: string,
-  reminder: { id: string; secret: string },
-  subscription: PushSubscriptionInfo,
-  schedule: RelaySchedule,
-): Promise<void> {
-  const response = await request(new URL(`reminders/${reminder.id}`, relayUrl).href, {
-    method: 'PUT',
-    headers: { Authorization: `Bearer ${reminder.secret}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ subscription, schedule }),
-  });
-  if (response.ok) return;
-  const kind = response.status >= 400 && response.status < 500 && response.status !== 429 ? 'refused' : 'unreachable';
-  throw new RelayError(kind, `PUT ${response.status}`);
-}
-
-/**
- * Delete a reminder on the relay. `true` once it is gone: deleted now, or not there any more (404, or
- * 403: the id is held by a secret not ours, so nothing of ours is left to delete). `false` when the
- * relay could not be reached or failed: the caller keeps the secret and tries again later.
- */
-export async function deleteRelayReminder(relayUrl: string, reminder: { id: string; secret: string }) {
-  try {
-    const response = await request(new URL(`reminders/${reminder.id}`, relayUrl).href, {
-      method: 'DELETE',
-      headers: { Authorization: `Bearer ${reminder.secret}` },
-    });
-    return response.ok || response.status === 404 || response.status === 403;
-  } catch {
-    return false;
-  }
-}
-
-function base64urlToBytes(value: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-}
-
-function bytesToBase64url(buffer: ArrayBuffer | null): string {
-  if (!buffer) return '';
-  let binary = '';
-  for (const byte of new Uint8Array(buffer)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return vapidKeyAt(relayUrl);
 }
 
 /** Whether this browser can subscribe to Web Push at all. */
 export function hasPush(): boolean {
   return typeof PushManager !== 'undefined' && 'serviceWorker' in navigator;
-}
-
-function infoOf(subscription: PushSubscription): PushSubscriptionInfo {
-  return {
-    endpoint: subscription.endpoint,
-    keys: {
-      p256dh: bytesToBase64url(subscription.getKey('p256dh')),
-      auth: bytesToBase64url(subscription.getKey('auth')),
-    },
-  };
 }
 
 /**
@@ -170,10 +79,12 @@ export async function subscribeToPush(
     const current = await registration.pushManager.getSubscription();
     if (current) {
       if (bytesToBase64url(current.options.applicationServerKey) === bytesToBase64url(key.buffer))
-        return infoOf(current);
+        return subscriptionInfoOf(current);
       await current.unsubscribe();
     }
-    return infoOf(await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }));
+    return subscriptionInfoOf(
+      await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }),
+    );
   } catch (error) {
     throw new RelayError('no-push', error instanceof Error ? error.message : String(error));
   }
@@ -185,7 +96,7 @@ export async function currentPushSubscription(
 ): Promise<PushSubscriptionInfo | null> {
   if (!hasPush()) return null;
   const current = await registration.pushManager.getSubscription().catch(() => null);
-  return current ? infoOf(current) : null;
+  return current ? subscriptionInfoOf(current) : null;
 }
 
 /** End the push subscription: no push reaches this device any more. */

@@ -15,6 +15,8 @@
  */
 import { addDays } from '../domain/dates';
 import {
+  finishedSnoozes,
+  moveToRelay,
   newRelayId,
   newRelaySecret,
   planRelaySync,
@@ -81,11 +83,23 @@ class ClosedAppReminders {
   /** The last sync could not reach the relay, or the push subscription is gone: the relay may be behind. */
   isBehind = $state(false);
   #failedAt = 0;
+  /** The last pass put every wanted reminder on the relay (deletes still to confirm aside). */
+  #isAllSent = false;
   #running: Promise<void> | undefined;
   #again = false;
 
   get isOn(): boolean {
     return this.state?.isOn === true;
+  }
+
+  /** Reminders to delete on a relay that has not confirmed yet (retried on every start and sync). */
+  get pendingDeletes(): number {
+    return this.state?.retired.length ?? 0;
+  }
+
+  /** The service worker could not give the relay a new push subscription: turning on again is needed. */
+  get isSubscriptionLost(): boolean {
+    return this.isOn && this.state?.isSubscriptionLost === true;
   }
 
   follow(): () => void {
@@ -111,17 +125,18 @@ class ClosedAppReminders {
       } catch (error) {
         throw error instanceof RelayError ? new ClosedAppRemindersError(error.kind) : error;
       }
-      const before = await loadRelayState(diaryDb);
-      if (before && before.relayUrl !== relayUrl) await this.#deleteEverything(before);
+      // Reminders on another relay used before are deleted there by the sync, or later, until it confirms.
       await updateRelayState(diaryDb, (current) => ({
         isOn: true,
         relayUrl,
         endpoint: subscription.endpoint,
-        reminders: current?.relayUrl === relayUrl ? current.reminders : {},
-        retired: current?.relayUrl === relayUrl ? current.retired : [],
+        keys: subscription.keys,
+        ...moveToRelay(current, relayUrl),
       }));
       await this.#syncNow(true);
-      if (this.isBehind) throw new ClosedAppRemindersError('unreachable');
+      // Deletes still to confirm (on this relay or an old one) are retried later; sends that failed mean
+      // the reminders are not on the relay, which turning on must say.
+      if (!this.#isAllSent) throw new ClosedAppRemindersError('unreachable');
     } finally {
       this.isBusy = false;
     }
@@ -135,6 +150,8 @@ class ClosedAppReminders {
       await this.#syncNow(true);
       const found = await activeRegistration();
       if (found) await unsubscribeFromPush(found);
+      // At once, for Settings to say whether deletes are still to confirm (the live query follows).
+      this.state = await loadRelayState(diaryDb);
     } finally {
       this.isBusy = false;
     }
@@ -172,13 +189,9 @@ class ClosedAppReminders {
     return this.#running;
   }
 
-  async #deleteEverything(state: RelayState): Promise<void> {
-    const credentials = [...state.retired, ...Object.values(state.reminders)];
-    await Promise.all(credentials.map((credential) => deleteRelayReminder(state.relayUrl, credential)));
-  }
-
   /** One pass; throws when something could not be sent (the rest was, and is recorded). */
   async #pass(): Promise<void> {
+    this.#isAllSent = false;
     const state = await loadRelayState(diaryDb);
     if (!state) return;
     let subscription: PushSubscriptionInfo | null = null;
@@ -194,7 +207,17 @@ class ClosedAppReminders {
     const inputs = await loadScheduleInputs(diaryDb, addDays(today, -1));
     const wanted = relaySchedules(dosePlans(inputs, today), inputs.reminders, today, deviceTimeZone());
     const plan = planRelaySync(state, wanted, subscription?.endpoint ?? state.endpoint);
-    if (plan.creates.length + plan.replaces.length + plan.deletes.length === 0) return;
+    // Snoozes the service worker gave the relay that have fired, or whose dose is logged.
+    const loggedIds = new Set(inputs.doseLogs.map((log) => log.id));
+    const finished = new Set(finishedSnoozes(state, Date.now(), (id) => loggedIds.has(id)).map((snooze) => snooze.id));
+    plan.deletes.push(
+      ...(state.snoozes ?? []).filter((snooze) => finished.has(snooze.id)).map(({ id, secret }) => ({ id, secret })),
+    );
+    const isLostToClear = state.isSubscriptionLost === true && subscription !== null && plan.replaces.length === 0;
+    if (plan.creates.length + plan.replaces.length + plan.deletes.length === 0 && !isLostToClear) {
+      this.#isAllSent = true;
+      return;
+    }
 
     // First write down every secret a request below may leave on the relay.
     const creates = plan.creates.map((create) => ({ ...create, id: newRelayId(), secret: newRelaySecret() }));
@@ -204,12 +227,16 @@ class ClosedAppReminders {
         ? {
             ...current,
             reminders: Object.fromEntries(Object.entries(current.reminders).filter(([key]) => !deletedKeys.has(key))),
+            snoozes: (current.snoozes ?? []).filter((snooze) => !finished.has(snooze.id)),
             retired: [
               ...current.retired,
               ...[...deletedKeys].flatMap((key) => {
                 const entry = current.reminders[key];
                 return entry ? [{ id: entry.id, secret: entry.secret }] : [];
               }),
+              ...(current.snoozes ?? [])
+                .filter((snooze) => finished.has(snooze.id))
+                .map(({ id, secret }) => ({ id, secret })),
               ...creates.map(({ id, secret }) => ({ id, secret })),
             ],
           }
@@ -221,11 +248,13 @@ class ClosedAppReminders {
     const replaced: [string, RelayEntry][] = [];
     const deleted: string[] = [];
     let failures = 0;
-    const attempt = async (work: () => Promise<void>) => {
+    let failedSends = 0;
+    const attempt = async (work: () => Promise<void>, isSend = false) => {
       try {
         await work();
       } catch {
         failures += 1;
+        if (isSend) failedSends += 1;
       }
     };
     await Promise.all([
@@ -234,18 +263,19 @@ class ClosedAppReminders {
           if (!subscription) return;
           await putRelayReminder(relayUrl, create, subscription, create.schedule);
           created.push([create.key, { id: create.id, secret: create.secret, schedule: create.schedule }]);
-        }),
+        }, true),
       ),
       ...plan.replaces.map((replace) =>
         attempt(async () => {
           if (!subscription) return;
           await putRelayReminder(relayUrl, replace.entry, subscription, replace.schedule);
           replaced.push([replace.key, { ...replace.entry, schedule: replace.schedule }]);
-        }),
+        }, true),
       ),
       ...plan.deletes.map((credential) =>
         attempt(async () => {
-          if (!(await deleteRelayReminder(relayUrl, credential))) throw new Error('not deleted yet');
+          if (!(await deleteRelayReminder(credential.relayUrl ?? relayUrl, credential)))
+            throw new Error('not deleted yet');
           deleted.push(credential.id);
         }),
       ),
@@ -256,17 +286,28 @@ class ClosedAppReminders {
       if (!current) return current;
       const retired = current.retired.filter((entry) => !settled.has(entry.id));
       const isAllReplaced = replaced.length === plan.replaces.length;
+      const sentWith = isAllReplaced ? subscription : null;
+      const isAllSent = sentWith !== null;
       const next: RelayState = {
         ...current,
-        endpoint: isAllReplaced && subscription ? subscription.endpoint : current.endpoint,
+        endpoint: sentWith ? sentWith.endpoint : current.endpoint,
+        keys: sentWith ? sentWith.keys : current.keys,
+        // Every reminder now has the subscription this page sees: nothing for the patient to turn on again.
+        isSubscriptionLost: isAllSent ? false : current.isSubscriptionLost,
         reminders: { ...current.reminders, ...Object.fromEntries(created), ...Object.fromEntries(replaced) },
         retired,
       };
       // Off, and the relay has confirmed every delete: nothing is left to remember.
       return !next.isOn && retired.length === 0 ? null : next;
     });
+    this.#isAllSent = failedSends === 0;
     if (failures > 0) throw new ClosedAppRemindersError('unreachable');
   }
 }
 
 export const closedAppReminders = new ClosedAppReminders();
+
+/** A fresh instance, as a new page starts with (tests of what the next start does). */
+export function startedAfresh(): ClosedAppReminders {
+  return new ClosedAppReminders();
+}

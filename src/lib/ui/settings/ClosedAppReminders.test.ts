@@ -3,17 +3,19 @@
  * (the browser's PushManager, which jsdom lacks): what it says, what it sends (never a name or dose),
  * keeping the relay in step after a change, and turning off.
  */
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diaryDb } from '../../db';
 import { addMedication, saveRegimenEvent } from '../../db/medications-repository';
-import { saveReminder } from '../../db/reminders-repository';
+import { loadRelayState, updateRelayState } from '../../db/relay-repository';
+import { recordDose, saveReminder } from '../../db/reminders-repository';
 import { reminderSettingsEn } from '../../i18n/reminder-settings.en';
 import { reminderSettingsZhCN } from '../../i18n/reminder-settings.zh-CN';
 import { i18n } from '../../i18n/locale.svelte';
 import { localDateOf } from '../../domain/dates';
-import { closedAppReminders } from '../../state/closed-app-reminders.svelte';
+import { closedAppReminders, startedAfresh } from '../../state/closed-app-reminders.svelte';
+import { notices } from '../../state/notices.svelte';
 import RemindersSection from './RemindersSection.svelte';
 
 const t = reminderSettingsEn.settings;
@@ -29,13 +31,16 @@ interface RelayCall {
 
 let calls: RelayCall[] = [];
 let isRelayDown = false;
+/** Requests under this path fail as if that relay were down. */
+let downPath: string | null = null;
 let permission: NotificationPermission = 'default';
 let subscription: object | null = null;
 
 function fakeRelay(): void {
   vi.stubGlobal('fetch', (input: string, init: RequestInit = {}) => {
     const url = new URL(input);
-    if (isRelayDown) return Promise.reject(new TypeError('Failed to fetch'));
+    if (isRelayDown || (downPath !== null && url.pathname.startsWith(downPath)))
+      return Promise.reject(new TypeError('Failed to fetch'));
     const headers = new Headers(init.headers);
     calls.push({
       method: init.method ?? 'GET',
@@ -43,8 +48,9 @@ function fakeRelay(): void {
       authorization: headers.get('authorization'),
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     });
-    if (url.pathname === '/relay/vapid-public-key') return Promise.resolve(Response.json({ publicKey: VAPID_KEY }));
-    if (url.pathname.startsWith('/relay/reminders/'))
+    if (url.pathname.endsWith('/relay/vapid-public-key'))
+      return Promise.resolve(Response.json({ publicKey: VAPID_KEY }));
+    if (url.pathname.includes('/relay/reminders/'))
       return Promise.resolve(
         new Response(init.method === 'DELETE' ? null : '{}', { status: init.method === 'DELETE' ? 204 : 201 }),
       );
@@ -106,6 +112,7 @@ beforeEach(async () => {
   ]);
   calls = [];
   isRelayDown = false;
+  downPath = null;
   permission = 'default';
   subscription = null;
   fakeRelay();
@@ -241,6 +248,9 @@ describe('closed-app reminders in Settings', () => {
     await user.click(screen.getByRole('button', { name: t.closedApp.turnOff }));
     await screen.findByRole('button', { name: t.closedApp.turnOn }, WAIT);
     expect(subscription).toBeNull();
+    // Settings says the relay has not been told yet, instead of that it has.
+    await waitFor(() => expect(notices.current?.message).toBe(t.closedApp.turnedOffPending));
+    expect(screen.getByText(t.closedApp.pendingDeletes(2))).toBeInTheDocument();
     // The secrets are kept until the relay confirms.
     const kept = (await diaryDb.meta.get('relay'))?.value as { isOn: boolean; retired: unknown[] };
     expect(kept).toMatchObject({ isOn: false, reminders: {} });
@@ -260,6 +270,85 @@ describe('closed-app reminders in Settings', () => {
         .sort(),
     ).toEqual([...ids].sort());
     expect(await diaryDb.meta.get('relay')).toBeUndefined();
+    await waitFor(() => expect(screen.queryByText(t.closedApp.pendingDeletes(2))).toBeNull());
+  });
+
+  it('tries deletes that failed again at the next start, and keeps an old relay’s when moving to another', async () => {
+    render(RemindersSection);
+    const user = userEvent.setup();
+    await turnOn(user);
+    const onOld = puts().map((call) => call.path);
+    downPath = '/relay/';
+    await user.click(screen.getByRole('button', { name: t.closedApp.turnOff }));
+    await screen.findByRole('button', { name: t.closedApp.turnOn }, WAIT);
+
+    // The patient moves to another relay while the old one is still down: turning on works, and the old
+    // relay's reminders are still to delete there.
+    calls = [];
+    const field = screen.getByLabelText(t.closedApp.address);
+    await user.clear(field);
+    await user.type(field, new URL('/other/relay/', document.baseURI).href);
+    await turnOn(user);
+    expect(puts().map((call) => call.path.split('/reminders/')[0])).toEqual(['/other/relay', '/other/relay']);
+    expect(screen.queryByRole('alert')).toBeNull();
+    const kept = (await diaryDb.meta.get('relay'))?.value as { retired: { relayUrl?: string }[] };
+    expect(kept.retired.map((entry) => entry.relayUrl)).toEqual([
+      new URL('/relay/', document.baseURI).href,
+      new URL('/relay/', document.baseURI).href,
+    ]);
+
+    // The next start (a new page: no memory of the failure, so no wait) deletes them on the old relay.
+    downPath = null;
+    calls = [];
+    const nextStart = startedAfresh();
+    await nextStart.sync();
+    expect(
+      deletes()
+        .map((call) => call.path)
+        .sort(),
+    ).toEqual([...onOld].sort());
+    expect(((await diaryDb.meta.get('relay'))?.value as { retired: unknown[] }).retired).toEqual([]);
+  });
+
+  it('deletes a snooze the service worker gave the relay once its dose is logged, and says when the subscription was lost', async () => {
+    render(RemindersSection);
+    const user = userEvent.setup();
+    await turnOn(user);
+    const snooze = {
+      id: 'z'.repeat(22),
+      secret: 'y'.repeat(43),
+      schedule: { times: ['08:19'], days: { everyDays: 1, anchor: today }, timeZone: 'UTC', endDate: today },
+      medicationId: 'med-upa',
+      scheduledFor: `${today}T08:00`,
+      dueAtMs: Date.now() + 60_000,
+    };
+    await updateRelayState(diaryDb, (current) => (current ? { ...current, snoozes: [snooze] } : current));
+    calls = [];
+    await closedAppReminders.sync();
+    expect(calls).toEqual([]);
+    await recordDose(diaryDb, {
+      medicationId: 'med-upa',
+      scheduledFor: snooze.scheduledFor,
+      status: 'taken',
+      at: Date.now(),
+    });
+    await closedAppReminders.sync();
+    expect(deletes()).toEqual([
+      expect.objectContaining({
+        path: expect.stringMatching(new RegExp(`/relay/reminders/${snooze.id}$`)),
+        authorization: `Bearer ${snooze.secret}`,
+      }),
+    ]);
+    expect(await loadRelayState(diaryDb)).toMatchObject({ snoozes: [], retired: [] });
+
+    // The worker could not give the relay a new subscription: Settings asks to turn on again, until a
+    // sync of this page has given the relay the subscription it sees.
+    await updateRelayState(diaryDb, (current) => (current ? { ...current, isSubscriptionLost: true } : current));
+    expect(await screen.findByText(t.closedApp.subscriptionLost, {}, WAIT)).toBeInTheDocument();
+    const relayItem = screen.getAllByRole('listitem').find((item) => item.textContent?.includes(t.relay.label));
+    expect(relayItem).toHaveTextContent(t.relay.behind);
+    await closedAppReminders.sync();
+    await waitFor(() => expect(screen.queryByText(t.closedApp.subscriptionLost)).toBeNull());
   });
 
   it('says when no relay answers, and refuses an address the app’s policy does not allow', async () => {
