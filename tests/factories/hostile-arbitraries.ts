@@ -16,7 +16,8 @@ import {
   STOP_REASONS,
 } from '../../src/lib/domain/medication';
 import { REGION_IDS } from '../../src/lib/domain/regions';
-import { encodeSummary } from '../../src/lib/domain/summary-codec';
+import { encodeSummary, toDigits } from '../../src/lib/domain/summary-codec';
+import { checksum16, packSummaryV3 } from '../../src/lib/domain/summary-pack-v3';
 import { weeklyFromDays } from '../../src/lib/domain/summary-pick';
 import { summarySourceSchema, SUMMARY_LIMITS, type SummarySource } from '../../src/lib/domain/summary-source';
 import { HURLEY_STAGES } from '../../src/lib/domain/visit';
@@ -171,6 +172,12 @@ export const hostilePayloadArbitrary: fc.Arbitrary<string> = hostileSourceArbitr
 
 const base64Url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
+/** Layout 3 bytes: its checksum, then `coded`. */
+function sealed(coded: Uint8Array): Uint8Array {
+  const check = checksum16(coded);
+  return Uint8Array.from([check >> 8, check & 0xff, ...coded]);
+}
+
 /** Payloads that are not summaries at all, or are summaries damaged on the way. */
 export const garbagePayloadArbitrary: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', minLength: 1, maxLength: 3000 }),
@@ -179,6 +186,22 @@ export const garbagePayloadArbitrary: fc.Arbitrary<string> = fc.oneof(
   fc
     .tuple(fc.constantFrom(1, 2), fc.uint8Array({ maxLength: 4000 }))
     .map(([version, bytes]) => `${version}.${base64Url(deflateSync(bytes))}`),
+  // Layout 3 junk behind a valid checksum, so the range decoder itself is reached, in either form.
+  fc
+    .tuple(fc.boolean(), fc.uint8Array({ maxLength: 2500 }))
+    .map(([isDigits, bytes]) => (isDigits ? `3-${toDigits(sealed(bytes))}` : `3.${base64Url(sealed(bytes))}`)),
+  // A real layout 3 pack with bytes changed and its checksum redone.
+  fc
+    .tuple(
+      hostileSourceArbitrary,
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }),
+    )
+    .map(([source, edits]) => {
+      const coded = packSummaryV3(source).slice(2);
+      for (const [at, flip] of edits)
+        if (coded.length > 0) coded[at % coded.length] = (coded[at % coded.length] ?? 0) ^ flip;
+      return `3-${toDigits(sealed(coded))}`;
+    }),
   // A real payload with a few characters changed, cut short, or run together with another.
   fc
     .tuple(
