@@ -31,6 +31,7 @@ export const summaryEn = {
   heading: {
     title: 'HS Diary – visit summary',
     range: (from: string, to: string, length: number) => `${from} – ${to} (${days(length)})`,
+    patient: 'Patient',
     made: (date: string) => `Made on ${date}`,
     logged: (logged: number, length: number) => `${logged} of ${days(length)} logged`,
     disclaimer: 'Patient-reported data, not a diagnosis.',

@@ -31,6 +31,7 @@ export const summaryZhCN: typeof summaryEn = {
   heading: {
     title: 'HS 日记 – 就诊摘要',
     range: (from, to, length) => `${from} – ${to}（${length}天）`,
+    patient: '患者',
     made: (date) => `生成于 ${date}`,
     logged: (logged, length) => `${length}天中记录了${logged}天`,
     born: (date) => `出生日期 ${date}`,

@@ -54,6 +54,19 @@ describe('SummaryView', () => {
     }
   });
 
+  it('names the patient when the shared link carries the name, and nobody when it does not', () => {
+    const withName = buildSummaryModel(
+      buildSummarySource(records({ visits: [visit] }), { from: '2026-04-01', to: TODAY }, TODAY, 'daily', {
+        patientName: 'Wang Fang',
+      }),
+    );
+    const view = render(SummaryView, { model: withName, idPrefix: 'named' });
+    expect(screen.getByTestId('summary-patient').textContent).toBe('Patient: Wang Fang');
+    view.unmount();
+    render(SummaryView, { model: model('daily'), idPrefix: 'anonymous' });
+    expect(screen.queryByTestId('summary-patient')).toBeNull();
+  });
+
   it('draws each medicine with its phases', () => {
     render(SummaryView, { model: model('daily'), idPrefix: 'test' });
     const medicine = screen.getByRole('region', { name: /Upadacitinib/ });
