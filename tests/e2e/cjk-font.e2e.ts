@@ -14,7 +14,7 @@ import { SummaryScreen } from './page-models/summary';
 import { seedDay, writeDays } from './page-models/trends';
 import { localDate, useE2E, waitForServiceWorkerControl } from './support';
 
-const e2e = useE2E();
+const e2e = useE2E({ serviceWorkers: 'allow' });
 const OUTPUT_DIR = mkdtempSync(join(tmpdir(), 'hs-cjk-font-'));
 
 /** What the page has put in the font cache (file names). */

@@ -18,7 +18,7 @@ import {
   watchLayoutShift,
 } from './support';
 
-const e2e = useE2E();
+const e2e = useE2E({ serviceWorkers: 'allow' });
 
 async function isControlled(page: Page): Promise<boolean> {
   return page.evaluate(() => navigator.serviceWorker.controller !== null);

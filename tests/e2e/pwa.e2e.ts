@@ -16,7 +16,7 @@ const root = mkdtempSync(join(tmpdir(), 'hs-diary-e2e-dist-'));
 cpSync(DIST, root, { recursive: true });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const e2e = useE2E({ root });
+const e2e = useE2E({ root, serviceWorkers: 'allow' });
 
 interface ManifestIcon {
   src: string;

@@ -136,7 +136,13 @@ export async function gotoApp(page: Page, url: string): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
-export function useE2E(options: { root?: string } = {}): E2E {
+/**
+ * `serviceWorkers`: whether pages may register the app's service worker. Blocked unless a file asks: a
+ * worker that installs precaches the whole build in every new context, work most tests do not test
+ * (and a test that needs it, offline or notifications, says so).
+ */
+export function useE2E(options: { root?: string; serviceWorkers?: 'allow' | 'block' } = {}): E2E {
+  const serviceWorkers = options.serviceWorkers ?? 'block';
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let port = 0;
@@ -206,6 +212,7 @@ export function useE2E(options: { root?: string } = {}): E2E {
       const context = await api.browser.newContext({
         viewport: VIEWPORT,
         timezoneId: TIME_ZONE,
+        serviceWorkers,
         ...contextOptions,
       });
       await watch(context);
@@ -224,6 +231,7 @@ export function useE2E(options: { root?: string } = {}): E2E {
         ...LAUNCH_OPTIONS,
         viewport: VIEWPORT,
         timezoneId: TIME_ZONE,
+        serviceWorkers,
       });
       await watch(context); // closing a persistent context also ends its browser
       const page = context.pages()[0] ?? (await context.newPage());

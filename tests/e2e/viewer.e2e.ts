@@ -17,7 +17,7 @@ import { mainThreadWork } from './main-thread';
 import { MESSAGES, type Lang } from './page-models/hs-diary';
 import { useE2E } from './support';
 
-const e2e = useE2E();
+const e2e = useE2E({ serviceWorkers: 'allow' });
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 function source(): SummarySource {
