@@ -117,7 +117,7 @@ describe('Snooze with the app closed', () => {
         endDate: '2026-07-03',
       },
     });
-    expect(JSON.stringify(put)).not.toMatch(/med-1|Upadacitinib|upadacitinib|mg|08:00/);
+    expect(JSON.stringify(put?.body)).not.toMatch(/med-1|Upadacitinib|upadacitinib|mg|08:00/);
     const [snooze] = (await loadRelayState(db))?.snoozes ?? [];
     expect(snooze).toMatchObject({ ...dose, dueAtMs: Date.parse('2026-07-03T07:19:00Z') });
     expect(put?.path).toBe(`/relay/reminders/${snooze?.id}`);
