@@ -8,7 +8,8 @@
  * The patient is in New York (the browser's zone, not the machine's): the relay sends nothing a second
  * before the dose's local time and the push at it. Snooze, with the app closed, gives the relay a one-off
  * reminder for 15 minutes later; the relay sends it, the worker shows the dose again and deletes that
- * reminder on the relay. Taken writes the dose log.
+ * reminder on the relay. Taken writes the dose log. Last, a new push subscription while the app is closed:
+ * the worker gives the relay every reminder again with it.
  *
  * One stand-in inside the browser: `PushManager.subscribe`, because a headless Chromium subscribes only
  * through Google's FCM, which this machine cannot reach. The stub returns a subscription on the fake push
@@ -130,7 +131,7 @@ function readRelayTables(): { reminders: ReminderRow[]; everything: string } {
   try {
     const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
     return {
-      reminders: sqlite.prepare('SELECT * FROM reminders').all() as ReminderRow[],
+      reminders: sqlite.prepare('SELECT * FROM reminders ORDER BY id').all() as ReminderRow[],
       everything: JSON.stringify(tables.map(({ name }) => sqlite.prepare(`SELECT * FROM "${name}"`).all())),
     };
   } finally {
@@ -197,7 +198,7 @@ async function registrationId(page: Page): Promise<{ id: string; send: (data: st
 }
 
 describe('closed-app reminders through the real relay', () => {
-  test('a reminder set in the app arrives at its local time with the app closed, shows the right medicine with its buttons, Snooze brings it back through the relay, and Taken logs it', async () => {
+  test('a reminder set in the app arrives at its local time with the app closed, shows the right medicine with its buttons, Snooze brings it back through the relay, Taken logs it, and a new subscription reaches the relay', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, timezoneId: TIME_ZONE });
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     const pageErrors: string[] = [];
@@ -343,6 +344,51 @@ describe('closed-app reminders through the real relay', () => {
       .toEqual([{ id: tag, medicationId: 'upa', scheduledFor: DUE_AT, status: 'taken', at: expect.any(Number) }]);
     relayNowMs = null;
     await expect.poll(() => shownNotifications(page)).toEqual([]);
+
+    // The browser replaces the push subscription while the app is closed: the worker's
+    // pushsubscriptionchange listener subscribes again with the relay's key and gives the relay every
+    // reminder with the new one, under the same ids and secrets. (A synthetic event in the real worker, whose
+    // PushManager is stubbed as the page's is: a headless Chromium subscribes only through FCM.)
+    await page.close();
+    const before = readRelayTables().reminders;
+    const newEndpoint = `${pushService.origin}/push/device-2`;
+    const asked = await (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'))).evaluate(
+      async ({ endpoint, p256dh, auth }) => {
+        const bytes = (text: string) =>
+          Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0)).buffer;
+        const scope = self as unknown as {
+          registration: ServiceWorkerRegistration;
+          ExtendableEvent: new (type: string) => Event;
+          dispatchEvent: (event: Event) => boolean;
+          __subscribedWith?: string;
+        };
+        PushManager.prototype.subscribe = function (options?: PushSubscriptionOptionsInit) {
+          const key = new Uint8Array(options?.applicationServerKey as Uint8Array);
+          scope.__subscribedWith = btoa(String.fromCharCode(...key))
+            .replace(/\+/g, '-')
+            .replace(/\//g, '_')
+            .replace(/=+$/, '');
+          return Promise.resolve({
+            endpoint,
+            options: { userVisibleOnly: true, applicationServerKey: key.buffer },
+            getKey: (name: string) => bytes(name === 'p256dh' ? p256dh : auth),
+          } as unknown as PushSubscription);
+        };
+        scope.dispatchEvent(new scope.ExtendableEvent('pushsubscriptionchange'));
+        for (let tries = 0; tries < 100 && !scope.__subscribedWith; tries++)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        return scope.__subscribedWith;
+      },
+      { endpoint: newEndpoint, p256dh: keys.p256dh, auth: keys.auth },
+    );
+    expect(asked).toBe(relay.vapidPublicKey);
+    await expect
+      .poll(() => readRelayTables().reminders.map((row) => row.endpoint))
+      .toEqual(before.map(() => newEndpoint));
+    const after = readRelayTables().reminders as (ReminderRow & { secret_hash: string })[];
+    expect(after.map((row) => [row.id, row.secret_hash, row.times])).toEqual(
+      (before as (ReminderRow & { secret_hash: string })[]).map((row) => [row.id, row.secret_hash, row.times]),
+    );
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 120_000);
