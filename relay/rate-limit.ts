@@ -17,7 +17,8 @@ export class RateLimiter {
     const bucket = this.#buckets.get(address) ?? { tokens: this.#capacity, atMs: nowMs };
     const refilled = Math.min(
       this.#capacity,
-      bucket.tokens + ((nowMs - bucket.atMs) * this.#capacity) / this.#windowMs,
+      // A clock stepped back (NTP) refills nothing, rather than emptying every bucket for as long as the step.
+      bucket.tokens + (Math.max(0, nowMs - bucket.atMs) * this.#capacity) / this.#windowMs,
     );
     if (this.#buckets.size > 10_000) this.#forgetFull(nowMs);
     if (refilled < 1) {

@@ -3,7 +3,8 @@
  * they can be tested and so the event listeners (reminders.ts) stay thin:
  * - a notification's Taken button logs the dose (same stable id as a tap in the app: one log, not two);
  * - its Snooze button records a snooze of 15 minutes, which the app's reminder loop turns into a new
- *   notification while a tab is open (a service worker cannot keep a timer running for 15 minutes);
+ *   notification while a tab is open (a service worker cannot keep a timer running for 15 minutes); with
+ *   closed-app reminders on, the relay also reminds once then (relay-actions.ts), tab or no tab;
  * - the background check (Periodic Background Sync, where the browser offers it) finds doses due in the
  *   last day that nobody logged or was told about, for one summary notification.
  */

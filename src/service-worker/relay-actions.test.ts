@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DiaryDatabase } from '../lib/db/database';
 import { addMedication } from '../lib/db/medications-repository';
 import { loadRelayState, updateRelayState } from '../lib/db/relay-repository';
+import { loadReminderState } from '../lib/db/reminders-repository';
+import { shouldNotify } from '../lib/domain/reminder-state';
 import type { RelayState } from '../lib/domain/relay-plan';
 import { remindersEn } from '../lib/i18n/reminders.en';
 import { handleNotificationAction } from './notification-actions';
@@ -115,16 +117,17 @@ describe('Snooze with the app closed', () => {
         endDate: '2026-07-03',
       },
     });
-    expect(JSON.stringify(put)).not.toMatch(/med-1|Upadacitinib|upadacitinib|mg|08:00/);
+    expect(JSON.stringify(put?.body)).not.toMatch(/med-1|Upadacitinib|upadacitinib|mg|08:00/);
     const [snooze] = (await loadRelayState(db))?.snoozes ?? [];
     expect(snooze).toMatchObject({ ...dose, dueAtMs: Date.parse('2026-07-03T07:19:00Z') });
     expect(put?.path).toBe(`/relay/reminders/${snooze?.id}`);
     expect(put?.authorization).toBe(`Bearer ${snooze?.secret}`);
     expect([UPA_ID, DIARY_ID]).not.toContain(snooze?.id);
 
-    // The relay sends it at 08:19 (its clock a second ahead of this device's): the dose comes back.
+    // The relay sends it at 08:19, its clock a minute ahead of this device's (08:18, before the snooze
+    // runs out here at 08:18:20): the dose comes back all the same.
     const push = { reminder: snooze?.id ?? '', dueAtMs: snooze?.dueAtMs ?? 0 };
-    const shown = await notificationForRelayPush(db, push, (snooze?.dueAtMs ?? 0) - 1_000, ['en-GB']);
+    const shown = await notificationForRelayPush(db, push, (snooze?.dueAtMs ?? 0) - 60_000, ['en-GB']);
     expect(shown).toMatchObject({
       tag: 'med-1@2026-07-03T08:00',
       title: remindersEn.notification.title('\u2068Upadacitinib\u2069 15 mg'),
@@ -133,6 +136,11 @@ describe('Snooze with the app closed', () => {
       renotify: true,
     });
     expect(await notificationForRelayPush(db, push, snooze?.dueAtMs ?? 0, ['en-GB'])).toBeNull();
+    // Shown early by this device's clock, the snooze is over for an open tab too, which neither closes
+    // the notification as still snoozed nor announces the dose again at 08:18:20.
+    const reminderState = await loadReminderState(db);
+    expect(reminderState.snoozedUntil['med-1@2026-07-03T08:00']).toBe((snooze?.dueAtMs ?? 0) - 60_000);
+    expect(shouldNotify('med-1@2026-07-03T08:00', reminderState, (snooze?.dueAtMs ?? 0) + 60_000)).toBe(false);
 
     // Fired: the worker deletes it on the relay with its own secret, and forgets it once confirmed.
     calls = [];

@@ -27,7 +27,7 @@ import {
 } from '../lib/db/reminders-repository';
 import { loadSettings } from '../lib/db/settings-repository';
 import { addDays } from '../lib/domain/dates';
-import { markNotified, shouldNotify } from '../lib/domain/reminder-state';
+import { endSnooze, markNotified, shouldNotify } from '../lib/domain/reminder-state';
 import { keyOfRelayId, medicationOfKey, snoozeOfRelayId } from '../lib/domain/relay-plan';
 import type { RelayPush } from '../lib/domain/relay-schedule';
 import {
@@ -95,7 +95,9 @@ export async function notificationForRelayPush(
   const dose = plan ? scheduledDoses(plan, addDays(dueDate, -1), addDays(dueDate, 1)).find(isThisDose) : undefined;
   if (!dose || inputs.doseLogs.some((log) => log.id === dose.id) || !shouldNotify(dose.id, state, checkedAtMs))
     return null;
-  await updateReminderState(db, (current) => markNotified(current, [dose.id], nowMs));
+  await updateReminderState(db, (current) =>
+    markNotified(snooze ? endSnooze(current, dose.id, nowMs) : current, [dose.id], nowMs),
+  );
   const medication = inputs.medications.find((item) => item.id === medicationId);
   const name = isolatedDoseNameWith(
     isChinese ? medicationsZhCN : medicationsEn,

@@ -44,6 +44,17 @@ export function snoozeDose(state: ReminderState, doseId: string, nowMs: number):
   return pruneReminderState({ ...state, snoozedUntil: { ...state.snoozedUntil, [doseId]: nowMs + SNOOZE_MS } }, nowMs);
 }
 
+/**
+ * A snoozed dose was announced again at `nowMs` before this device's clock reached the snooze's end (the
+ * relay's push for it came a little early): the snooze is over, so an open tab neither closes that
+ * notification as still snoozed nor announces the dose a second time when the snooze would have run out.
+ */
+export function endSnooze(state: ReminderState, doseId: string, nowMs: number): ReminderState {
+  const until = state.snoozedUntil[doseId];
+  if (until === undefined || until <= nowMs) return state;
+  return { ...state, snoozedUntil: { ...state.snoozedUntil, [doseId]: nowMs } };
+}
+
 /** Record that doses (or the diary) were announced at `nowMs`, so they are not announced again. */
 export function markNotified(state: ReminderState, ids: readonly string[], nowMs: number): ReminderState {
   return pruneReminderState(
