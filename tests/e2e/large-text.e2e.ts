@@ -274,6 +274,35 @@ function wordsBrokenWithRoom(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * On a screen narrow for its text (src/app.css: max-width 22em), buttons whose label wraps although it would fit
+ * on one line inside them with the thin (12 px) padding such a screen gives buttons: padding that grew with the
+ * text took its room ("正/面" a character a line in a 130 px button).
+ */
+function buttonLabelsBrokenWithRoom(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const rootFontPx = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    if (window.innerWidth > 22 * rootFontPx) return found;
+    for (const button of document.querySelectorAll('button, .button')) {
+      if (!button.checkVisibility({ visibilityProperty: true }) || button.closest('.visually-hidden')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      const pieces = [...range.getClientRects()].filter((rect) => rect.width > 0);
+      if (new Set(pieces.map((rect) => Math.round(rect.top / 4))).size < 2) continue;
+      const labelWidth = pieces.reduce((sum, rect) => sum + rect.width, 0);
+      // The pieces leave out the space where the label wrapped: on one line it needs that too.
+      const spacePx = 0.35 * parseFloat(getComputedStyle(button).fontSize);
+      const room = button.getBoundingClientRect().width - 2 * 12 - 2;
+      if (labelWidth + spacePx <= room)
+        found.push(
+          `the button "${button.textContent?.trim()}" (${Math.round(labelWidth)} px) wraps in ${Math.round(room)} px`,
+        );
+    }
+    return found;
+  });
+}
+
 describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
   test('every screen fits 390 and 320 px screens at 16 and 32 px text: no sideways scrolling, nothing cut', async () => {
     const { context, page } = await e2e.open('#/', { locale: lang, serviceWorkers: 'block' });
@@ -308,6 +337,7 @@ describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
           const where = `${screen.name} at ${widthPx} px, ${textPx} px text`;
           found.push(...(await layoutProblems(page)).map((problem) => `${where}: ${problem}`));
           found.push(...(await wordsBrokenWithRoom(page)).map((problem) => `${where}: ${problem}`));
+          found.push(...(await buttonLabelsBrokenWithRoom(page)).map((problem) => `${where}: ${problem}`));
           measured += 1;
         }
       }
