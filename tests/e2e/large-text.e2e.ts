@@ -303,6 +303,30 @@ function buttonLabelsBrokenWithRoom(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Today's missed days: a day's "Same as the day before" sits nearer its own day than any other day, so it is
+ * plain which day it fills (wrapped chips once left it halfway between "Tue 1 Dec" and "Wed 2 Dec").
+ */
+function missedDayCopiesAmbiguous(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const days = [...document.querySelectorAll('.missed li a')];
+    const middle = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    };
+    const distance = (a: Element, b: Element) => Math.hypot(middle(a).x - middle(b).x, middle(a).y - middle(b).y);
+    for (const copy of document.querySelectorAll('.missed li button')) {
+      const own = copy.closest('li')?.querySelector('a');
+      if (!own) continue;
+      const nearestOther = Math.min(...days.filter((day) => day !== own).map((day) => distance(copy, day)));
+      if (distance(copy, own) >= nearestOther)
+        found.push(`"${copy.textContent?.trim()}" for ${own.textContent?.trim()} is as near another day`);
+    }
+    return found;
+  });
+}
+
 describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
   test('every screen fits 390 and 320 px screens at 16 and 32 px text: no sideways scrolling, nothing cut', async () => {
     const { context, page } = await e2e.open('#/', { locale: lang, serviceWorkers: 'block' });
@@ -338,6 +362,7 @@ describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
           found.push(...(await layoutProblems(page)).map((problem) => `${where}: ${problem}`));
           found.push(...(await wordsBrokenWithRoom(page)).map((problem) => `${where}: ${problem}`));
           found.push(...(await buttonLabelsBrokenWithRoom(page)).map((problem) => `${where}: ${problem}`));
+          found.push(...(await missedDayCopiesAmbiguous(page)).map((problem) => `${where}: ${problem}`));
           measured += 1;
         }
       }
