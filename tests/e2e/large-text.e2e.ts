@@ -327,6 +327,28 @@ function missedDayCopiesAmbiguous(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * At the default 16 px text, buttons whose label is one or two words keep it on one line: a row of buttons
+ * sized by a fixed basis narrower than a label broke "QR / code" on a 390 px phone while "PDF" had room.
+ */
+function shortButtonLabelsWrapped(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    if (parseFloat(getComputedStyle(document.documentElement).fontSize) > 16) return found;
+    for (const button of document.querySelectorAll('button, .button')) {
+      if (!button.checkVisibility({ visibilityProperty: true }) || button.closest('.visually-hidden')) continue;
+      const label = (button.textContent ?? '').trim();
+      if (label.split(/\s+/).length > 2) continue;
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      const pieces = [...range.getClientRects()].filter((rect) => rect.width > 0);
+      if (new Set(pieces.map((rect) => Math.round(rect.top / 4))).size > 1)
+        found.push(`the button "${label}" wraps at 16 px text`);
+    }
+    return found;
+  });
+}
+
 describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
   test('every screen fits 390 and 320 px screens at 16 and 32 px text: no sideways scrolling, nothing cut', async () => {
     const { context, page } = await e2e.open('#/', { locale: lang, serviceWorkers: 'block' });
@@ -363,6 +385,7 @@ describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
           found.push(...(await wordsBrokenWithRoom(page)).map((problem) => `${where}: ${problem}`));
           found.push(...(await buttonLabelsBrokenWithRoom(page)).map((problem) => `${where}: ${problem}`));
           found.push(...(await missedDayCopiesAmbiguous(page)).map((problem) => `${where}: ${problem}`));
+          found.push(...(await shortButtonLabelsWrapped(page)).map((problem) => `${where}: ${problem}`));
           measured += 1;
         }
       }
