@@ -349,6 +349,15 @@ function shortButtonLabelsWrapped(page: Page): Promise<string[]> {
   });
 }
 
+/** Fields whose typed text is bold: a field inherits its label's weight unless told (the visit questions did). */
+function boldFields(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('textarea, select, input:not([type=radio], [type=checkbox])')]
+      .filter((field) => field.checkVisibility() && Number(getComputedStyle(field).fontWeight) > 400)
+      .map((field) => `a <${field.tagName.toLowerCase()}> shows its text bold`),
+  );
+}
+
 describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
   test('every screen fits 390 and 320 px screens at 16 and 32 px text: no sideways scrolling, nothing cut', async () => {
     const { context, page } = await e2e.open('#/', { locale: lang, serviceWorkers: 'block' });
@@ -386,6 +395,7 @@ describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
           found.push(...(await buttonLabelsBrokenWithRoom(page)).map((problem) => `${where}: ${problem}`));
           found.push(...(await missedDayCopiesAmbiguous(page)).map((problem) => `${where}: ${problem}`));
           found.push(...(await shortButtonLabelsWrapped(page)).map((problem) => `${where}: ${problem}`));
+          found.push(...(await boldFields(page)).map((problem) => `${where}: ${problem}`));
           measured += 1;
         }
       }
