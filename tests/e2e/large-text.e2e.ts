@@ -358,6 +358,31 @@ function boldFields(page: Page): Promise<string[]> {
   );
 }
 
+/** Headings whose last line is one Chinese character ("2026年11月的记 / 录"): a heading wraps to even lines. */
+function headingOrphans(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const heading of document.querySelectorAll('h1, h2, h3')) {
+      if (!heading.checkVisibility()) continue;
+      const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+      let last: Text | null = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        if ((node as Text).data.trim()) last = node as Text;
+      const text = last?.data.trimEnd() ?? '';
+      if (!last || text.length < 2 || !/\p{Script=Han}/u.test(text.slice(-1))) continue;
+      const top = (offset: number) => {
+        const range = document.createRange();
+        range.setStart(last, offset);
+        range.setEnd(last, offset + 1);
+        return range.getClientRects()[0]?.top ?? 0;
+      };
+      if (Math.abs(top(text.length - 1) - top(text.length - 2)) > 2)
+        found.push(`the heading "${heading.textContent?.trim()}" leaves one character on its last line`);
+    }
+    return found;
+  });
+}
+
 describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
   test('every screen fits 390 and 320 px screens at 16 and 32 px text: no sideways scrolling, nothing cut', async () => {
     const { context, page } = await e2e.open('#/', { locale: lang, serviceWorkers: 'block' });
@@ -396,6 +421,7 @@ describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
           found.push(...(await missedDayCopiesAmbiguous(page)).map((problem) => `${where}: ${problem}`));
           found.push(...(await shortButtonLabelsWrapped(page)).map((problem) => `${where}: ${problem}`));
           found.push(...(await boldFields(page)).map((problem) => `${where}: ${problem}`));
+          found.push(...(await headingOrphans(page)).map((problem) => `${where}: ${problem}`));
           measured += 1;
         }
       }
