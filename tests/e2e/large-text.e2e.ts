@@ -274,6 +274,115 @@ function wordsBrokenWithRoom(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * On a screen narrow for its text (src/app.css: max-width 22em), buttons whose label wraps although it would fit
+ * on one line inside them with the thin (12 px) padding such a screen gives buttons: padding that grew with the
+ * text took its room ("正/面" a character a line in a 130 px button).
+ */
+function buttonLabelsBrokenWithRoom(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const rootFontPx = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    if (window.innerWidth > 22 * rootFontPx) return found;
+    for (const button of document.querySelectorAll('button, .button')) {
+      if (!button.checkVisibility({ visibilityProperty: true }) || button.closest('.visually-hidden')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      const pieces = [...range.getClientRects()].filter((rect) => rect.width > 0);
+      if (new Set(pieces.map((rect) => Math.round(rect.top / 4))).size < 2) continue;
+      const labelWidth = pieces.reduce((sum, rect) => sum + rect.width, 0);
+      // The pieces leave out the space where the label wrapped: on one line it needs that too.
+      const spacePx = 0.35 * parseFloat(getComputedStyle(button).fontSize);
+      const room = button.getBoundingClientRect().width - 2 * 12 - 2;
+      if (labelWidth + spacePx <= room)
+        found.push(
+          `the button "${button.textContent?.trim()}" (${Math.round(labelWidth)} px) wraps in ${Math.round(room)} px`,
+        );
+    }
+    return found;
+  });
+}
+
+/**
+ * Today's missed days: a day's "Same as the day before" sits nearer its own day than any other day, so it is
+ * plain which day it fills (wrapped chips once left it halfway between "Tue 1 Dec" and "Wed 2 Dec").
+ */
+function missedDayCopiesAmbiguous(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const days = [...document.querySelectorAll('.missed li a')];
+    const middle = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    };
+    const distance = (a: Element, b: Element) => Math.hypot(middle(a).x - middle(b).x, middle(a).y - middle(b).y);
+    for (const copy of document.querySelectorAll('.missed li button')) {
+      const own = copy.closest('li')?.querySelector('a');
+      if (!own) continue;
+      const nearestOther = Math.min(...days.filter((day) => day !== own).map((day) => distance(copy, day)));
+      if (distance(copy, own) >= nearestOther)
+        found.push(`"${copy.textContent?.trim()}" for ${own.textContent?.trim()} is as near another day`);
+    }
+    return found;
+  });
+}
+
+/**
+ * At the default 16 px text, buttons whose label is one or two words keep it on one line: a row of buttons
+ * sized by a fixed basis narrower than a label broke "QR / code" on a 390 px phone while "PDF" had room.
+ */
+function shortButtonLabelsWrapped(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    if (parseFloat(getComputedStyle(document.documentElement).fontSize) > 16) return found;
+    for (const button of document.querySelectorAll('button, .button')) {
+      if (!button.checkVisibility({ visibilityProperty: true }) || button.closest('.visually-hidden')) continue;
+      const label = (button.textContent ?? '').trim();
+      if (label.split(/\s+/).length > 2) continue;
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      const pieces = [...range.getClientRects()].filter((rect) => rect.width > 0);
+      if (new Set(pieces.map((rect) => Math.round(rect.top / 4))).size > 1)
+        found.push(`the button "${label}" wraps at 16 px text`);
+    }
+    return found;
+  });
+}
+
+/** Fields whose typed text is bold: a field inherits its label's weight unless told (the visit questions did). */
+function boldFields(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('textarea, select, input:not([type=radio], [type=checkbox])')]
+      .filter((field) => field.checkVisibility() && Number(getComputedStyle(field).fontWeight) > 400)
+      .map((field) => `a <${field.tagName.toLowerCase()}> shows its text bold`),
+  );
+}
+
+/** Headings whose last line is one Chinese character ("2026年11月的记 / 录"): a heading wraps to even lines. */
+function headingOrphans(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const heading of document.querySelectorAll('h1, h2, h3')) {
+      if (!heading.checkVisibility()) continue;
+      const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+      let last: Text | null = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        if ((node as Text).data.trim()) last = node as Text;
+      const text = last?.data.trimEnd() ?? '';
+      if (!last || text.length < 2 || !/\p{Script=Han}/u.test(text.slice(-1))) continue;
+      const top = (offset: number) => {
+        const range = document.createRange();
+        range.setStart(last, offset);
+        range.setEnd(last, offset + 1);
+        return range.getClientRects()[0]?.top ?? 0;
+      };
+      if (Math.abs(top(text.length - 1) - top(text.length - 2)) > 2)
+        found.push(`the heading "${heading.textContent?.trim()}" leaves one character on its last line`);
+    }
+    return found;
+  });
+}
+
 describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
   test('every screen fits 390 and 320 px screens at 16 and 32 px text: no sideways scrolling, nothing cut', async () => {
     const { context, page } = await e2e.open('#/', { locale: lang, serviceWorkers: 'block' });
@@ -308,6 +417,11 @@ describe.each(['en', 'zh-CN'] as const)('large text in %s', (lang: Lang) => {
           const where = `${screen.name} at ${widthPx} px, ${textPx} px text`;
           found.push(...(await layoutProblems(page)).map((problem) => `${where}: ${problem}`));
           found.push(...(await wordsBrokenWithRoom(page)).map((problem) => `${where}: ${problem}`));
+          found.push(...(await buttonLabelsBrokenWithRoom(page)).map((problem) => `${where}: ${problem}`));
+          found.push(...(await missedDayCopiesAmbiguous(page)).map((problem) => `${where}: ${problem}`));
+          found.push(...(await shortButtonLabelsWrapped(page)).map((problem) => `${where}: ${problem}`));
+          found.push(...(await boldFields(page)).map((problem) => `${where}: ${problem}`));
+          found.push(...(await headingOrphans(page)).map((problem) => `${where}: ${problem}`));
           measured += 1;
         }
       }

@@ -194,6 +194,10 @@ for (const locale of locales) {
     await page.goto(`${server.url}#/diary`);
     await page.waitForSelector('table');
     await shot(page, `${out}diary-${tag}.png`);
+    // Last month, with logged days and flare marks (this month may have none yet).
+    await page.locator('.month-nav a').first().click();
+    await page.waitForTimeout(300);
+    await shot(page, `${out}diary-last-month-${tag}.png`);
     await page.goto(`${server.url}#/day/${dateFromToday(-5)}`);
     await page.waitForSelector('form');
     await shot(page, `${out}day-${tag}.png`);
