@@ -13,9 +13,9 @@ import os from 'node:os';
 
 /** @typedef {{ name: string, script: string, args?: string[], needs?: string, env?: Record<string, string> }} Step */
 
+const E2E = { script: 'test:e2e', needs: 'build', env: { E2E_WORKERS: process.env.E2E_WORKERS ?? '1' } };
 /** In the order they are started when a slot is free; a step waits for the one it `needs` to pass. */
 /** @type {Step[]} */
-const E2E = { script: 'test:e2e', needs: 'build', env: { E2E_WORKERS: process.env.E2E_WORKERS ?? '1' } };
 const STEPS = [
   { name: 'build', script: 'build' },
   { name: 'check', script: 'check' },
