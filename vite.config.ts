@@ -93,6 +93,7 @@ const NODE_TESTS = [
   'src/lib/state/routes.test.ts',
   'src/lib/state/range-choice.test.ts',
   'src/lib/state/storage-answer.test.ts',
+  'src/lib/state/relay-actions.test.ts',
   'src/lib/ui/summary/reachability.test.ts',
 ];
 

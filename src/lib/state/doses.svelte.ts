@@ -32,12 +32,27 @@ import {
   watchScheduleInputs,
   type ScheduleInputs,
 } from '../db/reminders-repository';
-import { nowMs } from '../platform/clock';
+import { deviceTimeZone, nowMs } from '../platform/clock';
+import { activeRegistration } from '../platform/notifications';
+import { subscriptionInfoOf } from '../platform/relay-api';
 import { clock } from './clock.svelte';
+import type { SnoozeOutcome } from './relay-actions';
 
 const TICK_MS = 30_000;
 
 type DoseStatus = 'taken' | 'skipped';
+
+async function snoozeOnRelayFromPage(dose: ScheduledDose, now: number): Promise<SnoozeOutcome> {
+  try {
+    const [{ snoozeOnRelay }, registration] = await Promise.all([import('./relay-actions'), activeRegistration()]);
+    const live = await registration?.pushManager.getSubscription();
+    const { medicationId, scheduledFor } = dose;
+    const subscription = live ? subscriptionInfoOf(live) : null;
+    return await snoozeOnRelay(diaryDb, { medicationId, scheduledFor }, now, subscription, deviceTimeZone());
+  } catch {
+    return 'failed';
+  }
+}
 
 function record(dose: ScheduledDose, status: DoseStatus, at: number) {
   return { medicationId: dose.medicationId, scheduledFor: dose.scheduledFor, status, at };
@@ -157,11 +172,20 @@ class Doses {
     );
   }
 
-  /** Remind again in 15 minutes (on Today, and by notification where they are allowed). */
+  /**
+   * Remind again in 15 minutes (on Today, and by notification where they are allowed). With closed-app
+   * reminders on, the relay is also asked for that reminder: the patient may close the app before then.
+   * Returns once the device has it; the relay's answer is `relayed` (a failed request is tried by no one,
+   * and the open app still reminds).
+   */
   async snooze(dose: ScheduledDose): Promise<void> {
     const now = nowMs();
     await updateReminderState(diaryDb, (state) => snoozeDose(state, dose.id, now));
+    this.relayed = snoozeOnRelayFromPage(dose, now);
   }
+
+  /** The relay's part of the last snooze (see `snooze`); for tests and nothing else to wait on. */
+  relayed: Promise<SnoozeOutcome> = Promise.resolve('off');
 
   async undo(dose: ScheduledDose): Promise<void> {
     await removeDoseLog(diaryDb, dose.id);

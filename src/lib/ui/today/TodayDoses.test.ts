@@ -3,10 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diaryDb } from '../../db';
 import { addMedication, saveRegimenEvent } from '../../db/medications-repository';
+import { loadRelayState, updateRelayState } from '../../db/relay-repository';
 import { updateReminderState } from '../../db/reminders-repository';
 import { en } from '../../i18n/en';
 import { i18n } from '../../i18n/locale.svelte';
 import { clock } from '../../state/clock.svelte';
+import { doses } from '../../state/doses.svelte';
 import TodayDoses from './TodayDoses.svelte';
 
 // TZ is Europe/London in tests: 3 July is summer time, UTC+1.
@@ -88,6 +90,41 @@ describe('Doses today', () => {
     expect(await screen.findByText(t.snoozed('10:45'))).toBeInTheDocument();
     await user.click(within(await doseGroup()).getByRole('button', { name: t.markTaken }));
     expect(await screen.findByText(t.takenLate('10:30'))).toBeInTheDocument();
+  });
+
+  it('with closed-app reminders on, a Snooze on Today also asks the relay to remind at 10:45, app or no app', async () => {
+    at('2026-07-03T09:30:00Z'); // 10:30 in London
+    await addUpadacitinib(Date.parse('2026-07-03T00:00:00Z'));
+    const relayUrl = 'https://relay.example/relay/';
+    await updateRelayState(diaryDb, () => ({
+      isOn: true,
+      relayUrl,
+      endpoint: 'https://push.example/send/abc',
+      keys: { p256dh: 'P'.repeat(87), auth: 'A'.repeat(22) },
+      reminders: {},
+      retired: [],
+    }));
+    const puts: { path: string; body: unknown }[] = [];
+    vi.stubGlobal('fetch', (input: string, init: RequestInit = {}) => {
+      if (init.method === 'PUT') puts.push({ path: new URL(input).pathname, body: JSON.parse(String(init.body)) });
+      return Promise.resolve(new Response('{}', { status: 201 }));
+    });
+    try {
+      render(TodayDoses);
+      // findBy: the doses' live query may first answer with the previous test's snoozed dose.
+      await userEvent.setup().click(await within(await doseGroup()).findByRole('button', { name: t.snooze }));
+      expect(await screen.findByText(t.snoozed('10:45'))).toBeInTheDocument();
+      expect(await doses.relayed).toBe('on-relay');
+      const [snooze] = (await loadRelayState(diaryDb))?.snoozes ?? [];
+      expect(snooze).toMatchObject({ medicationId: 'upa', scheduledFor: '2026-07-03T08:00' });
+      expect(puts).toHaveLength(1);
+      expect(puts[0]?.path).toBe(`/relay/reminders/${snooze?.id}`);
+      // Only a time, a day and a zone: nothing names the medicine.
+      expect(JSON.stringify(puts[0]?.body)).toContain('"10:45"');
+      expect(JSON.stringify(puts[0]?.body)).not.toMatch(/Upadacitinib|15 mg|jak1/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('asks about the week’s unlogged doses in one question per medicine, recording "taken" at the due time', async () => {

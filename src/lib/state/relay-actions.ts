@@ -1,6 +1,7 @@
 /**
- * What the service worker asks of the reminder relay on its own, with every tab closed:
- * - Snooze on a notification: a one-off relay reminder at the minute the snooze runs out (relay-plan.ts,
+ * What the device asks of the reminder relay outside the page's sync, from the service worker with every
+ * tab closed, or from Today's Snooze (the patient may close the app before the snooze runs out):
+ * - Snooze: a one-off relay reminder at the minute the snooze runs out (relay-plan.ts,
  *   `snoozeRelaySchedule`), under its own id and secret, so the dose comes back with the app closed. It is
  *   deleted when it has fired, when the dose is logged, or when the dose is snoozed again.
  * - `pushsubscriptionchange`: the browser replaced the push subscription. The worker subscribes again with
@@ -10,8 +11,8 @@
  * Secrets are written down before each request and a delete is kept in `retired` until the relay confirms
  * it, as on the page (closed-app-reminders.svelte.ts), whose next sync tries again what failed here.
  */
-import type { DiaryDatabase } from '../lib/db/database';
-import { loadRelayState, updateRelayState } from '../lib/db/relay-repository';
+import type { DiaryDatabase } from '../db/database';
+import { loadRelayState, updateRelayState } from '../db/relay-repository';
 import {
   newRelayId,
   newRelaySecret,
@@ -20,14 +21,9 @@ import {
   snoozesOfDose,
   type RelaySnooze,
   type RelayState,
-} from '../lib/domain/relay-plan';
-import { doseReminderId } from '../lib/domain/schedule';
-import {
-  deleteRelayReminder,
-  putRelayReminder,
-  vapidKeyAt,
-  type PushSubscriptionInfo,
-} from '../lib/platform/relay-api';
+} from '../domain/relay-plan';
+import { doseReminderId } from '../domain/schedule';
+import { deleteRelayReminder, putRelayReminder, vapidKeyAt, type PushSubscriptionInfo } from '../platform/relay-api';
 
 /** The subscription the relay's reminders go to: the browser's own, else the one the device recorded. */
 function subscriptionOf(state: RelayState, live: PushSubscriptionInfo | null): PushSubscriptionInfo | null {

@@ -5,16 +5,16 @@
  * for every reminder, or the state says it could not be.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DiaryDatabase } from '../lib/db/database';
-import { addMedication } from '../lib/db/medications-repository';
-import { loadRelayState, updateRelayState } from '../lib/db/relay-repository';
-import { loadReminderState } from '../lib/db/reminders-repository';
-import { shouldNotify } from '../lib/domain/reminder-state';
-import type { RelayState } from '../lib/domain/relay-plan';
-import { remindersEn } from '../lib/i18n/reminders.en';
-import { handleNotificationAction } from './notification-actions';
+import { DiaryDatabase } from '../db/database';
+import { addMedication } from '../db/medications-repository';
+import { loadRelayState, updateRelayState } from '../db/relay-repository';
+import { loadReminderState } from '../db/reminders-repository';
+import { shouldNotify } from '../domain/reminder-state';
+import type { RelayState } from '../domain/relay-plan';
+import { remindersEn } from '../i18n/reminders.en';
+import { handleNotificationAction } from '../../service-worker/notification-actions';
 import { finishSnooze, forgetSnoozesOfDose, replaceSubscriptionOnRelay, snoozeOnRelay } from './relay-actions';
-import { notificationForRelayPush } from './relay-push';
+import { notificationForRelayPush } from '../../service-worker/relay-push';
 
 const LONDON = 'Europe/London';
 const DUE = Date.parse('2026-07-03T07:00:00Z'); // 08:00 in London
