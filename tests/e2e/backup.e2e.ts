@@ -108,6 +108,18 @@ describe('backup and import', () => {
     expect(await readStoredDays(fresh.page)).toHaveLength(3);
   });
 
+  test('at 320 px with 32 px text the preview does not widen the page: its counts table scrolls in its own box', async () => {
+    const { file } = await diaryWithBackup();
+    const { context, page } = await e2e.open('#/settings', { viewport: { width: 320, height: 844 } });
+    const devtools = await context.newCDPSession(page);
+    await devtools.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    const settings = new BackupSettings(new HsDiary(page, e2e.url));
+    await settings.chooseFile(file);
+    await settings.preview.table.waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
   test('an encrypted backup needs its passphrase: a wrong one is refused in words, the right one imports', async () => {
     const { file } = await diaryWithBackup('correct horse battery');
     // Named apart from a plain backup, so the patient can tell which file needs the passphrase.

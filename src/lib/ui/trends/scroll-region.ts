@@ -10,9 +10,11 @@ export const focusableWhenScrolling: Attachment<HTMLElement> = (element) => {
     if (element.scrollWidth > element.clientWidth + 1) element.tabIndex = 0;
     else element.removeAttribute('tabindex');
   };
+  update();
+  // Every browser the app supports has it; a DOM without layout (the component tests) has neither it nor widths.
+  if (typeof ResizeObserver === 'undefined') return;
   const observer = new ResizeObserver(update);
   observer.observe(element);
   for (const child of element.children) observer.observe(child);
-  update();
   return () => observer.disconnect();
 };
