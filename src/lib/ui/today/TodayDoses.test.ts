@@ -106,7 +106,8 @@ describe('Doses today', () => {
     }));
     const puts: { path: string; body: unknown }[] = [];
     vi.stubGlobal('fetch', (input: string, init: RequestInit = {}) => {
-      if (init.method === 'PUT') puts.push({ path: new URL(input).pathname, body: JSON.parse(String(init.body)) });
+      if (init.method === 'PUT' && typeof init.body === 'string')
+        puts.push({ path: new URL(input).pathname, body: JSON.parse(init.body) });
       return Promise.resolve(new Response('{}', { status: 201 }));
     });
     try {
