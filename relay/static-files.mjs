@@ -7,7 +7,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, normalize, resolve, sep } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 
 /** @type {Readonly<Record<string, string>>} */
 const CONTENT_TYPES = {
@@ -79,16 +80,25 @@ function headersFor(rules, path) {
 }
 
 /** Compressed bodies by file, modification time and encoding: each file is compressed once, as hosts do. */
-/** @type {Map<string, Buffer>} */
+/** @type {Map<string, Promise<Buffer>>} */
 const compressed = new Map();
+
+const brotliCompressAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+/**
+ * Above this size a file is compressed at brotli 5 / gzip 6, as a host compressing on the fly does: at
+ * the top levels the 2.3 MB Chinese font subset took 7 s of CPU, and done synchronously that stalled every
+ * other request of the server (the relay's API included) for as long.
+ */
+const LARGE_FILE_BYTES = 512 * 1024;
 
 /**
  * The body of `file` for a request that accepts `acceptEncoding`, compressed when the type is text.
  * @param {string} file
  * @param {string} acceptEncoding
- * @returns {{ body: Buffer, encoding: 'br' | 'gzip' | null }}
+ * @returns {Promise<{ body: Buffer, encoding: 'br' | 'gzip' | null }>}
  */
-function bodyFor(file, acceptEncoding) {
+async function bodyFor(file, acceptEncoding) {
   const encoding = !COMPRESSIBLE.has(extname(file))
     ? null
     : /\bbr\b/.test(acceptEncoding)
@@ -101,13 +111,21 @@ function bodyFor(file, acceptEncoding) {
   let body = compressed.get(key);
   if (!body) {
     const raw = readFileSync(file);
+    const isLarge = raw.length > LARGE_FILE_BYTES;
+    // In the thread pool (async), so that one large file never holds up the requests behind it.
     body =
       encoding === 'br'
-        ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-        : gzipSync(raw, { level: 9 });
+        ? brotliCompressAsync(raw, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: isLarge ? 5 : 11,
+              [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+            },
+          })
+        : gzipAsync(raw, { level: isLarge ? 6 : 9 });
     compressed.set(key, body);
+    body.catch(() => compressed.delete(key));
   }
-  return { body, encoding };
+  return { body: await body, encoding };
 }
 
 /**
@@ -117,14 +135,26 @@ function bodyFor(file, acceptEncoding) {
  * @param {import('node:http').IncomingMessage} request
  * @param {import('node:http').ServerResponse} response
  */
-export function sendStaticFile({ root, rules, path }, request, response) {
+export function sendStaticFile(where, request, response) {
+  answerWithFile(where, request, response).catch(() => {
+    if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end();
+  });
+}
+
+/**
+ * @param {{ root: string, rules: HeaderRule[], path: string }} where
+ * @param {import('node:http').IncomingMessage} request
+ * @param {import('node:http').ServerResponse} response
+ */
+async function answerWithFile({ root, rules, path }, request, response) {
   const wanted = path.endsWith('/') ? `${path}index.html` : path;
   const file = resolve(root, normalize(`.${wanted}`));
   if (!file.startsWith(resolve(root) + sep) || !existsSync(file) || !statSync(file).isFile()) {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
-  const { body, encoding } = bodyFor(file, String(request.headers['accept-encoding'] ?? ''));
+  const { body, encoding } = await bodyFor(file, String(request.headers['accept-encoding'] ?? ''));
   response.writeHead(200, {
     'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     'Content-Length': body.length,

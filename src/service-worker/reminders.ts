@@ -14,7 +14,12 @@ import { readRelayPush } from '../lib/domain/relay-plan';
 import { notificationDataSchema } from '../lib/domain/schedule';
 import { base64urlToBytes, bytesToBase64url, subscriptionInfoOf } from '../lib/platform/relay-api';
 import { checkMissedDoses, handleNotificationAction, type ActionOutcome } from './notification-actions';
-import { finishSnooze, forgetSnoozesOfDose, replaceSubscriptionOnRelay, snoozeOnRelay } from '../lib/state/relay-actions';
+import {
+  finishSnooze,
+  forgetSnoozesOfDose,
+  replaceSubscriptionOnRelay,
+  snoozeOnRelay,
+} from '../lib/state/relay-actions';
 import { notificationForRelayPush } from './relay-push';
 
 declare const self: ServiceWorkerGlobalScope;
