@@ -41,6 +41,15 @@ export class DraftKeeper<F extends DraftForm> {
     }
   }
 
+  /**
+   * The stored draft, unless the form was typed in while it was being read: what was typed is newer.
+   * `valuesNow` reads the form; `pristine` is its untouched values as JSON.
+   */
+  async restoreUntyped(valuesNow: () => DraftValues[F], pristine: string): Promise<Draft<F> | null> {
+    const draft = await this.restore();
+    return draft && JSON.stringify(valuesNow()) === pristine ? draft : null;
+  }
+
   /** Keep `values` as the draft, once typing pauses. */
   keep(values: DraftValues[F], baseUpdatedAt: number | null): void {
     this.#pending = { values, baseUpdatedAt };
