@@ -101,20 +101,22 @@ const base64Of = (bytes: number) => {
 };
 
 /** The encrypted envelope: PBKDF2-SHA256 turns the passphrase into an AES-GCM 256 key. */
-export const encryptedBackupSchema = z.object({
-  format: z.literal(ENCRYPTED_BACKUP_FORMAT),
-  formatVersion: z.int().check(z.gte(1)),
-  kdf: z.object({
-    name: z.literal('PBKDF2'),
-    hash: z.literal('SHA-256'),
-    iterations: z.int().check(z.gte(1)),
-    salt: base64Of(16),
+export const encryptedBackupSchema = z.lazy(() =>
+  z.object({
+    format: z.literal(ENCRYPTED_BACKUP_FORMAT),
+    formatVersion: z.int().check(z.gte(1)),
+    kdf: z.object({
+      name: z.literal('PBKDF2'),
+      hash: z.literal('SHA-256'),
+      iterations: z.int().check(z.gte(1)),
+      salt: base64Of(16),
+    }),
+    cipher: z.object({ name: z.literal('AES-GCM'), iv: base64Of(12) }),
+    ciphertext: z
+      .string()
+      .check(z.minLength(1), z.maxLength(Math.ceil((MAX_BACKUP_BYTES * 4) / 3) + 64), z.regex(BASE64)),
   }),
-  cipher: z.object({ name: z.literal('AES-GCM'), iv: base64Of(12) }),
-  ciphertext: z
-    .string()
-    .check(z.minLength(1), z.maxLength(Math.ceil((MAX_BACKUP_BYTES * 4) / 3) + 64), z.regex(BASE64)),
-});
+);
 export type EncryptedBackup = z.infer<typeof encryptedBackupSchema>;
 
 function jsonLength(value: unknown): number {
@@ -125,12 +127,14 @@ function jsonLength(value: unknown): number {
   }
 }
 
-export const quarantinedRowSchema = z.object({
-  table: z.string().check(z.minLength(1), z.maxLength(64)),
-  schemaVersion: z.int().check(z.gte(0), z.lte(100_000)),
-  movedAt: timestampSchema,
-  row: z.unknown().check(z.refine((row) => jsonLength(row) <= MAX_QUARANTINED_ROW_CHARS, 'too large')),
-});
+export const quarantinedRowSchema = z.lazy(() =>
+  z.object({
+    table: z.string().check(z.minLength(1), z.maxLength(64)),
+    schemaVersion: z.int().check(z.gte(0), z.lte(100_000)),
+    movedAt: timestampSchema,
+    row: z.unknown().check(z.refine((row) => jsonLength(row) <= MAX_QUARANTINED_ROW_CHARS, 'too large')),
+  }),
+);
 
 // ---------------------------------------------------------------------------------------- problems
 
@@ -160,7 +164,9 @@ export type BackupProblem =
   | { kind: 'wrong-passphrase' }
   | { kind: 'unsupported-encryption' };
 
-const metaBaseSchema = z.object({ key: z.string().check(z.minLength(1), z.maxLength(MAX_META_KEY_CHARS)) });
+const metaBaseSchema = z.lazy(() =>
+  z.object({ key: z.string().check(z.minLength(1), z.maxLength(MAX_META_KEY_CHARS)) }),
+);
 
 /**
  * A meta row: the settings (checked against their schema), a row moved aside, or a piece of the app's own

@@ -27,10 +27,12 @@ import { checkRegimenHistory } from './regimen';
 import { SETTINGS_KEY } from './settings';
 import { isInTheFuture } from './timestamps';
 
-const headerSchema = z.object({
-  appVersion: z.string().check(z.maxLength(64)),
-  exportedAt: timestampSchema,
-});
+const headerSchema = z.lazy(() =>
+  z.object({
+    appVersion: z.string().check(z.maxLength(64)),
+    exportedAt: timestampSchema,
+  }),
+);
 
 export type BackupOpenResult =
   | { kind: 'plain'; backup: BackupFile }

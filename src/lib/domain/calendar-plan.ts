@@ -58,14 +58,16 @@ export const CALENDAR_EXPORT_KEY = 'calendarExport';
 /** Far more events than one person's reminders make; a file read back may not hold more. */
 export const MAX_CALENDAR_EVENTS = 500;
 
-export const calendarExportEntrySchema = z.object({
-  sequence: z.int().check(z.gte(0), z.lte(1_000_000)),
-  start: z.string().check(z.regex(LOCAL_DATE_TIME_PATTERN)),
-  intervalDays: z.int().check(z.refine((days) => (CALENDAR_INTERVAL_DAYS as readonly number[]).includes(days))),
-  summary: z.string().check(z.maxLength(500)),
-  /** Set once the event was ended (UTC `YYYYMMDDTHHMMSSZ`): the medication stopped, paused or moved time. */
-  until: z.optional(z.string().check(z.regex(UTC_STAMP_PATTERN))),
-});
+export const calendarExportEntrySchema = z.lazy(() =>
+  z.object({
+    sequence: z.int().check(z.gte(0), z.lte(1_000_000)),
+    start: z.string().check(z.regex(LOCAL_DATE_TIME_PATTERN)),
+    intervalDays: z.int().check(z.refine((days) => (CALENDAR_INTERVAL_DAYS as readonly number[]).includes(days))),
+    summary: z.string().check(z.maxLength(500)),
+    /** Set once the event was ended (UTC `YYYYMMDDTHHMMSSZ`): the medication stopped, paused or moved time. */
+    until: z.optional(z.string().check(z.regex(UTC_STAMP_PATTERN))),
+  }),
+);
 export type CalendarExportEntry = z.infer<typeof calendarExportEntrySchema>;
 
 /** What the last calendar file held per event uid, so the next one can replace it (same uid, higher SEQUENCE). */

@@ -37,9 +37,9 @@ export const DAY_CHECKS = {
 } as const;
 export type DayCheck = (typeof DAY_CHECKS)[keyof typeof DAY_CHECKS];
 
-export const isoDateSchema = z
-  .string()
-  .check(z.refine(isIsoDate, { message: 'not a calendar date', params: { check: DAY_CHECKS.notADate } }));
+export const isoDateSchema = z.lazy(() =>
+  z.string().check(z.refine(isIsoDate, { message: 'not a calendar date', params: { check: DAY_CHECKS.notADate } })),
+);
 
 const uniqueArray = <T extends z.ZodMiniType>(item: T, maxLength: number) =>
   z.array(item).check(
@@ -50,36 +50,40 @@ const uniqueArray = <T extends z.ZodMiniType>(item: T, maxLength: number) =>
     }),
   );
 
-export const lesionCountsSchema = z.object({
-  nodules: intBetween(0, LESION_COUNT_MAX),
-  abscesses: intBetween(0, LESION_COUNT_MAX),
-  drainingTunnels: intBetween(0, LESION_COUNT_MAX),
-});
+export const lesionCountsSchema = z.lazy(() =>
+  z.object({
+    nodules: intBetween(0, LESION_COUNT_MAX),
+    abscesses: intBetween(0, LESION_COUNT_MAX),
+    drainingTunnels: intBetween(0, LESION_COUNT_MAX),
+  }),
+);
 export type LesionCounts = z.infer<typeof lesionCountsSchema>;
 
-export const dayEntrySchema = z
-  .object({
-    date: isoDateSchema,
-    pain: intBetween(0, PAIN_MAX),
-    drainage: intBetween(0, DRAINAGE_MAX),
-    dressingChanges: intBetween(0, DRESSING_CHANGES_MAX),
-    itch: z.optional(intBetween(0, ITCH_MAX)),
-    odor: z.optional(intBetween(0, ODOR_MAX)),
-    sleepDisturbed: z.optional(z.boolean()),
-    flare: z.boolean(),
-    regions: uniqueArray(z.enum(REGION_IDS), REGION_IDS.length),
-    lesions: z.optional(lesionCountsSchema),
-    interventions: uniqueArray(z.enum(INTERVENTIONS), INTERVENTIONS.length),
-    note: z.string().check(z.maxLength(NOTE_MAX_CHARS)),
-    updatedAt: timestampSchema,
-  })
-  .check(
-    z.refine((day) => day.flare || day.regions.length === 0, {
-      message: 'regions are only recorded for a flare',
-      path: ['regions'],
-      params: { check: DAY_CHECKS.regionsWithoutFlare },
-    }),
-  );
+export const dayEntrySchema = z.lazy(() =>
+  z
+    .object({
+      date: isoDateSchema,
+      pain: intBetween(0, PAIN_MAX),
+      drainage: intBetween(0, DRAINAGE_MAX),
+      dressingChanges: intBetween(0, DRESSING_CHANGES_MAX),
+      itch: z.optional(intBetween(0, ITCH_MAX)),
+      odor: z.optional(intBetween(0, ODOR_MAX)),
+      sleepDisturbed: z.optional(z.boolean()),
+      flare: z.boolean(),
+      regions: uniqueArray(z.enum(REGION_IDS), REGION_IDS.length),
+      lesions: z.optional(lesionCountsSchema),
+      interventions: uniqueArray(z.enum(INTERVENTIONS), INTERVENTIONS.length),
+      note: z.string().check(z.maxLength(NOTE_MAX_CHARS)),
+      updatedAt: timestampSchema,
+    })
+    .check(
+      z.refine((day) => day.flare || day.regions.length === 0, {
+        message: 'regions are only recorded for a flare',
+        path: ['regions'],
+        params: { check: DAY_CHECKS.regionsWithoutFlare },
+      }),
+    ),
+);
 
 export type DayEntry = z.infer<typeof dayEntrySchema>;
 export type DayField = Exclude<keyof DayEntry, 'updatedAt'>;

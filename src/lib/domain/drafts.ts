@@ -35,25 +35,28 @@ export function draftKey(form: DraftForm, ...subject: string[]): string {
 const text = (max = MAX_TEXT_CHARS) => z.string().check(z.maxLength(max));
 const count = (max: number) => z.nullable(z.int().check(z.gte(0), z.lte(max)));
 /** A number input's value as the form holds it: a number, what was typed, or nothing. */
-const typedNumber = z.union([z.nullable(z.number()), text(40)]);
+const typedNumber = z.lazy(() => z.union([z.nullable(z.number()), text(40)]));
 
 /** The check-in form's values, as loosely as the form holds them (the save validates the day itself). */
-const dayValuesSchema = z.object({
-  pain: count(10),
-  drainage: count(3),
-  dressingChanges: z.int().check(z.gte(0), z.lte(30)),
-  itch: count(10),
-  odor: count(3),
-  sleepDisturbed: z.boolean(),
-  flare: z.boolean(),
-  regions: z.array(text(50)).check(z.maxLength(50)),
-  lesions: z.object({ nodules: count(99), abscesses: count(99), drainingTunnels: count(99) }),
-  interventions: z.array(text(50)).check(z.maxLength(20)),
-  note: text(),
-}) satisfies z.ZodMiniType<DayDraft>;
+const dayValuesSchema = z.lazy(
+  () =>
+    z.object({
+      pain: count(10),
+      drainage: count(3),
+      dressingChanges: z.int().check(z.gte(0), z.lte(30)),
+      itch: count(10),
+      odor: count(3),
+      sleepDisturbed: z.boolean(),
+      flare: z.boolean(),
+      regions: z.array(text(50)).check(z.maxLength(50)),
+      lesions: z.object({ nodules: count(99), abscesses: count(99), drainingTunnels: count(99) }),
+      interventions: z.array(text(50)).check(z.maxLength(20)),
+      note: text(),
+    }) satisfies z.ZodMiniType<DayDraft>,
+);
 
 /** A date input's value: empty, or a calendar date. */
-const typedDate = z.union([z.literal(''), isoDateSchema]);
+const typedDate = z.lazy(() => z.union([z.literal(''), isoDateSchema]));
 
 /** What the add-medication form's list offers: a preset's id, or `custom`. */
 export const CUSTOM_MEDICATION = 'custom';
@@ -61,38 +64,44 @@ const PRESET_CHOICES = new Set<string>([...MEDICATION_PRESETS.map((preset) => pr
 
 // The choices are the forms' own lists, so a restored draft never puts a value into a <select> (or a
 // preset lookup) that it does not offer.
-export const medicationValuesSchema = z.object({
-  presetId: z.string().check(z.refine((id) => PRESET_CHOICES.has(id))),
-  name: text(200),
-  drugClass: z.enum(DRUG_CLASSES),
-  amount: typedNumber,
-  unit: z.enum(DOSE_UNITS),
-  frequency: z.enum(FREQUENCIES),
-  startDate: typedDate,
-});
+export const medicationValuesSchema = z.lazy(() =>
+  z.object({
+    presetId: z.string().check(z.refine((id) => PRESET_CHOICES.has(id))),
+    name: text(200),
+    drugClass: z.enum(DRUG_CLASSES),
+    amount: typedNumber,
+    unit: z.enum(DOSE_UNITS),
+    frequency: z.enum(FREQUENCIES),
+    startDate: typedDate,
+  }),
+);
 export type MedicationDraftValues = z.infer<typeof medicationValuesSchema>;
 
-export const regimenEventValuesSchema = z.object({
-  kind: z.enum(REGIMEN_EVENT_KINDS),
-  date: typedDate,
-  amount: typedNumber,
-  unit: z.enum(DOSE_UNITS),
-  frequency: z.enum(FREQUENCIES),
-  reason: z.union([z.literal(''), z.enum(STOP_REASONS)]),
-  note: text(),
-});
+export const regimenEventValuesSchema = z.lazy(() =>
+  z.object({
+    kind: z.enum(REGIMEN_EVENT_KINDS),
+    date: typedDate,
+    amount: typedNumber,
+    unit: z.enum(DOSE_UNITS),
+    frequency: z.enum(FREQUENCIES),
+    reason: z.union([z.literal(''), z.enum(STOP_REASONS)]),
+    note: text(),
+  }),
+);
 export type RegimenEventDraftValues = z.infer<typeof regimenEventValuesSchema>;
 
-export const visitValuesSchema = z.object({
-  date: text(10),
-  mode: z.enum(['direct', 'counts']),
-  ihs4: typedNumber,
-  counts: z.object({ nodules: typedNumber, abscesses: typedNumber, drainingTunnels: typedNumber }),
-  hurley: text(10),
-  notes: text(),
-  questions: text(),
-  nextVisit: text(10),
-});
+export const visitValuesSchema = z.lazy(() =>
+  z.object({
+    date: text(10),
+    mode: z.enum(['direct', 'counts']),
+    ihs4: typedNumber,
+    counts: z.object({ nodules: typedNumber, abscesses: typedNumber, drainingTunnels: typedNumber }),
+    hurley: text(10),
+    notes: text(),
+    questions: text(),
+    nextVisit: text(10),
+  }),
+);
 export type VisitDraftValues = z.infer<typeof visitValuesSchema>;
 
 export interface DraftValues {
@@ -110,17 +119,19 @@ const VALUE_SCHEMAS: { readonly [F in DraftForm]: z.ZodMiniType<DraftValues[F]> 
 };
 
 /** A draft as stored: the `drafts` table's row. */
-export const storedDraftSchema = z.object({
-  key: z.string().check(z.minLength(1), z.maxLength(MAX_KEY_CHARS)),
-  form: z.enum(DRAFT_FORMS),
-  savedAt: timestampSchema,
-  /**
-   * The saved row the patient started from (its `updatedAt`), or null for a new one: when the saved row
-   * has changed since, the form says so instead of silently putting one over the other.
-   */
-  baseUpdatedAt: z.nullable(timestampSchema),
-  values: z.unknown(),
-});
+export const storedDraftSchema = z.lazy(() =>
+  z.object({
+    key: z.string().check(z.minLength(1), z.maxLength(MAX_KEY_CHARS)),
+    form: z.enum(DRAFT_FORMS),
+    savedAt: timestampSchema,
+    /**
+     * The saved row the patient started from (its `updatedAt`), or null for a new one: when the saved row
+     * has changed since, the form says so instead of silently putting one over the other.
+     */
+    baseUpdatedAt: z.nullable(timestampSchema),
+    values: z.unknown(),
+  }),
+);
 export type StoredDraft = z.infer<typeof storedDraftSchema>;
 
 export interface Draft<F extends DraftForm> {

@@ -52,56 +52,68 @@ export const STOP_REASONS = [
  * backup once wrote its own `ATTACH:` line into the .ics through a medication id.
  */
 export const ID_PATTERN = /^[A-Za-z0-9_.:@-]{1,64}$/;
-const idSchema = z.string().check(z.regex(ID_PATTERN));
+const idSchema = z.lazy(() => z.string().check(z.regex(ID_PATTERN)));
 /** Preset ids are lowercase words joined by '-'; unknown ones (from a newer app) are kept but looked up safely. */
 export const PRESET_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const colorSchema = z.string().check(z.regex(/^#[0-9a-f]{6}$/i));
+const colorSchema = z.lazy(() => z.string().check(z.regex(/^#[0-9a-f]{6}$/i)));
 
-export const medicationSchema = z.object({
-  id: idSchema,
-  name: z.string().check(z.minLength(1), z.maxLength(80)),
-  /** Set for a medication added from a preset, so its name can be shown in the patient's language. */
-  presetId: z.optional(z.string().check(z.maxLength(64), z.regex(PRESET_ID_PATTERN))),
-  drugClass: z.enum(DRUG_CLASSES),
-  color: colorSchema,
-});
+export const medicationSchema = z.lazy(() =>
+  z.object({
+    id: idSchema,
+    name: z.string().check(z.minLength(1), z.maxLength(80)),
+    /** Set for a medication added from a preset, so its name can be shown in the patient's language. */
+    presetId: z.optional(z.string().check(z.maxLength(64), z.regex(PRESET_ID_PATTERN))),
+    drugClass: z.enum(DRUG_CLASSES),
+    color: colorSchema,
+  }),
+);
 export type Medication = z.infer<typeof medicationSchema>;
 
-export const doseSchema = z.object({
-  amount: z.number().check(z.positive(), z.lte(100_000)),
-  unit: z.enum(DOSE_UNITS),
-});
+export const doseSchema = z.lazy(() =>
+  z.object({
+    amount: z.number().check(z.positive(), z.lte(100_000)),
+    unit: z.enum(DOSE_UNITS),
+  }),
+);
 
-export const regimenEventSchema = z.object({
-  id: idSchema,
-  medicationId: idSchema,
-  date: isoDateSchema,
-  kind: z.enum(REGIMEN_EVENT_KINDS),
-  dose: z.optional(doseSchema),
-  frequency: z.optional(z.enum(FREQUENCIES)),
-  reason: z.optional(z.enum(STOP_REASONS)),
-  note: z.optional(z.string().check(z.maxLength(500))),
-});
+export const regimenEventSchema = z.lazy(() =>
+  z.object({
+    id: idSchema,
+    medicationId: idSchema,
+    date: isoDateSchema,
+    kind: z.enum(REGIMEN_EVENT_KINDS),
+    dose: z.optional(doseSchema),
+    frequency: z.optional(z.enum(FREQUENCIES)),
+    reason: z.optional(z.enum(STOP_REASONS)),
+    note: z.optional(z.string().check(z.maxLength(500))),
+  }),
+);
 export type RegimenEvent = z.infer<typeof regimenEventSchema>;
 
 /** A local date and time `YYYY-MM-DDTHH:mm`, the moment a dose was due. */
-export const localDateTimeSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/));
+export const localDateTimeSchema = z.lazy(() =>
+  z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/)),
+);
 
-export const doseLogSchema = z.object({
-  id: idSchema,
-  medicationId: idSchema,
-  scheduledFor: localDateTimeSchema,
-  status: z.enum(['taken', 'skipped']),
-  at: timestampSchema,
-});
+export const doseLogSchema = z.lazy(() =>
+  z.object({
+    id: idSchema,
+    medicationId: idSchema,
+    scheduledFor: localDateTimeSchema,
+    status: z.enum(['taken', 'skipped']),
+    at: timestampSchema,
+  }),
+);
 export type DoseLog = z.infer<typeof doseLogSchema>;
 
-export const reminderSchema = z.object({
-  id: idSchema,
-  kind: z.enum(['dose', 'diary']),
-  medicationId: z.optional(idSchema),
-  times: z.array(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))).check(z.maxLength(8)),
-  days: z.array(z.int().check(z.gte(0), z.lte(6))).check(z.maxLength(7)),
-  enabled: z.boolean(),
-});
+export const reminderSchema = z.lazy(() =>
+  z.object({
+    id: idSchema,
+    kind: z.enum(['dose', 'diary']),
+    medicationId: z.optional(idSchema),
+    times: z.array(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))).check(z.maxLength(8)),
+    days: z.array(z.int().check(z.gte(0), z.lte(6))).check(z.maxLength(7)),
+    enabled: z.boolean(),
+  }),
+);
 export type Reminder = z.infer<typeof reminderSchema>;

@@ -18,13 +18,15 @@ const text = (maxChars: number) =>
     z.refine((value) => !CONTROL.test(value) && value === value.trim()),
   );
 
-export const patientDetailsSchema = z.object({
-  name: z.optional(text(PATIENT_LIMITS.nameChars)),
-  dateOfBirth: z.optional(z.string().check(z.refine(isIsoDate))),
-  clinicNumber: z.optional(text(PATIENT_LIMITS.clinicNumberChars)),
-  /** The patient chose to let the QR code carry their name; off unless they turn it on. */
-  nameInQr: z.optional(z.boolean()),
-});
+export const patientDetailsSchema = z.lazy(() =>
+  z.object({
+    name: z.optional(text(PATIENT_LIMITS.nameChars)),
+    dateOfBirth: z.optional(z.string().check(z.refine(isIsoDate))),
+    clinicNumber: z.optional(text(PATIENT_LIMITS.clinicNumberChars)),
+    /** The patient chose to let the QR code carry their name; off unless they turn it on. */
+    nameInQr: z.optional(z.boolean()),
+  }),
+);
 export type PatientDetails = z.infer<typeof patientDetailsSchema>;
 
 export interface PatientForm {

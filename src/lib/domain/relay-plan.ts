@@ -48,65 +48,77 @@ const MAX_RELAY_SNOOZES = 50;
 /** A snooze past due by this much has fired, or never will: the page's sync deletes it. */
 const SNOOZE_DONE_AFTER_MS = 60 * 60_000;
 
-const relayIdSchema = z.string().check(z.regex(RELAY_ID_PATTERN));
-const relaySecretSchema = z.string().check(z.regex(RELAY_SECRET_PATTERN));
+const relayIdSchema = z.lazy(() => z.string().check(z.regex(RELAY_ID_PATTERN)));
+const relaySecretSchema = z.lazy(() => z.string().check(z.regex(RELAY_SECRET_PATTERN)));
 
 /** One reminder the relay holds: its opaque id, the secret that alone may change it, and what it was told. */
-export const relayEntrySchema = z.object({
-  id: relayIdSchema,
-  secret: relaySecretSchema,
-  schedule: relayScheduleSchema,
-});
+export const relayEntrySchema = z.lazy(() =>
+  z.object({
+    id: relayIdSchema,
+    secret: relaySecretSchema,
+    schedule: relayScheduleSchema,
+  }),
+);
 export type RelayEntry = z.infer<typeof relayEntrySchema>;
 
 /** A one-off relay reminder for a snoozed dose: which dose (kept here, never sent) and when it falls due. */
-export const relaySnoozeSchema = z.object({
-  id: relayIdSchema,
-  secret: relaySecretSchema,
-  schedule: relayScheduleSchema,
-  medicationId: z.string().check(z.minLength(1), z.maxLength(80)),
-  scheduledFor: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)),
-  dueAtMs: z.int().check(z.gte(0)),
-});
+export const relaySnoozeSchema = z.lazy(() =>
+  z.object({
+    id: relayIdSchema,
+    secret: relaySecretSchema,
+    schedule: relayScheduleSchema,
+    medicationId: z.string().check(z.minLength(1), z.maxLength(80)),
+    scheduledFor: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)),
+    dueAtMs: z.int().check(z.gte(0)),
+  }),
+);
 export type RelaySnooze = z.infer<typeof relaySnoozeSchema>;
 
 /** The push subscription's keys, so the service worker can give the relay a snooze on its own. */
-const subscriptionKeysSchema = z.object({
-  p256dh: z.string().check(z.regex(/^[A-Za-z0-9_-]{80,100}$/)),
-  auth: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,32}$/)),
-});
+const subscriptionKeysSchema = z.lazy(() =>
+  z.object({
+    p256dh: z.string().check(z.regex(/^[A-Za-z0-9_-]{80,100}$/)),
+    auth: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,32}$/)),
+  }),
+);
 
-export const relayStateSchema = z.object({
-  /**
-   * Closed-app reminders are on. Off with deletes still to confirm, the row stays (no reminders, only
-   * `retired`) until the relay has confirmed them all.
-   */
-  isOn: z.boolean(),
-  /** The relay's API base, ending in `/` (`https://example.org/relay/`). */
-  relayUrl: z.url({ protocol: /^https?$/ }),
-  /** The push subscription's endpoint the reminders were given with; a new one means replacing them all. */
-  endpoint: z.string().check(z.maxLength(1024)),
-  /** By local key (`dose:<medicationId>`, `diary`). */
-  reminders: z.record(z.string().check(z.regex(LOCAL_KEY_PATTERN)), relayEntrySchema),
-  /**
-   * Reminders to delete on the relay, kept until it confirms; `relayUrl` when they are on a relay the
-   * device used before this one (the patient moved to another relay while the old one was unreachable).
-   */
-  retired: z
-    .array(
-      z.object({ id: relayIdSchema, secret: relaySecretSchema, relayUrl: z.optional(z.url({ protocol: /^https?$/ })) }),
-    )
-    .check(z.maxLength(MAX_RELAY_REMINDERS)),
-  /** The keys of the subscription at `endpoint` (absent in states written before snoozes reached the relay). */
-  keys: z.optional(subscriptionKeysSchema),
-  /** Snoozed doses the relay will remind of once (absent: none). */
-  snoozes: z.optional(z.array(relaySnoozeSchema).check(z.maxLength(MAX_RELAY_SNOOZES))),
-  /**
-   * The browser replaced the push subscription while the app was closed and the service worker could not
-   * give the relay the new one: Settings asks the patient to turn closed-app reminders on again.
-   */
-  isSubscriptionLost: z.optional(z.boolean()),
-});
+export const relayStateSchema = z.lazy(() =>
+  z.object({
+    /**
+     * Closed-app reminders are on. Off with deletes still to confirm, the row stays (no reminders, only
+     * `retired`) until the relay has confirmed them all.
+     */
+    isOn: z.boolean(),
+    /** The relay's API base, ending in `/` (`https://example.org/relay/`). */
+    relayUrl: z.url({ protocol: /^https?$/ }),
+    /** The push subscription's endpoint the reminders were given with; a new one means replacing them all. */
+    endpoint: z.string().check(z.maxLength(1024)),
+    /** By local key (`dose:<medicationId>`, `diary`). */
+    reminders: z.record(z.string().check(z.regex(LOCAL_KEY_PATTERN)), relayEntrySchema),
+    /**
+     * Reminders to delete on the relay, kept until it confirms; `relayUrl` when they are on a relay the
+     * device used before this one (the patient moved to another relay while the old one was unreachable).
+     */
+    retired: z
+      .array(
+        z.object({
+          id: relayIdSchema,
+          secret: relaySecretSchema,
+          relayUrl: z.optional(z.url({ protocol: /^https?$/ })),
+        }),
+      )
+      .check(z.maxLength(MAX_RELAY_REMINDERS)),
+    /** The keys of the subscription at `endpoint` (absent in states written before snoozes reached the relay). */
+    keys: z.optional(subscriptionKeysSchema),
+    /** Snoozed doses the relay will remind of once (absent: none). */
+    snoozes: z.optional(z.array(relaySnoozeSchema).check(z.maxLength(MAX_RELAY_SNOOZES))),
+    /**
+     * The browser replaced the push subscription while the app was closed and the service worker could not
+     * give the relay the new one: Settings asks the patient to turn closed-app reminders on again.
+     */
+    isSubscriptionLost: z.optional(z.boolean()),
+  }),
+);
 export type RelayState = z.infer<typeof relayStateSchema>;
 
 /** The stored relay state, or `null` when there is none or it does not read back (then the relay is off). */

@@ -42,38 +42,44 @@ export function isTimeZone(value: string): boolean {
   return isKnown;
 }
 
-const isoDateSchema = z.string().check(z.refine(isIsoDate, 'a date as YYYY-MM-DD'));
+const isoDateSchema = z.lazy(() => z.string().check(z.refine(isIsoDate, 'a date as YYYY-MM-DD')));
 
 /** On chosen days of the week (Sunday 0), or every N days counted from an anchor date (the anchor included). */
-export const relayDaysSchema = z.union([
-  z.strictObject({
-    weekdays: z
-      .array(z.int().check(z.gte(0), z.lte(6)))
-      .check(z.minLength(1, 'at least one day of the week'), z.maxLength(7)),
-  }),
-  z.strictObject({
-    everyDays: z.int().check(z.gte(1), z.lte(MAX_EVERY_DAYS)),
-    anchor: isoDateSchema,
-  }),
-]);
+export const relayDaysSchema = z.lazy(() =>
+  z.union([
+    z.strictObject({
+      weekdays: z
+        .array(z.int().check(z.gte(0), z.lte(6)))
+        .check(z.minLength(1, 'at least one day of the week'), z.maxLength(7)),
+    }),
+    z.strictObject({
+      everyDays: z.int().check(z.gte(1), z.lte(MAX_EVERY_DAYS)),
+      anchor: isoDateSchema,
+    }),
+  ]),
+);
 export type RelayDays = z.infer<typeof relayDaysSchema>;
 
-export const relayScheduleSchema = z.strictObject({
-  times: z
-    .array(z.string().check(z.refine(isLocalTime, 'a time as HH:mm')))
-    .check(z.minLength(1, 'at least one time'), z.maxLength(MAX_TIMES_PER_DAY)),
-  days: relayDaysSchema,
-  timeZone: z.string().check(z.refine(isTimeZone, 'an IANA time zone such as Europe/London')),
-  /** The last day a reminder is sent (included); absent: no end. */
-  endDate: z.optional(isoDateSchema),
-});
+export const relayScheduleSchema = z.lazy(() =>
+  z.strictObject({
+    times: z
+      .array(z.string().check(z.refine(isLocalTime, 'a time as HH:mm')))
+      .check(z.minLength(1, 'at least one time'), z.maxLength(MAX_TIMES_PER_DAY)),
+    days: relayDaysSchema,
+    timeZone: z.string().check(z.refine(isTimeZone, 'an IANA time zone such as Europe/London')),
+    /** The last day a reminder is sent (included); absent: no end. */
+    endDate: z.optional(isoDateSchema),
+  }),
+);
 export type RelaySchedule = z.infer<typeof relayScheduleSchema>;
 
 /** What a relay's push carries: the reminder's opaque id (made on the device) and the instant it fell due. */
-export const relayPushSchema = z.strictObject({
-  reminder: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
-  dueAtMs: z.int().check(z.gte(0)),
-});
+export const relayPushSchema = z.lazy(() =>
+  z.strictObject({
+    reminder: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
+    dueAtMs: z.int().check(z.gte(0)),
+  }),
+);
 export type RelayPush = z.infer<typeof relayPushSchema>;
 
 function isSendDay(days: RelayDays, date: IsoDate): boolean {

@@ -15,15 +15,17 @@ const isTime = (entry: unknown) => typeof entry === 'number' && Number.isFinite(
 export const REMINDER_STATE_KEY = 'reminderState';
 
 /** Notifications shown and doses snoozed (by id), so a dose is announced once and again after a snooze. */
-export const reminderStateSchema = z.object({
-  notifiedAt: recordOf<number>(isTime),
-  snoozedUntil: recordOf<number>(isTime),
-  /**
-   * When the app first followed each medication's doses (by medication id). Doses due before then are
-   * never called missed or announced: adding a medication taken for months must not ask about last week.
-   */
-  trackedSince: z.optional(recordOf<number>(isTime)),
-});
+export const reminderStateSchema = z.lazy(() =>
+  z.object({
+    notifiedAt: recordOf<number>(isTime),
+    snoozedUntil: recordOf<number>(isTime),
+    /**
+     * When the app first followed each medication's doses (by medication id). Doses due before then are
+     * never called missed or announced: adding a medication taken for months must not ask about last week.
+     */
+    trackedSince: z.optional(recordOf<number>(isTime)),
+  }),
+);
 export type ReminderState = z.infer<typeof reminderStateSchema>;
 
 export const EMPTY_REMINDER_STATE: ReminderState = { notifiedAt: {}, snoozedUntil: {}, trackedSince: {} };

@@ -294,12 +294,14 @@ export function findDoses(query: DoseQuery, context: DoseContext): DoseOnDay[] {
 }
 
 /** What a notification carries, read back by the service worker when one of its buttons is tapped. */
-export const notificationDataSchema = z.object({
-  kind: z.enum(['dose', 'diary', 'missed']),
-  /** Set for `dose`. */
-  medicationId: z.optional(z.string()),
-  scheduledFor: z.optional(localDateTimeSchema),
-});
+export const notificationDataSchema = z.lazy(() =>
+  z.object({
+    kind: z.enum(['dose', 'diary', 'missed']),
+    /** Set for `dose`. */
+    medicationId: z.optional(z.string()),
+    scheduledFor: z.optional(localDateTimeSchema),
+  }),
+);
 export type NotificationData = z.infer<typeof notificationDataSchema>;
 
 /** The buttons on a dose notification. */

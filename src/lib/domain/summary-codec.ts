@@ -77,7 +77,7 @@ export function toDigits(bytes: Uint8Array): string {
 }
 
 /** The decimal payload: digits only, no leading zero (what `toDigits` writes). */
-const digitsSchema = z.string().check(z.regex(/^[1-9][0-9]*$/));
+const digitsSchema = z.lazy(() => z.string().check(z.regex(/^[1-9][0-9]*$/)));
 
 /** The bytes of a decimal payload; `null` when it is not digits or not a number `toDigits` writes. */
 export function fromDigits(text: string): Uint8Array | 'not-digits' | null {

@@ -11,7 +11,7 @@ export const LATEST_TIME_MS = Date.UTC(2100, 0, 1);
 /** How far ahead of this device's clock another device's clock may be (time zones are not involved: UTC ms). */
 export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
-export const timestampSchema = z.int().check(z.gte(0), z.lte(LATEST_TIME_MS));
+export const timestampSchema = z.lazy(() => z.int().check(z.gte(0), z.lte(LATEST_TIME_MS)));
 
 /** Whether a moment lies after `nowMs` by more than the allowed clock skew. */
 export function isInTheFuture(timeMs: number, nowMs: number): boolean {

@@ -44,7 +44,7 @@ async function request(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
-const vapidAnswerSchema = z.object({ publicKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{80,100}$/)) });
+const vapidAnswerSchema = z.lazy(() => z.object({ publicKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{80,100}$/)) }));
 
 /** The relay's public VAPID key, asked of the relay at `relayUrl` (the caller checked it may be reached). */
 export async function vapidKeyAt(relayUrl: string): Promise<string> {
