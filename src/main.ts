@@ -2,7 +2,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
-import { yieldToBrowser } from './lib/platform/idle';
+import { drawFirstScreenInSteps, yieldToBrowser } from './lib/platform/idle';
 import { loadStartupSettings } from './lib/state/settings.svelte';
 
 await loadStartupSettings();
@@ -11,4 +11,5 @@ await yieldToBrowser();
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 target.replaceChildren();
+drawFirstScreenInSteps();
 mount(App, { target });

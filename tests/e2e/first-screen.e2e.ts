@@ -181,7 +181,7 @@ describe('the critical path to Today', () => {
 });
 
 describe('the start-up text', () => {
-  test('is not painted on a quick start, so Today is the first paint; a slow start shows it after a second', async () => {
+  test('is neither painted nor its text laid out on a quick start, so Today is the first paint; a slow start shows it after a second', async () => {
     const context = await e2e.newContext({ serviceWorkers: 'block' });
     let releaseEntry: () => void = () => undefined;
     const entryReleased = new Promise<void>((resolve) => (releaseEntry = resolve));
@@ -196,6 +196,8 @@ describe('the start-up text', () => {
     // The stylesheet has arrived (it blocks the first paint), the entry script has not: a quick start.
     await expect.poll(() => page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
     expect(await startup.isVisible()).toBe(false);
+    // Its text is not laid out either: in two scripts, it would cost a font search inside the entry's task.
+    expect(await startup.evaluate((element) => getComputedStyle(element).contentVisibility)).toBe('hidden');
     // Still no script a second later: the patient is told the app is coming.
     await startup.waitFor({ state: 'visible', timeout: 5000 });
     releaseEntry();
@@ -240,6 +242,58 @@ function countIntlUses(): void {
       return original.apply(this, args);
     };
   }
+}
+
+describe('the first screen in steps', () => {
+  test('the pain scale, the rest of the form, then the doses and the nav, each in a frame of its own', async () => {
+    const context = await e2e.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(noteFrameOfFirstAppearance, {
+      painScale: 'input[name="pain"]',
+      drainage: 'input[name="drainage"]',
+      save: 'form button[type="submit"]',
+      doses: '[data-testid="doses-space"]',
+      nav: 'nav',
+    });
+    await gotoApp(page, e2e.url);
+    await page.locator('nav').waitFor();
+    const frames = await page.evaluate(() => (window as unknown as { __frameOf: Record<string, number> }).__frameOf);
+    // Drawn at once (one task that mounted everything, then one frame that laid it all out), every part
+    // appeared in the same frame.
+    expect(frames.drainage).toBeGreaterThan(frames.painScale ?? Infinity);
+    expect(frames.save).toBe(frames.drainage);
+    expect(frames.doses).toBeGreaterThan(frames.drainage ?? Infinity);
+    expect(frames.nav).toBeGreaterThan(frames.painScale ?? Infinity);
+    await context.close();
+  });
+
+  test('a screen opened later is drawn at once', async () => {
+    const { page } = await e2e.open('#/diary', { serviceWorkers: 'block' });
+    const app = new HsDiary(page, e2e.url);
+    await app.navLink('today').click();
+    // The whole form is there in the frame the pain scale arrives in.
+    await page.locator('input[name="pain"]').first().waitFor();
+    expect(await page.locator('input[name="drainage"]').count()).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * In the page, before the app: counts frames, and notes for each selector the frame in which an element
+ * matching it first appeared.
+ */
+function noteFrameOfFirstAppearance(selectors: Record<string, string>): void {
+  const frameOf: Record<string, number> = {};
+  (window as unknown as { __frameOf: Record<string, number> }).__frameOf = frameOf;
+  let frame = 0;
+  const countFrames = () => {
+    frame += 1;
+    requestAnimationFrame(countFrames);
+  };
+  requestAnimationFrame(countFrames);
+  new MutationObserver(() => {
+    for (const [name, selector] of Object.entries(selectors))
+      if (frameOf[name] === undefined && document.querySelector(selector)) frameOf[name] = frame;
+  }).observe(document, { childList: true, subtree: true });
 }
 
 describe('the start without ICU', () => {

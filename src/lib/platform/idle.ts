@@ -8,10 +8,37 @@ const FALLBACK_MS = 4000;
 
 let markDrawn: () => void = () => undefined;
 const drawn = new Promise<void>((resolve) => (markDrawn = resolve));
+let isDrawingInSteps = false;
 
 /** Say the first screen is up (Today with its form, or any other screen once its code is in). Idempotent. */
 export function firstScreenDrawn(): void {
+  isDrawingInSteps = false;
   markDrawn();
+}
+
+/**
+ * The app's start (main.ts) asks for its first screen to be drawn in steps, a frame apart (see `nextStep`):
+ * drawn at once, Today's form and the frame that lays it out were each a long task on a slow phone. Only
+ * the start does: a screen opened later, or mounted by a test, is drawn at once.
+ */
+export function drawFirstScreenInSteps(): void {
+  isDrawingInSteps = true;
+}
+
+/** Whether the screen being mounted is the app's first, drawn in steps: its later parts wait for `nextStep`. */
+export function isFirstScreenInSteps(): boolean {
+  return isDrawingInSteps;
+}
+
+let steps: Promise<void> = Promise.resolve();
+
+/**
+ * The next step of drawing: resolves in a task after the frame that follows the previous step, so each
+ * step's work and each frame's layout and paint are tasks of their own. Steps come in the order asked for.
+ */
+export function nextStep(): Promise<void> {
+  steps = steps.then(afterNextFrame);
+  return steps;
 }
 
 function whenIdle(): Promise<void> {
@@ -50,4 +77,13 @@ export function yieldToBrowser(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Resolves in a task after the browser has drawn the next frame. Work that follows a screen's mount waits
+ * for this rather than `yieldToBrowser`: the first frame's style, layout and paint then get a task of their
+ * own instead of landing in the next piece of work's task (a forced layout) or adding to it.
+ */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

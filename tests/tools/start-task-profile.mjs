@@ -1,0 +1,128 @@
+// @ts-check
+/**
+ * What each long start-up task runs: a Chromium trace of a cold load with V8's sampling profiler on, each
+ * main-thread task over 40 ms (CPU time x4, Lighthouse's mobile slowdown) listed with the source files
+ * (mapped through the build's source maps) whose code its samples landed in. For looking at, not for
+ * asserting. Build with source maps first:
+ *   npx vite build --sourcemap --outDir /tmp/dist-sm && node tests/tools/start-task-profile.mjs /tmp/dist-sm [runs]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SourceMapConsumer } from 'source-map-js';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from '../ensure-chromium.mjs';
+import { startServer } from '../serve.mjs';
+
+const SLOWDOWN = 4;
+const root = resolve(process.argv[2] ?? '/tmp/dist-sm');
+const runs = Number(process.argv[3] ?? 2);
+const server = await startServer({ root, base: '/hs-diary/' });
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+/** @type {Map<string, SourceMapConsumer | null>} */
+const maps = new Map();
+const sourceOf = (/** @type {any} */ frame) => {
+  if (!frame.url) return `(${frame.functionName || 'program'})`;
+  const file = String(frame.url).replace(/.*\/hs-diary\//, '');
+  if (!maps.has(file)) {
+    const path = join(root, `${file}.map`);
+    maps.set(file, existsSync(path) ? new SourceMapConsumer(JSON.parse(readFileSync(path, 'utf8'))) : null);
+  }
+  const original = maps.get(file)?.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
+  if (!original?.source) return file.replace(/^assets\//, '');
+  return original.source.replace(/.*node_modules\//, 'nm/').replace(/.*\/src\//, 'src/');
+};
+
+for (let run = 0; run < runs; run++) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await browser.startTracing(page, {
+    categories: [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'v8',
+      'disabled-by-default-v8.cpu_profiler',
+    ],
+  });
+  await page.goto(`${server.url}#/`);
+  await page.locator('h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(2500);
+  /** @type {any[]} */
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  const mainThread = events.find(
+    (event) =>
+      event.name === 'thread_name' &&
+      event.args?.name === 'CrRendererMain' &&
+      events.some((other) => other.pid === event.pid && other.name === 'ParseHTML'),
+  );
+  const onMain = events.filter((event) => event.pid === mainThread.pid && event.tid === mainThread.tid);
+  const navigationStart = onMain.find((event) => event.name === 'navigationStart')?.ts ?? 0;
+  // Samples: (timestamp, stack of node ids) from the Profile/ProfileChunk events of the renderer.
+  /** @type {Map<string, { nodes: Map<number, any>, parents: Map<number, number>, time: number }>} */
+  const profiles = new Map();
+  /** @type {{ ts: number, node: number, profile: string }[]} */
+  const samples = [];
+  for (const event of events) {
+    if (event.pid !== mainThread.pid) continue;
+    if (event.name === 'Profile')
+      profiles.set(event.id, { nodes: new Map(), parents: new Map(), time: event.args.data.startTime });
+    if (event.name !== 'ProfileChunk') continue;
+    const profile = profiles.get(event.id);
+    if (!profile) continue;
+    const data = event.args.data;
+    for (const node of data.cpuProfile?.nodes ?? []) {
+      profile.nodes.set(node.id, node);
+      if (node.parent !== undefined) profile.parents.set(node.id, node.parent);
+    }
+    const deltas = data.timeDeltas ?? [];
+    (data.cpuProfile?.samples ?? []).forEach((/** @type {number} */ node, /** @type {number} */ index) => {
+      profile.time += deltas[index] ?? 0;
+      samples.push({ ts: profile.time, node, profile: event.id });
+    });
+  }
+  samples.sort((a, b) => a.ts - b.ts);
+  console.log(`Run ${run + 1}: ${samples.length} samples`);
+  const tasks = onMain.filter((event) => event.name === 'RunTask' && event.ph === 'X');
+  for (const task of tasks) {
+    const cpu = ((task.tdur ?? task.dur ?? 0) / 1000) * SLOWDOWN;
+    if (cpu < Number(process.env.MIN ?? 40)) continue;
+    /** @type {Map<string, number>} */
+    const self = new Map();
+    /** @type {Map<string, number>} */
+    const inclusive = new Map();
+    const inTask = samples.filter((sample) => sample.ts >= task.ts && sample.ts < task.ts + task.dur);
+    for (let index = 0; index < inTask.length; index++) {
+      const sample = /** @type {{ ts: number, node: number, profile: string }} */ (inTask[index]);
+      const next = inTask[index + 1];
+      const micros = next ? Math.min(next.ts - sample.ts, 1000) : 100;
+      const profile = profiles.get(sample.profile);
+      if (!profile) continue;
+      const frame = profile.nodes.get(sample.node)?.callFrame ?? {};
+      const key = `${sourceOf(frame)} ${frame.functionName || ''}`;
+      self.set(key, (self.get(key) ?? 0) + micros);
+      const seen = new Set();
+      for (let at = /** @type {number | undefined} */ (sample.node); at !== undefined; at = profile.parents.get(at)) {
+        const source = sourceOf(profile.nodes.get(at)?.callFrame ?? {});
+        if (seen.has(source) || source.startsWith('(')) continue;
+        seen.add(source);
+        inclusive.set(source, (inclusive.get(source) ?? 0) + micros);
+      }
+    }
+    const top = (/** @type {Map<string, number>} */ map, /** @type {number} */ count) =>
+      [...map]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, count)
+        .map(([key, micros]) => `${((micros / 1000) * SLOWDOWN).toFixed(0)} ${key}`)
+        .join(' · ');
+    console.log(
+      `  ${((task.ts - navigationStart) / 1000).toFixed(0).padStart(6)} ms  ${cpu.toFixed(0).padStart(4)} ms x${SLOWDOWN}`,
+    );
+    console.log(`     self: ${top(self, 8)}`);
+    console.log(`     incl: ${top(inclusive, Number(process.env.TOP ?? 14))}`);
+  }
+  await context.close();
+}
+await browser.close();
+await server.close();
