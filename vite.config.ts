@@ -116,6 +116,13 @@ function hostConfigs(): Plugin {
   };
 }
 
+/**
+ * The chunks Today imports after its first screen is drawn, and the relay's update after a dose is logged,
+ * by file name (see `modulePreload` below): nothing on screen waits for them.
+ */
+const LOADED_AFTER_FIRST_SCREEN =
+  /(?:^|\/)(?:storage-health\.svelte|backup-repository|backup-nudge|StorageWarning|FirstRunImport|reminder-loop\.svelte|TodayDoses|relay-actions|db|cjk-font)-[\w-]+\.js$/;
+
 /** The message modules every language's first screen starts from (see `CORE_LOADERS` in i18n/locale.svelte.ts). */
 const CORE_MESSAGES = /[\\/]src[\\/]lib[\\/]i18n[\\/]core\.[\w-]+\.ts$/;
 
@@ -170,6 +177,13 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    modulePreload: {
+      // What Today loads once it is drawn (see platform/idle.ts) is not preloaded through <link> elements:
+      // Vite's helper appended some 30 of them in one idle task, each a DOM insertion and a fetch started from
+      // the main thread (12-18 ms of a slow phone's CPU). The browser's module loader fetches those chunks'
+      // imports itself; nothing is waiting for them. The screens the patient opens keep their preloads.
+      resolveDependencies: (filename, deps) => (LOADED_AFTER_FIRST_SCREEN.test(filename) ? [] : deps),
+    },
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -245,10 +245,11 @@ function countIntlUses(): void {
 }
 
 describe('the first screen in steps', () => {
-  test('the pain scale, the rest of the form, then the doses and the nav, each in a frame of its own', async () => {
+  test('the header, the pain scale, the rest of the form, then the doses and the nav, each in a frame of its own', async () => {
     const context = await e2e.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.addInitScript(noteFrameOfFirstAppearance, {
+      heading: 'h1',
       painScale: 'input[name="pain"]',
       drainage: 'input[name="drainage"]',
       save: 'form button[type="submit"]',
@@ -260,11 +261,31 @@ describe('the first screen in steps', () => {
     const frames = await page.evaluate(() => (window as unknown as { __frameOf: Record<string, number> }).__frameOf);
     // Drawn at once (one task that mounted everything, then one frame that laid it all out), every part
     // appeared in the same frame.
+    expect(frames.painScale).toBeGreaterThan(frames.heading ?? Infinity);
     expect(frames.drainage).toBeGreaterThan(frames.painScale ?? Infinity);
     expect(frames.save).toBe(frames.drainage);
     expect(frames.doses).toBeGreaterThan(frames.drainage ?? Infinity);
     expect(frames.nav).toBeGreaterThan(frames.painScale ?? Infinity);
     await context.close();
+  });
+
+  test('what Today loads after its first screen is fetched without a <link> element per file', async () => {
+    const { page } = await e2e.open('#/', { serviceWorkers: 'block' });
+    const app = new HsDiary(page, e2e.url);
+    await app.today.heading.waitFor();
+    // The work kept for later has run: Dexie is in (the storage health and reminders follow it).
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          performance.getEntriesByType('resource').some((entry) => /\/assets\/reminder-loop/.test(entry.name)),
+        ),
+      )
+      .toBe(true);
+    await page.waitForLoadState('networkidle');
+    // Only the HTML's own preloads: Vite's helper appended some 30 more, each a DOM insertion on the main thread.
+    const preloads = await page.evaluate(() => document.querySelectorAll('link[rel="modulepreload"]').length);
+    const inHtml = (readFileSync(join(DIST, 'index.html'), 'utf8').match(/rel="modulepreload"/g) ?? []).length;
+    expect(preloads).toBe(inHtml);
   });
 
   test('a screen opened later is drawn at once', async () => {

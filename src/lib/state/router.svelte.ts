@@ -23,8 +23,15 @@ class Router {
   start(): () => void {
     const initial = stampedDepth();
     this.#depth = initial ?? 0;
-    if (initial === undefined) history.replaceState({ ...(history.state as object | null), hsDepth: 0 }, '');
+    let hasMoved = false;
+    // The first entry is stamped in a task of its own: `replaceState` costs a few milliseconds of a slow
+    // phone's CPU, and the first screen is being drawn in this one.
+    const stampFirst = setTimeout(() => {
+      if (!hasMoved && stampedDepth() === undefined)
+        history.replaceState({ ...(history.state as object | null), hsDepth: 0 }, '');
+    }, 0);
     const onHashChange = () => {
+      hasMoved = true;
       const known = stampedDepth();
       if (known !== undefined) {
         this.#depth = known;
@@ -37,7 +44,10 @@ class Router {
     };
     addEventListener('hashchange', onHashChange);
     this.route = parseRoute(location.hash);
-    return () => removeEventListener('hashchange', onHashChange);
+    return () => {
+      clearTimeout(stampFirst);
+      removeEventListener('hashchange', onHashChange);
+    };
   }
 
   navigate(hash: string): void {
