@@ -119,7 +119,7 @@ for (let run = 0; run < runs; run++) {
     console.log(
       `  ${((task.ts - navigationStart) / 1000).toFixed(0).padStart(6)} ms  ${cpu.toFixed(0).padStart(4)} ms x${SLOWDOWN}`,
     );
-    console.log(`     self: ${top(self, 8)}`);
+    console.log(`     self: ${top(self, Number(process.env.TOP_SELF ?? 8))}`);
     console.log(`     incl: ${top(inclusive, Number(process.env.TOP ?? 14))}`);
   }
   await context.close();
