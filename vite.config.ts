@@ -118,10 +118,11 @@ function hostConfigs(): Plugin {
 
 /**
  * The chunks Today imports after its first screen is drawn, and the relay's update after a dose is logged,
- * by file name (see `modulePreload` below): nothing on screen waits for them.
+ * by file name (see `modulePreload` below): nothing on screen waits for them. `import-wrapper` is Dexie's
+ * entry module, imported on its own before the repositories (state/database.ts).
  */
 const LOADED_AFTER_FIRST_SCREEN =
-  /(?:^|\/)(?:storage-health\.svelte|backup-repository|backup-nudge|StorageWarning|FirstRunImport|reminder-loop\.svelte|TodayDoses|relay-actions|db|cjk-font)-[\w-]+\.js$/;
+  /(?:^|\/)(?:storage-health\.svelte|backup-repository|backup-nudge|StorageWarning|FirstRunImport|reminder-loop\.svelte|TodayDoses|relay-actions|db|import-wrapper|cjk-font)-[\w-]+\.js$/;
 
 /** The message modules every language's first screen starts from (see `CORE_LOADERS` in i18n/locale.svelte.ts). */
 const CORE_MESSAGES = /[\\/]src[\\/]lib[\\/]i18n[\\/]core\.[\w-]+\.ts$/;
