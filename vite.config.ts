@@ -124,33 +124,20 @@ function hostConfigs(): Plugin {
 const LOADED_AFTER_FIRST_SCREEN =
   /(?:^|\/)(?:storage-health\.svelte|backup-repository|backup-nudge|StorageWarning|FirstRunImport|reminder-loop\.svelte|TodayDoses|relay-actions|db|import-wrapper|cjk-font)-[\w-]+\.js$/;
 
-/** The message modules every language's first screen starts from (see `CORE_LOADERS` in i18n/locale.svelte.ts). */
-const CORE_MESSAGES = /[\\/]src[\\/]lib[\\/]i18n[\\/]core\.[\w-]+\.ts$/;
-
 /**
- * `<link rel="modulepreload">` for each language's core messages, so they arrive with the entry script:
- * the first screen cannot be drawn before them, and the language is only known once the entry has read
- * the stored settings. Preloading them all (about 3.5 KB gzipped each) costs less than a round trip after
- * that read, for whichever language is stored.
+ * The favicon in the HTML itself, as a data: URL (the policy allows data: images): as a file, the browser
+ * fetched it while Today was being drawn, one more connection competing with the first screen's on a
+ * phone's network. public/favicon.svg stays the source, and a file for hosts that ask for /favicon.svg.
  */
-function preloadCoreMessages(): Plugin {
+function inlineFavicon(): Plugin {
   return {
-    name: 'hs-diary:preload-core-messages',
+    name: 'hs-diary:inline-favicon',
     apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, { bundle }) {
-        const files = Object.values(bundle ?? {}).flatMap((chunk) =>
-          chunk.type === 'chunk' && chunk.facadeModuleId && CORE_MESSAGES.test(chunk.facadeModuleId)
-            ? [chunk.fileName]
-            : [],
-        );
-        return files.sort().map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
-          injectTo: 'head' as const,
-        }));
-      },
+    transformIndexHtml: (html) => {
+      const svg = readFileSync(new URL('./public/favicon.svg', import.meta.url), 'utf8')
+        .replace(/\s*\n\s*/g, ' ')
+        .trim();
+      return html.replace('href="./favicon.svg"', `href="data:image/svg+xml,${encodeURIComponent(svg)}"`);
     },
   };
 }
@@ -201,7 +188,7 @@ export default defineConfig({
     svelte(),
     svelteTesting(),
     contentSecurityPolicy(),
-    preloadCoreMessages(),
+    inlineFavicon(),
     hostConfigs(),
     cjkFont(),
     VitePWA({

@@ -1,8 +1,8 @@
 /**
  * The chosen language and everything formatted in it. Components read `i18n.t` for text and the
  * `format*` helpers for dates and numbers, so switching language re-renders without a reload.
- * Only what is on screen is downloaded: the core messages of the language in use at start-up, and each
- * screen's section (`need('trends')`) when that screen opens; switching language reloads what was loaded.
+ * Only what is on screen is downloaded: the core messages of both languages come in the entry script, and
+ * each screen's section (`need('trends')`) when that screen opens; switching language reloads what was loaded.
  */
 import type { IsoDate } from '../domain/dates';
 import type { Locale } from '../domain/settings';
@@ -10,13 +10,18 @@ import type { CoreMessages, Messages, SectionName } from './en';
 import { formatCalendarDate, type DateStyle } from './calendar-dates';
 import { cachedFormatter } from './intl-cache';
 import { formatDecimal } from './plain-numbers';
+import { coreEn } from './core.en';
+import { coreZhCN } from './core.zh-CN';
 
 type Sections = Omit<Messages, keyof CoreMessages>;
 
-const CORE_LOADERS: Record<Locale, () => Promise<CoreMessages>> = {
-  en: () => import('./core.en').then((module) => module.coreEn),
-  'zh-CN': () => import('./core.zh-CN').then((module) => module.coreZhCN),
-};
+/**
+ * Both languages' first-screen text, in the entry script: Today needs the stored language's before it can be
+ * drawn, and that is only known once the settings are read. As files of their own (about 4 KB each,
+ * preloaded by the HTML) they were two more requests on the critical path, which on a phone's connection
+ * cost more than their bytes.
+ */
+const CORE_MESSAGES: Record<Locale, CoreMessages> = { en: coreEn, 'zh-CN': coreZhCN };
 
 const SECTION_LOADERS: { [L in Locale]: { [S in SectionName]: () => Promise<Sections[S]> } } = {
   en: {
@@ -63,7 +68,8 @@ class LocaleState {
   async use(locale: Locale): Promise<void> {
     const generation = ++this.#generation;
     const names = [...this.#loadedNames];
-    const [core, sections] = await Promise.all([CORE_LOADERS[locale](), loadSections(locale, names)]);
+    const core = CORE_MESSAGES[locale];
+    const sections = await loadSections(locale, names);
     if (generation !== this.#generation) return;
     this.#loadedLocale = locale;
     this.#core = core;

@@ -42,6 +42,17 @@ describe('afterFirstScreen', () => {
     expect(await settledAfter(later, 400)).toBe(true);
   });
 
+  it('resumes its callers one idle moment each, in the order they asked', async () => {
+    const { afterFirstScreen, firstScreenDrawn } = await freshIdle();
+    firstScreenDrawn();
+    const first = afterFirstScreen();
+    const second = afterFirstScreen();
+    expect(await settledAfter(first, 250)).toBe(true);
+    // Resumed together, their work was one long task.
+    expect(await settledAfter(second, 0)).toBe(false);
+    expect(await settledAfter(second, 250)).toBe(true);
+  });
+
   it('runs at once (after idle) for work asked for once the screen is up', async () => {
     const { afterFirstScreen, firstScreenDrawn } = await freshIdle();
     firstScreenDrawn();

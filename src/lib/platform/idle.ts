@@ -66,8 +66,14 @@ export async function afterFirstScreen(): Promise<void> {
     Promise.race([drawn, new Promise<void>((resolve) => setTimeout(resolve, FALLBACK_MS))]),
   );
   await firstScreenOrLate;
-  await whenIdle();
+  // One caller per idle moment, in the order they asked: resumed in the same idle moment, the service
+  // worker, reminders, storage health, backup notices and the database started as one long task.
+  const turn = idleTurns.then(whenIdle);
+  idleTurns = turn;
+  await turn;
 }
+
+let idleTurns: Promise<void> = Promise.resolve();
 
 /**
  * Let the browser run what is waiting (input, a frame) before going on: splits one long task in two.
