@@ -116,8 +116,11 @@ for (let run = 0; run < runs; run++) {
         .slice(0, count)
         .map(([key, micros]) => `${((micros / 1000) * SLOWDOWN).toFixed(0)} ${key}`)
         .join(' · ');
+    const dispatched = onMain
+      .filter((event) => event.name === 'EventDispatch' && event.ts >= task.ts && event.ts < task.ts + task.dur)
+      .map((event) => String(event.args?.data?.type ?? ''));
     console.log(
-      `  ${((task.ts - navigationStart) / 1000).toFixed(0).padStart(6)} ms  ${cpu.toFixed(0).padStart(4)} ms x${SLOWDOWN}`,
+      `  ${((task.ts - navigationStart) / 1000).toFixed(0).padStart(6)} ms  ${cpu.toFixed(0).padStart(4)} ms x${SLOWDOWN}  ${[...new Set(dispatched)].join(' ')}`,
     );
     console.log(`     self: ${top(self, Number(process.env.TOP_SELF ?? 8))}`);
     console.log(`     incl: ${top(inclusive, Number(process.env.TOP ?? 14))}`);
