@@ -105,6 +105,8 @@ const NODE_TESTS = [
   'src/lib/state/storage-answer.test.ts',
   'src/lib/state/relay-actions.test.ts',
   'src/lib/ui/summary/reachability.test.ts',
+  'src/lib/i18n/**/*.test.ts',
+  'src/lib/platform/keyboard-inset.test.ts',
 ];
 
 /** What every unit test gets, in every project. */
