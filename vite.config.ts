@@ -83,6 +83,16 @@ export function nginxSnippet(): string {
 const PURE_TESTS = ['src/lib/domain/**/*.test.ts', 'src/lib/export/**/*.test.ts', 'tests/factories/**/*.test.ts'];
 
 /**
+ * Pure tests that replace a module with `vi.mock`: they keep a fresh module registry of their own, since a
+ * mock registered by one file would otherwise stay for the files after it in the same worker (see the
+ * `domain` project). A new pure test file that calls `vi.mock` belongs here.
+ */
+const PURE_TESTS_WITH_MODULE_MOCKS = [
+  'src/lib/domain/summary-model-cost.test.ts',
+  'src/lib/export/calendar-export.test.ts',
+];
+
+/**
  * Unit tests that need IndexedDB (fake-indexeddb) or Svelte's runes but no DOM: in Node too, which starts
  * a file far faster than jsdom does.
  */
@@ -95,6 +105,8 @@ const NODE_TESTS = [
   'src/lib/state/storage-answer.test.ts',
   'src/lib/state/relay-actions.test.ts',
   'src/lib/ui/summary/reachability.test.ts',
+  'src/lib/i18n/**/*.test.ts',
+  'src/lib/platform/keyboard-inset.test.ts',
 ];
 
 /** What every unit test gets, in every project. */
@@ -231,7 +243,20 @@ export default defineConfig({
     projects: [
       // Pure code needs no DOM and no Svelte plugins: in Node, without jsdom and the component-test setup,
       // each file starts far faster.
-      { test: { ...TEST_BASICS, name: 'domain', environment: 'node', include: PURE_TESTS } },
+      // Pure code shares nothing between files worth a fresh worker each: one worker runs them all (`isolate`
+      // off), which halves the project's time. `vi.restoreAllMocks` still runs between files; module mocks
+      // would not be undone, so the files that use them run isolated in `domain-mocks`.
+      {
+        test: {
+          ...TEST_BASICS,
+          name: 'domain',
+          environment: 'node',
+          include: PURE_TESTS,
+          exclude: [...configDefaults.exclude, ...PURE_TESTS_WITH_MODULE_MOCKS],
+          isolate: false,
+        },
+      },
+      { test: { ...TEST_BASICS, name: 'domain-mocks', environment: 'node', include: PURE_TESTS_WITH_MODULE_MOCKS } },
       {
         plugins: [svelte()],
         test: {

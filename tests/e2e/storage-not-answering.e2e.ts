@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { HsDiary } from './page-models/hs-diary';
-import { localDate, readStoredDays, useE2E } from './support';
+import { localDate, passTimeUntilVisible, readStoredDays, useE2E } from './support';
 
 const e2e = useE2E();
 
@@ -37,10 +37,13 @@ describe('storage that does not answer', () => {
     await app.goto('#/');
     await context.addInitScript(holdBackOpens);
     await holdBack(page, true);
+    // The app waits a few seconds before it starts without the storage, and tries it again every few
+    // seconds: the page's clock is moved on instead of the test sitting through those waits.
+    await page.clock.install();
 
     await page.reload();
     const alert = page.getByRole('alert').filter({ hasText: app.t.storageAnswer.title });
-    await alert.waitFor();
+    await passTimeUntilVisible(page, alert);
     expect(await alert.getByText(app.t.storageAnswer.whatToDo).isVisible()).toBe(true);
     // The app started in spite of it: the screen and the navigation are there.
     expect(await app.h1.isVisible()).toBe(true);
@@ -48,7 +51,7 @@ describe('storage that does not answer', () => {
 
     // The storage comes back: the next fresh open answers, and a reload is offered.
     await holdBack(page, false);
-    await alert.getByText(app.t.storageAnswer.answersAgain).waitFor();
+    await passTimeUntilVisible(page, alert.getByText(app.t.storageAnswer.answersAgain));
     await alert.getByRole('button', { name: app.t.storageAnswer.reload }).click();
     await app.h1.waitFor();
     await app.page.getByText(app.t.storageAnswer.title).waitFor({ state: 'detached' });

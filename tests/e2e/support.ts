@@ -17,6 +17,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   type LaunchOptions,
+  type Locator,
   type Page,
 } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
@@ -312,6 +313,20 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
     await page.getByRole('heading', { level: 1 }).first().waitFor();
   }
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+}
+
+/**
+ * Move the page's clock (installed with `page.clock.install()`) on a second at a time until `locator` is
+ * visible, for what the app shows only after a wait of its own (storage that does not answer): the wait
+ * passes without the test sitting through it. At most `ACTION_TIMEOUT_MS` of the page's time is passed,
+ * so an app that waits longer fails as it would in real time.
+ */
+export async function passTimeUntilVisible(page: Page, locator: Locator): Promise<void> {
+  for (let passedMs = 0; passedMs < ACTION_TIMEOUT_MS; passedMs += 1000) {
+    if (await locator.isVisible()) return;
+    await page.clock.fastForward(1000);
+  }
+  await locator.waitFor({ timeout: 1000 });
 }
 
 /**

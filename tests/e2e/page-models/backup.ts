@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { ACTION_TIMEOUT_MS } from '../support';
 import type { HsDiary, Messages } from './hs-diary';
 
 export type BackupMessages = Messages['backup'];
@@ -172,6 +173,22 @@ export class ImportPreviewModel {
 }
 
 /** The first-run offer and the warnings at the top of Today. */
+/**
+ * Runs in the page: whether the banners' code (the FirstRunImport chunk) has arrived. Read through a
+ * PerformanceObserver rather than `performance.getEntriesByType`: a page with a Playwright clock installed
+ * has a fake `performance` that lists no entries. A buffered observer is told at once of the resources
+ * loaded so far (there is always at least the entry script).
+ */
+function hasLoadedBanners(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      observer.disconnect();
+      resolve(list.getEntries().some((entry) => entry.name.includes('/FirstRunImport-')));
+    });
+    observer.observe({ type: 'resource', buffered: true });
+  });
+}
+
 export class TodayBanners {
   constructor(private readonly app: HsDiary) {}
 
@@ -201,9 +218,7 @@ export class TodayBanners {
    * for their code to arrive, then check the banner stays away for a second while its data is read.
    */
   async expectAbsent(banner: Locator): Promise<void> {
-    await this.app.page.waitForFunction(() =>
-      performance.getEntriesByType('resource').some((entry) => entry.name.includes('/FirstRunImport-')),
-    );
+    await expect.poll(() => this.app.page.evaluate(hasLoadedBanners), { timeout: ACTION_TIMEOUT_MS }).toBe(true);
     for (let check = 0; check < 10; check += 1) {
       expect(await banner.count(), 'a banner that should not be there').toBe(0);
       await this.app.page.waitForTimeout(100);
