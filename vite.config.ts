@@ -89,6 +89,7 @@ const PURE_TESTS = ['src/lib/domain/**/*.test.ts', 'src/lib/export/**/*.test.ts'
  */
 const PURE_TESTS_WITH_MODULE_MOCKS = [
   'src/lib/domain/summary-model-cost.test.ts',
+  'src/lib/domain/lazy-schemas.test.ts',
   'src/lib/export/calendar-export.test.ts',
 ];
 
