@@ -52,16 +52,27 @@ const INTL_TAGS: Record<Locale, string> = { en: 'en-GB', 'zh-CN': 'zh-CN' };
 
 export type { DateStyle };
 
-class LocaleState {
+// Not en.ts's list: importing a value from en.ts would bring every English section into the entry script.
+const SECTION_NAMES = Object.keys(SECTION_LOADERS.en) as SectionName[];
+
+/** One section's messages, reactive on their own: loading one section re-runs only what reads it. */
+class SectionSlot<S> {
+  messages = $state.raw<S | undefined>();
+}
+
+type SectionSlots = { [S in SectionName]: SectionSlot<Sections[S]> };
+
+export class LocaleState {
   code = $state<Locale>('en');
   #core = $state.raw<CoreMessages | undefined>();
-  #sections = $state.raw<Partial<Sections>>({});
+  #slots = Object.fromEntries(SECTION_NAMES.map((name) => [name, new SectionSlot()])) as SectionSlots;
   /** Every language switch and section load gets a number, so a slow older load never wins. */
   #generation = 0;
 
   // Plain mirrors of what is loaded: `need()` reads these, not runes state, so an `{#await}` that calls
   // it does not re-run (and remount its screen) when a language or section load lands later.
   #loadedLocale: Locale | undefined;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- plain on purpose, see above
   #loadedNames = new Set<SectionName>();
 
   /** Load a language's core and every section already in use, then switch to it in one step. */
@@ -73,7 +84,7 @@ class LocaleState {
     if (generation !== this.#generation) return;
     this.#loadedLocale = locale;
     this.#core = core;
-    this.#sections = sections;
+    for (const name of SECTION_NAMES) this.#fill(name, sections);
     this.code = locale;
   }
 
@@ -84,12 +95,32 @@ class LocaleState {
     if (missing.length === 0 || locale === undefined) return;
     const sections = await loadSections(locale, missing);
     if (locale !== this.#loadedLocale) return this.need(...names);
-    for (const name of missing) this.#loadedNames.add(name);
-    this.#sections = { ...this.#sections, ...sections };
+    for (const name of missing) {
+      this.#loadedNames.add(name);
+      this.#fill(name, sections);
+    }
   }
 
-  /** Core messages and the sections loaded so far; a screen reads only the sections it asked for. */
-  readonly #t = $derived(this.#core ? ({ ...this.#core, ...this.#sections } as Messages) : undefined);
+  #fill<S extends SectionName>(name: S, sections: Partial<Sections>): void {
+    this.#slots[name].messages = sections[name];
+  }
+
+  /**
+   * Core messages and the sections loaded so far; a screen reads only the sections it asked for. Made anew
+   * only when the language changes: each section is read through its own slot, so the backup texts
+   * arriving after Today is drawn no longer re-render every text on the page (three such loads were
+   * three long tasks on a slow phone).
+   */
+  readonly #t = $derived.by(() => {
+    const core = this.#core;
+    if (!core) return undefined;
+    const messages = { ...core } as Messages;
+    for (const name of SECTION_NAMES) {
+      const slot = this.#slots[name];
+      Object.defineProperty(messages, name, { enumerable: true, get: () => slot.messages });
+    }
+    return messages;
+  });
 
   get t(): Messages {
     if (!this.#t) throw new Error('i18n.use() must finish before the first screen is drawn');
