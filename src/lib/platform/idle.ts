@@ -30,6 +30,15 @@ export function isFirstScreenInSteps(): boolean {
   return isDrawingInSteps;
 }
 
+/**
+ * Resolves in a task after the browser has drawn the next frame. Work that follows a screen's mount waits
+ * for this rather than `yieldToBrowser`: the first frame's style, layout and paint then get a task of their
+ * own instead of landing in the next piece of work's task (a forced layout) or adding to it.
+ */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 let steps: Promise<void> = Promise.resolve();
 
 /**
@@ -56,6 +65,7 @@ function whenLoaded(): Promise<void> {
 }
 
 let firstScreenOrLate: Promise<void> | undefined;
+let idleTurns: Promise<void> = Promise.resolve();
 
 /**
  * Resolves once the page has loaded, the first screen is drawn and the browser is idle. Should a screen
@@ -73,8 +83,6 @@ export async function afterFirstScreen(): Promise<void> {
   await turn;
 }
 
-let idleTurns: Promise<void> = Promise.resolve();
-
 /**
  * Let the browser run what is waiting (input, a frame) before going on: splits one long task in two.
  * `scheduler.yield()` where there is one (Chromium), else a new task.
@@ -83,13 +91,4 @@ export function yieldToBrowser(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * Resolves in a task after the browser has drawn the next frame. Work that follows a screen's mount waits
- * for this rather than `yieldToBrowser`: the first frame's style, layout and paint then get a task of their
- * own instead of landing in the next piece of work's task (a forced layout) or adding to it.
- */
-export function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
