@@ -258,7 +258,9 @@ describe('the first screen in steps', () => {
       nav: 'nav',
     });
     await gotoApp(page, e2e.url);
+    // Every part is there: the nav comes a step after the header, the doses space four steps after it.
     await page.locator('nav').waitFor();
+    await page.getByTestId('doses-space').waitFor({ state: 'attached' });
     const frames = await page.evaluate(() => (window as unknown as { __frameOf: Record<string, number> }).__frameOf);
     // Drawn at once (one task that mounted everything, then one frame that laid it all out), every part
     // appeared in the same frame.
