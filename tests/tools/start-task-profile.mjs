@@ -32,6 +32,15 @@ const sourceOf = (/** @type {any} */ frame) => {
   return original.source.replace(/.*node_modules\//, 'nm/').replace(/.*\/src\//, 'src/');
 };
 
+/** The function's name in the source, through the source map (the build's names are minified). */
+const originalName = (/** @type {any} */ frame) => {
+  if (!frame.url) return frame.functionName ?? '';
+  sourceOf(frame);
+  const file = String(frame.url).replace(/.*\/hs-diary\//, '');
+  const original = maps.get(file)?.originalPositionFor({ line: frame.lineNumber + 1, column: frame.columnNumber });
+  return `${original?.name ?? frame.functionName ?? ''}:${original?.line ?? ''}`;
+};
+
 for (let run = 0; run < runs; run++) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -85,6 +94,53 @@ for (let run = 0; run < runs; run++) {
   samples.sort((a, b) => a.ts - b.ts);
   console.log(`Run ${run + 1}: ${samples.length} samples`);
   const tasks = onMain.filter((event) => event.name === 'RunTask' && event.ph === 'X');
+  // A blocking-time figure from thread CPU time (not wall time, which a busy machine stretches): what each
+  // task after the first contentful paint spends over 50 ms at the slowdown, as Lighthouse's TBT counts it.
+  const firstPaint = events.find((event) => event.name === 'firstContentfulPaint' && event.pid === mainThread.pid);
+  for (const clock of /** @type {const} */ (['tdur', 'dur'])) {
+    const blocking = tasks
+      .filter((task) => firstPaint && task.ts >= firstPaint.ts)
+      .map((task) => ((task[clock] ?? task.dur ?? 0) / 1000) * SLOWDOWN)
+      .filter((cpu) => cpu > 50);
+    console.log(
+      `  blocking after FCP by ${clock === 'tdur' ? 'thread CPU' : 'wall time'} x${SLOWDOWN}: ` +
+        `${blocking.reduce((sum, cpu) => sum + cpu - 50, 0).toFixed(0)} ms over ${blocking.length} tasks (${blocking.map((cpu) => cpu.toFixed(0)).join(', ')})`,
+    );
+  }
+  if (process.env.AFTER_PAINT && firstPaint) {
+    // Where the main thread's time after the first paint went, by source file: self time, and time under it.
+    /** @type {Map<string, number>} */
+    const self = new Map();
+    /** @type {Map<string, number>} */
+    const inclusive = new Map();
+    const after = samples.filter((sample) => sample.ts >= firstPaint.ts);
+    for (let index = 0; index < after.length; index++) {
+      const sample = /** @type {{ ts: number, node: number, profile: string }} */ (after[index]);
+      const next = after[index + 1];
+      const micros = next ? Math.min(next.ts - sample.ts, 1000) : 100;
+      const profile = profiles.get(sample.profile);
+      if (!profile) continue;
+      const frame = profile.nodes.get(sample.node)?.callFrame ?? {};
+      if (frame.functionName === '(idle)') continue;
+      const key = process.env.BY_FUNCTION ? `${sourceOf(frame)} ${originalName(frame)}` : sourceOf(frame);
+      self.set(key, (self.get(key) ?? 0) + micros);
+      const seen = new Set();
+      for (let at = /** @type {number | undefined} */ (sample.node); at !== undefined; at = profile.parents.get(at)) {
+        const source = sourceOf(profile.nodes.get(at)?.callFrame ?? {});
+        if (seen.has(source) || source.startsWith('(')) continue;
+        seen.add(source);
+        inclusive.set(source, (inclusive.get(source) ?? 0) + micros);
+      }
+    }
+    const list = (/** @type {Map<string, number>} */ map) =>
+      [...map]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, Number(process.env.TOP ?? 30))
+        .map(([key, micros]) => `${(micros / 1000).toFixed(1)} ${key}`)
+        .join('\n       ');
+    console.log(`  after the first paint, real ms, self:\n       ${list(self)}`);
+    console.log(`  inclusive:\n       ${list(inclusive)}`);
+  }
   for (const task of tasks) {
     const cpu = ((task.tdur ?? task.dur ?? 0) / 1000) * SLOWDOWN;
     if (cpu < Number(process.env.MIN ?? 40)) continue;
