@@ -11,38 +11,16 @@ import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumPath } from '../ensure-chromium.mjs';
+import { blockingByThreadCpu } from '../bench/trace-blocking.mjs';
 import { startServer } from '../serve.mjs';
 
-const SLOWDOWN = 4;
 const roots = process.argv.slice(2).map((root) => resolve(root));
 const runs = Number(process.env.RUNS ?? 5);
 
 /** @param {any} trace */
 function fromTrace(trace) {
-  /** @type {any[]} */
-  const events = trace.traceEvents;
-  const main = events.find(
-    (event) =>
-      event.name === 'thread_name' &&
-      event.args?.name === 'CrRendererMain' &&
-      events.some((other) => other.pid === event.pid && other.name === 'ParseHTML'),
-  );
-  const firstPaint = events.find((event) => event.name === 'firstContentfulPaint' && event.pid === main.pid);
-  const tasks = events.filter(
-    (event) =>
-      event.pid === main.pid &&
-      event.tid === main.tid &&
-      event.name === 'RunTask' &&
-      event.ph === 'X' &&
-      firstPaint &&
-      event.ts >= firstPaint.ts,
-  );
-  const cpu = tasks.map((task) => ((task.tdur ?? 0) / 1000) * SLOWDOWN);
-  return {
-    cpuTbt: cpu.reduce((sum, ms) => sum + Math.max(0, ms - 50), 0),
-    cpuAfterPaint: cpu.reduce((sum, ms) => sum + ms, 0) / SLOWDOWN,
-    tasks: tasks.length,
-  };
+  const { blockingMs, cpuAfterPaintMs, tasks } = blockingByThreadCpu(trace);
+  return { cpuTbt: blockingMs, cpuAfterPaint: cpuAfterPaintMs, tasks };
 }
 
 /** @param {string} url */
