@@ -318,13 +318,14 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
 /**
  * Move the page's clock (installed with `page.clock.install()`) on a second at a time until `locator` is
  * visible, for what the app shows only after a wait of its own (storage that does not answer): the wait
- * passes without the test sitting through it. At most `ACTION_TIMEOUT_MS` of the page's time is passed,
- * so an app that waits longer fails as it would in real time.
+ * passes without the test sitting through it. At most `limitMs` of the page's time is passed (by default
+ * `ACTION_TIMEOUT_MS`), so an app that waits longer fails as it would in real time.
  */
-export async function passTimeUntilVisible(page: Page, locator: Locator): Promise<void> {
-  for (let passedMs = 0; passedMs < ACTION_TIMEOUT_MS; passedMs += 1000) {
+export async function passTimeUntilVisible(page: Page, locator: Locator, limitMs = ACTION_TIMEOUT_MS): Promise<void> {
+  const stepMs = Math.min(1000, limitMs);
+  for (let passedMs = 0; passedMs < limitMs; passedMs += stepMs) {
     if (await locator.isVisible()) return;
-    await page.clock.fastForward(1000);
+    await page.clock.fastForward(stepMs);
   }
   await locator.waitFor({ timeout: 1000 });
 }

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dayFactory } from '../../../tests/factories/day-factory';
 import { DiaryDatabase } from './database';
-import { getDay, saveDay } from './days-repository';
+import { getDay, saveDay, watchRecentDays } from './days-repository';
 import { classifyStorageError, StorageFailure } from './errors';
 import { lifecycleOf, type DatabaseState } from './lifecycle';
 import { loadReminderState, recordDose, saveReminder, updateReminderState } from './reminders-repository';
@@ -236,6 +236,23 @@ describe('storage refused (a private window)', () => {
     expect(lifecycleOf(db).state).toBe('unavailable');
     await expect(getDay(db, '2026-11-20')).rejects.toMatchObject({ kind: 'unavailable' });
     expect(open).toHaveBeenCalled();
+  });
+
+  it('is said at once to a live view too, which Dexie would leave waiting for an open that never comes', async () => {
+    vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('The operation failed for reasons unrelated to the database itself.', 'InvalidStateError');
+    });
+    const db = newDatabase();
+    const changes = vi.fn();
+    const errors: unknown[] = [];
+    const unsubscribe = watchRecentDays(db, '2026-11-13', TODAY, changes, (error) => errors.push(error));
+    try {
+      await vi.waitFor(() => expect(errors).toHaveLength(1), { timeout: 1000 });
+      expect(errors[0]).toMatchObject({ kind: 'unavailable' });
+      expect(changes).not.toHaveBeenCalled();
+    } finally {
+      unsubscribe();
+    }
   });
 });
 

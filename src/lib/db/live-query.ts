@@ -10,7 +10,16 @@ export function watchQuery<T>(
   onChange: (value: T) => void,
   onError: (error: unknown) => void,
 ): Unsubscribe {
-  const subscription = liveQuery(read).subscribe({
+  // Dexie's liveQuery says nothing of a DatabaseClosedError (it waits for the database to open again), and a
+  // database the browser refuses to open (a private window) fails with one wrapped around the refusal: every
+  // live screen then waited in silence until storage health, seconds later, said what was wrong. That failure
+  // is passed on as the StorageFailure it is; a connection merely closed (another tab's upgrade) still waits.
+  const readOrRefuse = () =>
+    read().catch((error: unknown) => {
+      const failure = classifyStorageError(error);
+      throw failure.kind === 'unavailable' ? failure : error;
+    });
+  const subscription = liveQuery(readOrRefuse).subscribe({
     next: onChange,
     error: (error: unknown) => onError(classifyStorageError(error)),
   });
