@@ -132,6 +132,7 @@ const DOM_TESTS_ISOLATED = [
   'src/lib/ui/shared/StorageWarning.upgrade.test.ts',
   // Replaces a module with vi.mock, which would stay replaced for the files after it in a shared worker.
   'src/lib/ui/summary/QrPanel.test.ts',
+  'src/lib/ui/today/FirstRunImport.test.ts',
   'src/lib/ui/today/TodayDoses.test.ts',
   'src/lib/ui/visits/VisitsScreen.test.ts',
 ];
