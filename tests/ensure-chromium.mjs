@@ -4,29 +4,12 @@
  * /usr/bin/chromium) and poppler-utils' pdftotext/pdftoppm for reading the summary PDF. When one is missing
  * and we run as root with apt-get, Debian's package is installed; otherwise we say how to get it. Never
  * downloads a browser of its own.
- *   node tests/ensure-chromium.mjs                  (the bench: Chromium as a patient runs it)
- *   node tests/ensure-chromium.mjs --headless-shell (the browser tests: see testChromiumPath)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export function chromiumPath() {
   return process.env.CHROME_PATH || '/usr/bin/chromium';
-}
-
-/** Debian's `chromium-headless-shell`: the same Chromium build as `chromium`, without the browser's UI layer. */
-const HEADLESS_SHELL_PATH = '/usr/bin/chromium-headless-shell';
-
-/**
- * The browser the browser tests drive: CHROME_PATH, else Debian's headless shell when it is there (what
- * Playwright itself runs for headless tests: the same Blink and V8 as /usr/bin/chromium, but it does not run
- * the full browser's UI layer under each page, so a test costs about a third less CPU; measured per file in
- * issue 14, e.g. backup.e2e 101 -> 55 CPU-seconds), else /usr/bin/chromium. The bench keeps `chromiumPath()`:
- * Lighthouse measures the browser a patient runs.
- */
-export function testChromiumPath() {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
-  return existsSync(HEADLESS_SHELL_PATH) ? HEADLESS_SHELL_PATH : chromiumPath();
 }
 
 const canApt = () => typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/apt-get');
@@ -91,23 +74,7 @@ function ensurePoppler() {
   ]);
 }
 
-/**
- * For the browser tests: Chromium (the files that show notifications run it) and the headless shell,
- * installed when it can be (Chromium runs every file if it cannot).
- */
-function ensureHeadlessShell() {
-  ensureChromium();
-  if (!process.env.CHROME_PATH && !existsSync(HEADLESS_SHELL_PATH) && canApt()) {
-    try {
-      aptInstall(['chromium-headless-shell']);
-    } catch {
-      console.log(`No chromium-headless-shell package here; the browser tests use ${chromiumPath()}.`);
-    }
-  }
-  return testChromiumPath();
-}
-
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
-  console.log(`Chromium: ${process.argv.includes('--headless-shell') ? ensureHeadlessShell() : ensureChromium()}`);
+  console.log(`Chromium: ${ensureChromium()}`);
   ensurePoppler();
 }

@@ -34,7 +34,7 @@ import { makeSubscriptionKeys, startFakePushService, type FakePushService } from
 import { pressNotificationButton, readDoseLogs, shownNotifications, writeMedications } from './page-models/reminders';
 import {
   ACTION_TIMEOUT_MS,
-  FULL_BROWSER_LAUNCH_OPTIONS,
+  LAUNCH_OPTIONS,
   readStoredRows,
   VIEWPORT,
   waitForServiceWorkerControl,
@@ -105,7 +105,7 @@ beforeAll(async () => {
     isPushEndpoint: (url) => url.origin === pushService.origin,
     clock: () => relayNowMs ?? Date.now() + RELAY_CLOCK_BEHIND_MS,
   });
-  browser = await chromium.launch(FULL_BROWSER_LAUNCH_OPTIONS);
+  browser = await chromium.launch(LAUNCH_OPTIONS);
 });
 
 afterAll(async () => {

@@ -30,7 +30,7 @@ import {
 import { seedDay, TrendsScreen, writeDays } from './page-models/trends';
 import { useE2E, waitForServiceWorkerControl } from './support';
 
-const e2e = useE2E({ serviceWorkers: 'allow', notifications: true });
+const e2e = useE2E({ serviceWorkers: 'allow' });
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 

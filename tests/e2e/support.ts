@@ -21,7 +21,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { chromiumPath, testChromiumPath } from '../ensure-chromium.mjs';
+import { chromiumPath } from '../ensure-chromium.mjs';
 import { startServer } from '../serve.mjs';
 
 export const BASE_PATH = '/hs-diary/';
@@ -37,16 +37,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 export const LAUNCH_OPTIONS: LaunchOptions = {
-  executablePath: testChromiumPath(),
+  executablePath: chromiumPath(),
   args: CHROMIUM_ARGS,
   headless: true,
 };
-
-/**
- * The full Chromium, for the files that test system notifications: the headless shell the other files run
- * (see `testChromiumPath`) has no notifications (`Notification.permission` stays "denied").
- */
-export const FULL_BROWSER_LAUNCH_OPTIONS: LaunchOptions = { ...LAUNCH_OPTIONS, executablePath: chromiumPath() };
 
 /** The phone-sized viewport every test uses unless it says otherwise. */
 export const VIEWPORT = { width: 390, height: 844 };
@@ -146,14 +140,10 @@ export async function gotoApp(page: Page, url: string): Promise<void> {
 /**
  * `serviceWorkers`: whether pages may register the app's service worker. Blocked unless a file asks: a
  * worker that installs precaches the whole build in every new context, work most tests do not test
- * (and a test that needs it, offline or notifications, says so). `notifications: true`: the file shows
- * system notifications, so it runs the full Chromium (FULL_BROWSER_LAUNCH_OPTIONS).
+ * (and a test that needs it, offline or notifications, says so).
  */
-export function useE2E(
-  options: { root?: string; serviceWorkers?: 'allow' | 'block'; notifications?: boolean } = {},
-): E2E {
+export function useE2E(options: { root?: string; serviceWorkers?: 'allow' | 'block' } = {}): E2E {
   const serviceWorkers = options.serviceWorkers ?? 'block';
-  const launchOptions = options.notifications ? FULL_BROWSER_LAUNCH_OPTIONS : LAUNCH_OPTIONS;
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let port = 0;
@@ -239,7 +229,7 @@ export function useE2E(
       const profile = mkdtempSync(join(tmpdir(), 'hs-diary-e2e-profile-'));
       profiles.push(profile);
       const context = await chromium.launchPersistentContext(profile, {
-        ...launchOptions,
+        ...LAUNCH_OPTIONS,
         viewport: VIEWPORT,
         timezoneId: TIME_ZONE,
         serviceWorkers,
@@ -270,7 +260,7 @@ export function useE2E(
 
   beforeAll(async () => {
     await serve();
-    browser = await chromium.launch(launchOptions);
+    browser = await chromium.launch(LAUNCH_OPTIONS);
   });
 
   /** Merge what is in the open documents' own lists (emptying them), in case a report to Node did not arrive. */
