@@ -10,20 +10,31 @@
 const SLOWDOWN = 4;
 
 /**
- * @param {{ traceEvents: any[] }} trace
- * @returns {{ blockingMs: number, cpuAfterPaintMs: number, tasks: number }}
+ * The page's renderer main thread in a trace: the one that parsed the HTML.
+ * @param {any[]} events
+ * @returns {{ pid: number, tid: number } | undefined}
  */
-export function blockingByThreadCpu(trace) {
-  const events = trace.traceEvents;
-  const main = events.find(
+export function rendererMainThread(events) {
+  return events.find(
     (event) =>
       event.name === 'thread_name' &&
       event.args?.name === 'CrRendererMain' &&
       events.some((other) => other.pid === event.pid && other.name === 'ParseHTML'),
   );
+}
+
+/**
+ * The main thread's tasks after the first contentful paint, each as its time at the slowdown, by thread
+ * CPU (`tdur`) or wall time (`dur`); empty when the trace has no first paint.
+ * @param {any[]} events
+ * @param {'tdur' | 'dur'} clock
+ * @returns {number[]}
+ */
+export function tasksAfterFirstPaint(events, clock) {
+  const main = rendererMainThread(events);
   const firstPaint = main && events.find((event) => event.name === 'firstContentfulPaint' && event.pid === main.pid);
-  if (!firstPaint) return { blockingMs: Number.NaN, cpuAfterPaintMs: Number.NaN, tasks: 0 };
-  const cpu = events
+  if (!main || !firstPaint) return [];
+  return events
     .filter(
       (event) =>
         event.pid === main.pid &&
@@ -32,9 +43,21 @@ export function blockingByThreadCpu(trace) {
         event.ph === 'X' &&
         event.ts >= firstPaint.ts,
     )
-    .map((task) => ((task.tdur ?? 0) / 1000) * SLOWDOWN);
+    .map((task) => (((clock === 'tdur' ? task.tdur : task.dur) ?? 0) / 1000) * SLOWDOWN);
+}
+
+/** Lighthouse's sum: what each task spends over 50 ms. @param {number[]} tasks */
+export const blockingOf = (tasks) => tasks.reduce((sum, ms) => sum + Math.max(0, ms - 50), 0);
+
+/**
+ * @param {{ traceEvents: any[] }} trace
+ * @returns {{ blockingMs: number, cpuAfterPaintMs: number, tasks: number }}
+ */
+export function blockingByThreadCpu(trace) {
+  const cpu = tasksAfterFirstPaint(trace.traceEvents, 'tdur');
+  if (cpu.length === 0) return { blockingMs: Number.NaN, cpuAfterPaintMs: Number.NaN, tasks: 0 };
   return {
-    blockingMs: cpu.reduce((sum, ms) => sum + Math.max(0, ms - 50), 0),
+    blockingMs: blockingOf(cpu),
     cpuAfterPaintMs: cpu.reduce((sum, ms) => sum + ms, 0) / SLOWDOWN,
     tasks: cpu.length,
   };

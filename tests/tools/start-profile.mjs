@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../ensure-chromium.mjs';
+import { rendererMainThread } from '../bench/trace-blocking.mjs';
 import { DIST, startServer } from '../serve.mjs';
 
 const SLOWDOWN = 4;
@@ -36,12 +37,7 @@ for (let run = 0; run < runs; run++) {
   const trace = JSON.parse((await browser.stopTracing()).toString());
   /** @type {TraceEvent[]} */
   const events = trace.traceEvents;
-  const main = events.find(
-    (event) =>
-      event.name === 'thread_name' &&
-      event.args?.name === 'CrRendererMain' &&
-      events.some((other) => other.pid === event.pid && other.name === 'ParseHTML'),
-  );
+  const main = rendererMainThread(events);
   if (!main) throw new Error('no renderer main thread in the trace');
   const onMain = events.filter((event) => event.pid === main.pid && event.tid === main.tid);
   const navigationStart = onMain.find((event) => event.name === 'navigationStart')?.ts ?? onMain[0]?.ts ?? 0;

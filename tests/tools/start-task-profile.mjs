@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../ensure-chromium.mjs';
+import { blockingOf, rendererMainThread, tasksAfterFirstPaint } from '../bench/trace-blocking.mjs';
 import { startServer } from '../serve.mjs';
 
 const SLOWDOWN = 4;
@@ -41,6 +42,37 @@ const originalName = (/** @type {any} */ frame) => {
   return `${original?.name ?? frame.functionName ?? ''}:${original?.line ?? ''}`;
 };
 
+/**
+ * Where sampled time went: per key of the sampled frame (self), and per source file anywhere on its stack
+ * (inclusive, each file once per sample). Idle samples are left out.
+ * @param {Map<string, { nodes: Map<number, any>, parents: Map<number, number> }>} profiles
+ * @param {{ ts: number, node: number, profile: string }[]} samples in time order
+ * @param {(frame: any) => string} keyOf
+ */
+function attribute(profiles, samples, keyOf) {
+  /** @type {Map<string, number>} */
+  const self = new Map();
+  /** @type {Map<string, number>} */
+  const inclusive = new Map();
+  samples.forEach((sample, index) => {
+    const next = samples[index + 1];
+    const micros = next ? Math.min(next.ts - sample.ts, 1000) : 100;
+    const profile = profiles.get(sample.profile);
+    const frame = profile?.nodes.get(sample.node)?.callFrame ?? {};
+    if (!profile || frame.functionName === '(idle)') return;
+    const key = keyOf(frame);
+    self.set(key, (self.get(key) ?? 0) + micros);
+    const seen = new Set();
+    for (let at = /** @type {number | undefined} */ (sample.node); at !== undefined; at = profile.parents.get(at)) {
+      const source = sourceOf(profile.nodes.get(at)?.callFrame ?? {});
+      if (seen.has(source) || source.startsWith('(')) continue;
+      seen.add(source);
+      inclusive.set(source, (inclusive.get(source) ?? 0) + micros);
+    }
+  });
+  return { self, inclusive };
+}
+
 for (let run = 0; run < runs; run++) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -60,12 +92,7 @@ for (let run = 0; run < runs; run++) {
   await page.waitForTimeout(2500);
   /** @type {any[]} */
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
-  const mainThread = events.find(
-    (event) =>
-      event.name === 'thread_name' &&
-      event.args?.name === 'CrRendererMain' &&
-      events.some((other) => other.pid === event.pid && other.name === 'ParseHTML'),
-  );
+  const mainThread = /** @type {{ pid: number, tid: number }} */ (rendererMainThread(events));
   const onMain = events.filter((event) => event.pid === mainThread.pid && event.tid === mainThread.tid);
   const navigationStart = onMain.find((event) => event.name === 'navigationStart')?.ts ?? 0;
   // Samples: (timestamp, stack of node ids) from the Profile/ProfileChunk events of the renderer.
@@ -94,44 +121,23 @@ for (let run = 0; run < runs; run++) {
   samples.sort((a, b) => a.ts - b.ts);
   console.log(`Run ${run + 1}: ${samples.length} samples`);
   const tasks = onMain.filter((event) => event.name === 'RunTask' && event.ph === 'X');
-  // A blocking-time figure from thread CPU time (not wall time, which a busy machine stretches): what each
-  // task after the first contentful paint spends over 50 ms at the slowdown, as Lighthouse's TBT counts it.
+  // A blocking-time figure from thread CPU time (not wall time, which a busy machine stretches), beside
+  // the wall-time one Lighthouse counts.
   const firstPaint = events.find((event) => event.name === 'firstContentfulPaint' && event.pid === mainThread.pid);
   for (const clock of /** @type {const} */ (['tdur', 'dur'])) {
-    const blocking = tasks
-      .filter((task) => firstPaint && task.ts >= firstPaint.ts)
-      .map((task) => ((task[clock] ?? task.dur ?? 0) / 1000) * SLOWDOWN)
-      .filter((cpu) => cpu > 50);
+    const blocking = tasksAfterFirstPaint(events, clock).filter((ms) => ms > 50);
     console.log(
       `  blocking after FCP by ${clock === 'tdur' ? 'thread CPU' : 'wall time'} x${SLOWDOWN}: ` +
-        `${blocking.reduce((sum, cpu) => sum + cpu - 50, 0).toFixed(0)} ms over ${blocking.length} tasks (${blocking.map((cpu) => cpu.toFixed(0)).join(', ')})`,
+        `${blockingOf(blocking).toFixed(0)} ms over ${blocking.length} tasks (${blocking.map((ms) => ms.toFixed(0)).join(', ')})`,
     );
   }
   if (process.env.AFTER_PAINT && firstPaint) {
     // Where the main thread's time after the first paint went, by source file: self time, and time under it.
-    /** @type {Map<string, number>} */
-    const self = new Map();
-    /** @type {Map<string, number>} */
-    const inclusive = new Map();
-    const after = samples.filter((sample) => sample.ts >= firstPaint.ts);
-    for (let index = 0; index < after.length; index++) {
-      const sample = /** @type {{ ts: number, node: number, profile: string }} */ (after[index]);
-      const next = after[index + 1];
-      const micros = next ? Math.min(next.ts - sample.ts, 1000) : 100;
-      const profile = profiles.get(sample.profile);
-      if (!profile) continue;
-      const frame = profile.nodes.get(sample.node)?.callFrame ?? {};
-      if (frame.functionName === '(idle)') continue;
-      const key = process.env.BY_FUNCTION ? `${sourceOf(frame)} ${originalName(frame)}` : sourceOf(frame);
-      self.set(key, (self.get(key) ?? 0) + micros);
-      const seen = new Set();
-      for (let at = /** @type {number | undefined} */ (sample.node); at !== undefined; at = profile.parents.get(at)) {
-        const source = sourceOf(profile.nodes.get(at)?.callFrame ?? {});
-        if (seen.has(source) || source.startsWith('(')) continue;
-        seen.add(source);
-        inclusive.set(source, (inclusive.get(source) ?? 0) + micros);
-      }
-    }
+    const { self, inclusive } = attribute(
+      profiles,
+      samples.filter((sample) => sample.ts >= firstPaint.ts),
+      (frame) => (process.env.BY_FUNCTION ? `${sourceOf(frame)} ${originalName(frame)}` : sourceOf(frame)),
+    );
     const list = (/** @type {Map<string, number>} */ map) =>
       [...map]
         .sort((a, b) => b[1] - a[1])
@@ -144,28 +150,11 @@ for (let run = 0; run < runs; run++) {
   for (const task of tasks) {
     const cpu = ((task.tdur ?? task.dur ?? 0) / 1000) * SLOWDOWN;
     if (cpu < Number(process.env.MIN ?? 40)) continue;
-    /** @type {Map<string, number>} */
-    const self = new Map();
-    /** @type {Map<string, number>} */
-    const inclusive = new Map();
-    const inTask = samples.filter((sample) => sample.ts >= task.ts && sample.ts < task.ts + task.dur);
-    for (let index = 0; index < inTask.length; index++) {
-      const sample = /** @type {{ ts: number, node: number, profile: string }} */ (inTask[index]);
-      const next = inTask[index + 1];
-      const micros = next ? Math.min(next.ts - sample.ts, 1000) : 100;
-      const profile = profiles.get(sample.profile);
-      if (!profile) continue;
-      const frame = profile.nodes.get(sample.node)?.callFrame ?? {};
-      const key = `${sourceOf(frame)} ${frame.functionName || ''}`;
-      self.set(key, (self.get(key) ?? 0) + micros);
-      const seen = new Set();
-      for (let at = /** @type {number | undefined} */ (sample.node); at !== undefined; at = profile.parents.get(at)) {
-        const source = sourceOf(profile.nodes.get(at)?.callFrame ?? {});
-        if (seen.has(source) || source.startsWith('(')) continue;
-        seen.add(source);
-        inclusive.set(source, (inclusive.get(source) ?? 0) + micros);
-      }
-    }
+    const { self, inclusive } = attribute(
+      profiles,
+      samples.filter((sample) => sample.ts >= task.ts && sample.ts < task.ts + task.dur),
+      (frame) => `${sourceOf(frame)} ${frame.functionName || ''}`,
+    );
     const top = (/** @type {Map<string, number>} */ map, /** @type {number} */ count) =>
       [...map]
         .sort((a, b) => b[1] - a[1])

@@ -33,6 +33,10 @@ const interrupted: Phase = {
 
 const radioFor = (kind: keyof typeof t.kindActions) => screen.queryByRole('radio', { name: t.kindActions[kind] });
 
+/** The form as opened on a medication taken daily, before the card hears of a change. */
+const renderForRunningMedication = () =>
+  render(RegimenEventForm, { medication, current: running, today: '2026-11-26', onDone: () => {} });
+
 beforeEach(async () => {
   await i18n.use('en');
   await diaryDb.drafts.clear();
@@ -40,12 +44,7 @@ beforeEach(async () => {
 
 describe('RegimenEventForm', () => {
   it('offers Resume once the interruption just saved reaches the card, though the form opened before it did', async () => {
-    const { rerender } = render(RegimenEventForm, {
-      medication,
-      current: running,
-      today: '2026-11-26',
-      onDone: () => {},
-    });
+    const { rerender } = renderForRunningMedication();
     expect(radioFor('interruption')).not.toBeNull();
     expect(radioFor('resume')).toBeNull();
 
@@ -60,12 +59,7 @@ describe('RegimenEventForm', () => {
   });
 
   it('keeps no draft for a kind the form switched to by itself', async () => {
-    const { rerender } = render(RegimenEventForm, {
-      medication,
-      current: running,
-      today: '2026-11-26',
-      onDone: () => {},
-    });
+    const { rerender } = renderForRunningMedication();
     await rerender({ current: interrupted });
     await waitFor(() => expect(radioFor('resume')).not.toBeNull());
     // Give the draft keeper the moment it would take to write.
