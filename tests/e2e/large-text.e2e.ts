@@ -120,7 +120,12 @@ const SCREENS: Screen[] = [
       await app.form.openMoreDetails();
     },
   },
-  { name: 'Diary', hash: '#/diary', ready: async (app) => void (await app.page.locator('table').waitFor()) },
+  // The month of the newest seeded day: in the first days of a month the current one has no entries.
+  {
+    name: 'Diary',
+    hash: `#/diary/${localDate(-3).slice(0, 7)}`,
+    ready: async (app) => void (await app.page.locator('table').waitFor()),
+  },
   {
     name: 'Day',
     hash: `#/day/${localDate(-5)}`,

@@ -223,8 +223,13 @@ describe('closed-app reminders through the real relay', () => {
         },
       ],
     );
+    // The diary reminder (on at 20:00 unless switched off) is off: between 20:00 and midnight in New York
+    // it was due too, and its notification stood beside the dose's this test follows.
     await writeStoredRows(page, {
-      reminders: [{ id: 'dose:upa', kind: 'dose', medicationId: 'upa', times: [DUE_TIME], days: [], enabled: true }],
+      reminders: [
+        { id: 'dose:upa', kind: 'dose', medicationId: 'upa', times: [DUE_TIME], days: [], enabled: true },
+        { id: 'diary', kind: 'diary', times: ['20:00'], days: [], enabled: false },
+      ],
     });
 
     // Settings -> Reminders -> "Remind me when the app is closed", with the relay found beside the app.
