@@ -1,14 +1,14 @@
 /**
  * Browser tests: real Chromium against the production build (dist/) served under /hs-diary/.
  *   npm run build && npm run test:e2e
- * Two files at a time: each launches its own Chromium and serves dist/ on a port of its own, and shares no
- * state with another file (a test that changes the build works on a copy, see pwa.e2e.ts); two suit the
- * two-core machine, and a browser test spends much of its time waiting on the page.
+ * Three files at a time: each launches its own Chromium and serves dist/ on a port of its own, and shares no
+ * state with another file (a test that changes the build works on a copy, see pwa.e2e.ts); a browser test
+ * spends much of its time waiting on the page, so three keep a two-core machine busy (tests/run-all.mjs).
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS) || 2);
+const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS) || 3);
 
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
