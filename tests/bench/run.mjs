@@ -523,7 +523,7 @@ function printCjkFont() {
   console.log();
   if (!subset) throw new Error(`${CJK_FONT_FILES} names no font`);
   const sized = sizeOf(subset);
-  const limit = `limit ${(CJK_SUBSET_MAX_BYTES / 1e6).toFixed(1)} MB`;
+  const limit = `(≤ ${(CJK_SUBSET_MAX_BYTES / 1e6).toFixed(1)} MB)`;
   row('Chinese font subset (cached once used in Chinese)', `${(sized.raw / 1e6).toFixed(2)} MB`, limit);
   row('  gzip, as sent', `${(sized.gzip / 1e6).toFixed(2)} MB`);
   if (full)
