@@ -28,10 +28,17 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { medicationsEn } from '../../src/lib/i18n/medications.en';
 import { reminderSettingsEn } from '../../src/lib/i18n/reminder-settings.en';
+import { DEFAULT_DIARY_TIME, DIARY_REMINDER_ID } from '../../src/lib/domain/schedule';
 import { localDateTimeAt } from '../../src/lib/domain/zoned-time';
 import { remindersEn } from '../../src/lib/i18n/reminders.en';
 import { makeSubscriptionKeys, startFakePushService, type FakePushService } from './fake-push-service';
-import { pressNotificationButton, readDoseLogs, shownNotifications, writeMedications } from './page-models/reminders';
+import {
+  closeShownNotifications,
+  pressNotificationButton,
+  readDoseLogs,
+  shownNotifications,
+  writeMedications,
+} from './page-models/reminders';
 import {
   ACTION_TIMEOUT_MS,
   LAUNCH_OPTIONS,
@@ -228,7 +235,7 @@ describe('closed-app reminders through the real relay', () => {
     await writeStoredRows(page, {
       reminders: [
         { id: 'dose:upa', kind: 'dose', medicationId: 'upa', times: [DUE_TIME], days: [], enabled: true },
-        { id: 'diary', kind: 'diary', times: ['20:00'], days: [], enabled: false },
+        { id: DIARY_REMINDER_ID, kind: 'diary', times: [DEFAULT_DIARY_TIME], days: [], enabled: false },
       ],
     });
 
@@ -237,10 +244,7 @@ describe('closed-app reminders through the real relay', () => {
     await page.reload();
     // What the first page's reminder check may have shown before the diary reminder was switched off (on a
     // busy machine it ran first): the reloaded page reads the reminders as seeded and shows nothing.
-    await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.ready;
-      for (const shown of await registration.getNotifications()) shown.close();
-    });
+    await closeShownNotifications(page);
     const section = page.getByRole('region', { name: t.title, exact: true });
     const form = section.getByRole('form', { name: t.closedApp.title });
     await expect.poll(() => form.getByLabel(t.closedApp.address).inputValue()).toBe(`${relay.url}/relay/`);

@@ -76,6 +76,14 @@ export async function shownNotifications(page: Page): Promise<ShownNotification[
   });
 }
 
+/** Close every notification the service worker has on screen, as the patient swiping them away does. */
+export async function closeShownNotifications(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    for (const shown of await registration.getNotifications()) shown.close();
+  });
+}
+
 async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
