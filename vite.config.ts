@@ -81,7 +81,12 @@ export function nginxSnippet(): string {
 }
 
 /** Unit tests of code that touches no DOM, no database and no Svelte state: run in Node, not jsdom. */
-const PURE_TESTS = ['src/lib/domain/**/*.test.ts', 'src/lib/export/**/*.test.ts', 'tests/factories/**/*.test.ts'];
+const PURE_TESTS = [
+  'src/lib/domain/**/*.test.ts',
+  'src/lib/export/**/*.test.ts',
+  'tests/factories/**/*.test.ts',
+  'tests/run-steps.test.ts',
+];
 
 /**
  * Pure tests that replace a module with `vi.mock`: they keep a fresh module registry of their own, since a

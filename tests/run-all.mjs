@@ -4,12 +4,12 @@
  * instead of one after another. The steps are the package's own scripts; only their order and overlap
  * are decided here: the build goes first, so the browser tests (the longest step, which need it) start as
  * soon as possible, while the static checks and the unit tests take the other slot one after another. Each
- * step's output is printed in one piece when it ends, then a table of how long each took; the exit code is
- * 1 if any failed. Every step runs even after one fails, so one run reports every failure.
+ * step's output is printed in one piece (a failed step's last, see run-steps.mjs), then a table of how long
+ * each took; the exit code is 1 if any failed.
  *   node tests/run-all.mjs            (TEST_JOBS=1 runs the steps one after another)
  */
-import { spawn } from 'node:child_process';
 import os from 'node:os';
+import { runSteps } from './run-steps.mjs';
 
 /** @typedef {{ name: string, script: string, args?: string[], needs?: string, env?: Record<string, string> }} Step */
 
@@ -34,67 +34,19 @@ const STEPS = [
 
 const jobs = Math.max(1, Number(process.env.TEST_JOBS) || Math.min(2, os.availableParallelism()));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// FORCE_COLOR keeps the tools' colours although their output goes to a pipe first.
+const color = process.stdout.isTTY ? '1' : '0';
 
-/** @type {Map<string, { ok: boolean, seconds: number }>} */
-const results = new Map();
-/** @type {Set<string>} */
-const running = new Set();
 const started = Date.now();
-
-/** @param {Step} step */
-function run(step) {
-  running.add(step.name);
-  const begin = Date.now();
-  console.log(`▶ ${step.name}`);
-  return new Promise((resolve) => {
-    // FORCE_COLOR keeps the tools' colours although their output goes to a pipe first.
-    const child = spawn(npm, ['run', '--silent', step.script, ...(step.args ? ['--', ...step.args] : [])], {
-      env: { ...process.env, ...step.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    /** @type {Buffer[]} */
-    const output = [];
-    child.stdout.on('data', (chunk) => output.push(chunk));
-    child.stderr.on('data', (chunk) => output.push(chunk));
-    child.on('close', (code) => {
-      const seconds = (Date.now() - begin) / 1000;
-      const ok = code === 0;
-      running.delete(step.name);
-      results.set(step.name, { ok, seconds });
-      console.log(`\n${'─'.repeat(78)}\n${ok ? '✓' : '✗'} ${step.name} (${seconds.toFixed(1)} s)\n${'─'.repeat(78)}`);
-      const text = Buffer.concat(output);
-      process.stdout.write(text);
-      // The next line starts a line of its own, whatever the step printed last.
-      if (text.length > 0 && text.at(-1) !== 0x0a) process.stdout.write('\n');
-      resolve(undefined);
-    });
-  });
-}
-
-/** Runs every step, `jobs` at a time; resolves when each has ended or been skipped. */
-function schedule() {
-  const waiting = [...STEPS];
-  return new Promise((done) => {
-    const startWhatCan = () => {
-      for (const step of [...waiting]) {
-        if (running.size >= jobs) break;
-        const need = step.needs === undefined ? undefined : results.get(step.needs);
-        if (step.needs !== undefined && need === undefined) continue;
-        waiting.splice(waiting.indexOf(step), 1);
-        if (need && !need.ok) {
-          results.set(step.name, { ok: false, seconds: 0 });
-          console.log(`✗ ${step.name}: skipped, ${step.needs} failed`);
-          continue;
-        }
-        void run(step).then(startWhatCan);
-      }
-      if (running.size === 0) done(undefined);
-    };
-    startWhatCan();
-  });
-}
-
-await schedule();
+const results = await runSteps(
+  STEPS.map(({ script, args, env, ...step }) => ({
+    ...step,
+    command: [npm, 'run', '--silent', script, ...(args ? ['--', ...args] : [])],
+    env: { ...env, FORCE_COLOR: color },
+  })),
+  jobs,
+  (text) => process.stdout.write(text),
+);
 console.log(`\n${'═'.repeat(78)}`);
 for (const step of STEPS) {
   const result = results.get(step.name);
