@@ -2,37 +2,13 @@
  * Accessibility: axe-core finds nothing on any screen, in light and dark, in English and Chinese; a day can
  * be logged with the keyboard alone; and every control is a touch target of at least 44x44 CSS px.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { axeViolations } from './axe';
 import { HsDiary, type Lang } from './page-models/hs-diary';
 import { localDate, readStoredDays, useE2E } from './support';
 import { smallTargets, touchTargetAudit } from './touch-targets';
 
 const e2e = useE2E();
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-const SCHEMES = ['light', 'dark'] as const;
-
-/** Scan the screen as it is, in light and then dark, and describe every violation found. */
-async function scan(page: Page, screen: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const scheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    for (const violation of results.violations) {
-      const targets = violation.nodes
-        .map((node) => {
-          const why = [...node.any, ...node.all, ...node.none].map((check) => check.message).join(' ');
-          return `      ${node.target.join(' ')}${why ? ` (${why})` : ''}`;
-        })
-        .join('\n');
-      found.push(`${screen} [${scheme}] ${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help}\n${targets}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
 
 /** Log days 2..12 days ago with pains 0..10 (every colour of the calendar), leaving yesterday missed. */
 async function seedDays(app: HsDiary): Promise<string[]> {
@@ -53,7 +29,7 @@ describe.each(['en', 'zh-CN'] as const)('axe-core in %s', (lang: Lang) => {
     const checked: string[] = [];
     const check = async (screen: string) => {
       checked.push(screen);
-      found.push(...(await scan(page, screen)));
+      found.push(...(await axeViolations(page, screen)));
     };
 
     await app.today.heading.waitFor();

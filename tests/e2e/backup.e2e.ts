@@ -3,9 +3,9 @@
  * preview's numbers), the same with a passphrase, a wrong passphrase, damaged files that change nothing,
  * CSV for spreadsheets, the first-run offer on Today, the backup reminder, and axe on all of it.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { axeViolations } from './axe';
 import { BackupSettings, TodayBanners, type SavedFile } from './page-models/backup';
 import { HsDiary, type Lang } from './page-models/hs-diary';
 import { localDate, readStoredDays, readStoredRows, useE2E, writeStoredRows } from './support';
@@ -315,21 +315,6 @@ describe('on Today', () => {
 });
 
 describe('accessibility', () => {
-  const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-  async function violations(page: Page, where: string): Promise<string[]> {
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      for (const violation of results.violations)
-        found.push(
-          `${where} [${scheme}] ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-        );
-    }
-    return found;
-  }
-
   test.each(['en', 'zh-CN'] as const)(
     'axe finds nothing on Settings and the import preview (%s), light and dark',
     async (lang) => {
@@ -339,17 +324,17 @@ describe('accessibility', () => {
       const settings = new BackupSettings(app);
       await settings.open();
       await settings.protect.check();
-      const found = await violations(app.page, 'Settings with the backup section');
+      const found = await axeViolations(app.page, 'Settings with the backup section');
       await settings.chooseFile(file);
       await settings.preview.table.waitFor();
       await settings.preview.replace.check();
-      found.push(...(await violations(app.page, 'Import preview')));
+      found.push(...(await axeViolations(app.page, 'Import preview')));
       await settings.preview.importButton.click();
       await settings.preview.confirmDialog.waitFor();
-      found.push(...(await violations(app.page, 'Replace confirmation')));
+      found.push(...(await axeViolations(app.page, 'Replace confirmation')));
       await app.goto('#/');
       await app.form.save.waitFor();
-      found.push(...(await violations(app.page, 'Today')));
+      found.push(...(await axeViolations(app.page, 'Today')));
       expect(found).toEqual([]);
     },
     120_000,

@@ -22,7 +22,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -31,6 +30,7 @@ import { reminderSettingsEn } from '../../src/lib/i18n/reminder-settings.en';
 import { DEFAULT_DIARY_TIME, DIARY_REMINDER_ID } from '../../src/lib/domain/schedule';
 import { localDateTimeAt } from '../../src/lib/domain/zoned-time';
 import { remindersEn } from '../../src/lib/i18n/reminders.en';
+import { axeViolations } from './axe';
 import { makeSubscriptionKeys, startFakePushService, type FakePushService } from './fake-push-service';
 import {
   closeShownNotifications,
@@ -78,7 +78,6 @@ async function relayModules(): Promise<RelayModules> {
   return { startRelay: relayModule.startRelay, openStore: storeModule.openStore };
 }
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const t = reminderSettingsEn.settings;
 
 /** The patient's zone, the browser's: not the machine's, so a time read in the wrong zone shows. */
@@ -255,8 +254,7 @@ describe('closed-app reminders through the real relay', () => {
       `true ${relay.vapidPublicKey}`,
     ]);
     await section.getByText(t.relay.on).waitFor();
-    const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    expect(await axeViolations(page, 'Settings (reminders reach a closed app)', ['light'])).toEqual([]);
 
     // What the relay holds: the subscription and the schedules in the patient's zone, no medicine.
     const [relayRow] = await readStoredRows<{ key: string; value: { reminders: Record<string, { id: string }> } }>(

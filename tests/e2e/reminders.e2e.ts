@@ -11,10 +11,9 @@
  * of the machine, so that stamp is never "late".
  */
 import { readFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import ICAL from 'ical.js';
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { axeViolations } from './axe';
 import { HsDiary, type Lang } from './page-models/hs-diary';
 import {
   pressNotificationButton,
@@ -31,8 +30,6 @@ import { seedDay, TrendsScreen, writeDays } from './page-models/trends';
 import { useE2E, waitForServiceWorkerControl } from './support';
 
 const e2e = useE2E({ serviceWorkers: 'allow' });
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** A local date `offset` days from the machine's today (Node and the browser share the time zone). */
 function dateFromToday(offset: number): string {
@@ -100,20 +97,6 @@ async function openAtSevenFiftyEight(lang: Lang = 'en') {
   await writeMedications(page, MEDICATIONS, EVENTS);
   await app.reload();
   return { context, page, app, doses: new TodayDoses(app) };
-}
-
-async function axeViolations(page: Page, screen: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    for (const violation of results.violations) {
-      const targets = violation.nodes.map((node) => `      ${node.target.join(' ')}: ${node.failureSummary ?? ''}`);
-      found.push(`${screen} [${scheme}] ${violation.id}: ${violation.help}\n${targets.join('\n')}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
 }
 
 describe('dose reminders', () => {

@@ -2,9 +2,8 @@
  * Visit summary: a seeded diary (days, a medication history, a visit) gives a summary whose QR code, read
  * back from a screenshot by a real QR decoder (jsQR), opens the same figures in a fresh browser with no
  * database; the PDF, made in the browser, reads right in English and Chinese (pdftotext); visits record
- * an IHS4 from counts with its band; axe finds nothing on Summary and Visits in light and dark.
+ * an IHS4 from counts with its band; axe finds nothing on Summary and Visits in light and dark, in each language.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, test } from 'vitest';
+import { axeViolations } from './axe';
 import { HsDiary, type Lang } from './page-models/hs-diary';
 import { SummaryScreen, VisitsScreen, summaryFigures, writeRows } from './page-models/summary';
 import { seedDay, TrendsScreen, writeDays, type SeedDay } from './page-models/trends';
@@ -19,7 +19,6 @@ import { localDate, useE2E } from './support';
 import { touchTargetAudit } from './touch-targets';
 
 const e2e = useE2E();
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 /** PDFs and their page images are kept here for a person to look at. */
 const OUTPUT_DIR = process.env.SUMMARY_OUTPUT_DIR ?? mkdtempSync(join(tmpdir(), 'hs-summary-'));
 
@@ -260,14 +259,12 @@ describe('visit summary', () => {
     expect(offenders).toEqual({});
   });
 
-  test('axe finds nothing on Summary and Visits, light and dark, English and Chinese', async () => {
-    for (const [lang, colorScheme] of [
-      ['en', 'light'],
-      ['en', 'dark'],
-      ['zh-CN', 'light'],
-      ['zh-CN', 'dark'],
-    ] as const) {
-      const { page } = await e2e.open('#/', { colorScheme, locale: lang === 'en' ? 'en-GB' : 'zh-CN' });
+  // One test a language, each with its own time: the four scans in one test ran past the 60 s limit when the
+  // machine was busy (CI, and every run with five files at a time).
+  test.each(['en', 'zh-CN'] as const)(
+    'axe finds nothing on Summary (QR code shown) and Visits in %s, light and dark',
+    async (lang) => {
+      const { page } = await e2e.open('#/', { locale: lang === 'en' ? 'en-GB' : 'zh-CN' });
       const app = new HsDiary(page, e2e.url, lang);
       await seed(app);
       const summary = new SummaryScreen(app);
@@ -275,11 +272,11 @@ describe('visit summary', () => {
       await summary.button('qr').click();
       await summary.showAnyway.click();
       await summary.qrCode.waitFor();
-      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      expect(results.violations.map((violation) => `${lang} ${colorScheme} summary ${violation.id}`)).toEqual([]);
+      const found = await axeViolations(page, 'Summary (QR code shown)');
       await new VisitsScreen(app).open();
-      const visits = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-      expect(visits.violations.map((violation) => `${lang} ${colorScheme} visits ${violation.id}`)).toEqual([]);
-    }
-  });
+      found.push(...(await axeViolations(page, 'Visits')));
+      expect(found, `axe violations:\n${found.join('\n')}`).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -4,9 +4,9 @@
  * the seeded diary, the ranges switch, a tap on the chart opens a day, chart.js never loads on Today, and
  * axe finds nothing on Medications and Trends in light and dark.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { axeViolations } from './axe';
 import { HsDiary, type Lang } from './page-models/hs-diary';
 import { MedicationsScreen, TrendsScreen, seedDay, writeDays, type SeedDay } from './page-models/trends';
 import { localDate, useE2E } from './support';
@@ -14,7 +14,6 @@ import { touchTargetAudit } from './touch-targets';
 
 const e2e = useE2E();
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 /** The built chart module's file name starts with this (src/lib/ui/trends/chart.chunk.ts). */
 const CHART_CHUNK = 'chart.chunk';
 const UPADACITINIB_BLUE = [0x00, 0x72, 0xb2] as const;
@@ -93,22 +92,6 @@ async function shortDate(page: Page, date: string): Promise<string> {
       ),
     date,
   );
-}
-
-async function axeViolations(page: Page, screen: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    // The chart redraws in the new colours; give it a frame.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
-    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    for (const violation of results.violations) {
-      const targets = violation.nodes.map((node) => `      ${node.target.join(' ')}: ${node.failureSummary ?? ''}`);
-      found.push(`${screen} [${scheme}] ${violation.id}: ${violation.help}\n${targets.join('\n')}`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
 }
 
 describe('Trends', () => {

@@ -1,0 +1,39 @@
+/**
+ * axe-core on a screen as it is, in light and then dark: one way for every browser test to scan, so each
+ * names its findings the same way and a failure says which screen, which scheme, which element and why.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+/** WCAG 2.0, 2.1 and 2.2 A and AA, and axe's best practices. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+export const COLOR_SCHEMES = ['light', 'dark'] as const;
+
+/**
+ * Every violation axe finds on the page in `schemes` (light and dark unless told), one string each naming
+ * `screen`, the scheme, the rule and each element with axe's reason. The page is left in light.
+ */
+export async function axeViolations(
+  page: Page,
+  screen: string,
+  schemes: readonly (typeof COLOR_SCHEMES)[number][] = COLOR_SCHEMES,
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of schemes) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // What draws itself (the Trends chart) redraws in the new colours in the next frame.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    for (const violation of results.violations) {
+      const targets = violation.nodes
+        .map((node) => {
+          const why = [...node.any, ...node.all, ...node.none].map((check) => check.message).join(' ');
+          return `      ${node.target.join(' ')}${why ? ` (${why})` : ''}`;
+        })
+        .join('\n');
+      found.push(`${screen} [${scheme}] ${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help}\n${targets}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
