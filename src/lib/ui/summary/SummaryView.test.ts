@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { busyYear, longAgoMedicines } from '../../../../tests/factories/hostile-summary';
 import { records, TODAY } from '../../../../tests/factories/summary-records';
 import { buildSummaryModel } from '../../domain/summary-model';
 import { buildSummarySource } from '../../domain/summary-pick';
@@ -72,6 +73,30 @@ describe('SummaryView', () => {
     const medicine = screen.getByRole('region', { name: /Upadacitinib/ });
     expect(within(medicine).getAllByTestId('summary-phase')).toHaveLength(3);
     expect(screen.getByTestId('summary-mean-pain').textContent?.trim()).toBe('4');
+  });
+
+  it('draws the first medicine at once and each of the others in a task of its own, all of them in the end', async () => {
+    const summary = buildSummaryModel(busyYear());
+    const medicines = () => screen.queryAllByRole('region', { name: /^Medicine \d+/ }).length;
+    render(SummaryView, { model: summary, idPrefix: 'busy' });
+    // Twelve medicines with their phases, drawn at once, held a phone's main thread for several tenths of a second.
+    expect(medicines()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(medicines()).toBe(2);
+    await vi.waitFor(() => expect(medicines()).toBe(12));
+  });
+
+  it('redraws the same medicines at once (a new range), and starts again one at a time for others (a new code)', async () => {
+    const view = render(SummaryView, { model: buildSummaryModel(busyYear()), idPrefix: 'busy' });
+    const regions = (name: RegExp) => screen.queryAllByRole('region', { name }).length;
+    await vi.waitFor(() => expect(regions(/^Medicine \d+/)).toBe(12));
+    await view.rerender({
+      model: buildSummaryModel({ ...busyYear(), range: { from: '2025-07-01', to: '2025-12-31' } }),
+    });
+    expect(regions(/^Medicine \d+/)).toBe(12);
+    await view.rerender({ model: buildSummaryModel(longAgoMedicines()) });
+    expect(regions(/^M\d+/)).toBe(1);
+    await vi.waitFor(() => expect(regions(/^M\d+/)).toBe(12));
   });
 
   it('lists the clinician’s IHS4 and Hurley stage at each visit in the range, on screen and in the PDF', () => {
