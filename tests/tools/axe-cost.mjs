@@ -26,7 +26,9 @@ for (const hash of ['#/', '#/settings', '#/medications', '#/summary']) {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.waitForTimeout(500);
   /** @type {number[]} */
-  const [legacy, standard] = [[], []];
+  const legacy = [];
+  /** @type {number[]} */
+  const standard = [];
   for (let round = 0; round < 2; round += 1) {
     legacy.push(await scanMs(true));
     standard.push(await scanMs(false));
