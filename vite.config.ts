@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
@@ -314,6 +315,11 @@ export default defineConfig({
   ],
   test: {
     ...TEST_BASICS,
+    // Every core unless told (UNIT_WORKERS, which npm test sets to 1 beside the browser tests): Vitest's
+    // default leaves one free, one worker on a two-core machine, and at the end of npm test the unit tests ran
+    // alone on one core of two for about a minute (108 s alone with one worker, 62 s with two; 115 and 108
+    // busy core-seconds).
+    maxWorkers: Number(process.env.UNIT_WORKERS) || availableParallelism(),
     projects: [
       // Pure code needs no DOM and no Svelte plugins: in Node, without jsdom and the component-test setup,
       // each file starts far faster.

@@ -11,7 +11,7 @@
 import os from 'node:os';
 import { runSteps } from './run-steps.mjs';
 
-/** @typedef {{ name: string, script: string, args?: string[], needs?: string, env?: Record<string, string> }} Step */
+/** @typedef {{ name: string, script: string, args?: string[], needs?: string, env?: import('./run-steps.mjs').StepEnv }} Step */
 
 /** In the order they are started when a slot is free; a step waits for the one it `needs` to pass. */
 /** @type {Step[]} */
@@ -26,8 +26,14 @@ const STEPS = [
   // at a time.
   { name: 'test:e2e', script: 'test:e2e', needs: 'build', env: { E2E_WORKERS: process.env.E2E_WORKERS ?? '3' } },
   { name: 'lint', script: 'lint' },
-  // Last, so that once the browser tests end the remaining steps can run side by side.
-  { name: 'test:unit', script: 'test:unit' },
+  // Last, so that once the browser tests end the remaining steps can run side by side. One worker beside the
+  // browser tests (two then starved each other: a 2 s component test ran past its 20 s limit), every core once
+  // they have ended: alone with one worker, the unit tests kept one core of two busy for about a minute.
+  {
+    name: 'test:unit',
+    script: 'test:unit',
+    env: (running) => ({ UNIT_WORKERS: String(running.has('test:e2e') ? 1 : os.availableParallelism()) }),
+  },
   { name: 'test:relay', script: 'test:relay' },
   { name: 'format:check', script: 'format:check' },
 ];
@@ -42,7 +48,7 @@ const results = await runSteps(
   STEPS.map(({ script, args, env, ...step }) => ({
     ...step,
     command: [npm, 'run', '--silent', script, ...(args ? ['--', ...args] : [])],
-    env: { ...env, FORCE_COLOR: color },
+    env: (running) => ({ ...(typeof env === 'function' ? env(running) : env), FORCE_COLOR: color }),
   })),
   jobs,
   (text) => process.stdout.write(text),

@@ -9,7 +9,10 @@
 import { spawn } from 'node:child_process';
 
 /**
- * @typedef {{ name: string, command: string[], needs?: string, env?: Record<string, string> }} Step
+ * @typedef {Record<string, string> | ((running: ReadonlySet<string>) => Record<string, string>)} StepEnv
+ *   a step's environment, or a function of the names of the steps running as it starts (a test runner may
+ *   take more workers when the step that keeps the cores busy has ended)
+ * @typedef {{ name: string, command: string[], needs?: string, env?: StepEnv }} Step
  * @typedef {{ ok: boolean, seconds: number }} StepResult
  */
 
@@ -38,13 +41,14 @@ export async function runSteps(steps, jobs, write) {
 
   /** @param {Step} step @returns {Promise<void>} */
   const run = (step) => {
+    const env = typeof step.env === 'function' ? step.env(new Set(running)) : step.env;
     running.add(step.name);
     const begin = Date.now();
     write(`▶ ${step.name}\n`);
     return new Promise((resolve) => {
       const [program, ...args] = step.command;
       const child = spawn(program ?? '', args, {
-        env: { ...process.env, ...step.env },
+        env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       /** @type {Buffer[]} */

@@ -51,6 +51,20 @@ describe('runSteps', () => {
     expect(printed.indexOf('▶ c')).toBeGreaterThan(printed.indexOf('B'));
   });
 
+  it('gives a step whose environment is a function the steps running as it starts', async () => {
+    const printsWorkers = (name: string) => ({
+      name,
+      command: [process.execPath, '-e', 'console.log(`workers=${process.env.WORKERS}`)'],
+      env: (running: ReadonlySet<string>) => ({ WORKERS: running.has('long') ? '1' : '2' }),
+    });
+    const { printed } = await report(
+      [step('long', 'long done', 0, 400), printsWorkers('beside'), step('after', 'A', 0, 600), printsWorkers('alone')],
+      2,
+    );
+    expect(printed.slice(printed.indexOf('✓ beside'))).toMatch(/^✓ beside[^\n]*\n[^\n]*\nworkers=1/);
+    expect(printed.slice(printed.indexOf('✓ alone'))).toMatch(/^✓ alone[^\n]*\n[^\n]*\nworkers=2/);
+  });
+
   it('reports a command that cannot be started as a failure', async () => {
     const { printed, results } = await report([{ name: 'missing', command: ['/no/such/program'] }], 1);
     expect(results.get('missing')?.ok).toBe(false);

@@ -1,5 +1,5 @@
 /** Settings' backup section: back up in one tap, and import a file after a preview (replace only once confirmed). */
-import { configure, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupFactory } from '../../../../tests/factories/backup-factory';
@@ -12,9 +12,6 @@ import { zhCN } from '../../i18n/zh-CN';
 import { i18n } from '../../i18n/locale.svelte';
 import { clock } from '../../state/clock.svelte';
 import BackupSection from './BackupSection.svelte';
-
-// The backup status loads its module on demand: give it time when every test file runs at once.
-configure({ asyncUtilTimeout: 5000 });
 
 vi.setConfig({ testTimeout: 20_000 });
 

@@ -2,7 +2,7 @@
  * The import's waiting steps: a step that never finishes (a file still downloading, storage that does not
  * answer) says so after its time-out, and Cancel goes back to the start with nothing written.
  */
-import { configure, fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupFactory } from '../../../../tests/factories/backup-factory';
 import { dayFactory } from '../../../../tests/factories/day-factory';
@@ -12,8 +12,6 @@ import { en } from '../../i18n/en';
 import { i18n } from '../../i18n/locale.svelte';
 import { IMPORT_STEP_TIME_OUTS_MS, ImportFlow, type ImportWork } from '../../state/backup.svelte';
 import ImportPreview from './ImportPreview.svelte';
-
-configure({ asyncUtilTimeout: 5000 });
 
 const t = en.backup;
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);

@@ -2,7 +2,7 @@
  * A database saved by a newer HS Diary (its own file: the app's database must first be opened here). The
  * patient can read it and back it up, every write is refused in words, and what they typed stays.
  */
-import { configure, render, screen, within } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { expect, it } from 'vitest';
 import { dayFactory } from '../../../../tests/factories/day-factory';
@@ -11,9 +11,6 @@ import { en } from '../../i18n/en';
 import { i18n } from '../../i18n/locale.svelte';
 import { clock } from '../../state/clock.svelte';
 import TodayScreen from '../today/TodayScreen.svelte';
-
-// The backup status loads its module on demand: give it time when every test file runs at once.
-configure({ asyncUtilTimeout: 5000 });
 
 it('says to update before making changes, refuses to save, and keeps the entry on screen', async () => {
   await i18n.use('en');

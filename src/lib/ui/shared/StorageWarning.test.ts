@@ -1,4 +1,4 @@
-import { configure, render, screen, within } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dayFactory } from '../../../../tests/factories/day-factory';
@@ -9,9 +9,6 @@ import { clock } from '../../state/clock.svelte';
 import { storageHealth } from '../../state/storage-health.svelte';
 import TodayScreen from '../today/TodayScreen.svelte';
 import StorageWarning from './StorageWarning.svelte';
-
-// The backup status loads its module on demand: give it time when every test file runs at once.
-configure({ asyncUtilTimeout: 5000 });
 
 // Rendering Today with its database takes a few seconds when every test file runs at once.
 vi.setConfig({ testTimeout: 20_000 });

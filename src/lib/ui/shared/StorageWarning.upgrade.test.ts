@@ -2,7 +2,7 @@
  * Another tab asks to upgrade the database while the patient is typing on Today (its own file: the app's
  * database stays closed for the rest of the file afterwards).
  */
-import { configure, render, screen, within } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { expect, it, vi } from 'vitest';
 import { diaryDb, DATABASE_NAME } from '../../db';
@@ -11,9 +11,6 @@ import { i18n } from '../../i18n/locale.svelte';
 import { clock } from '../../state/clock.svelte';
 import { storageHealth } from '../../state/storage-health.svelte';
 import TodayScreen from '../today/TodayScreen.svelte';
-
-// The backup status loads its module on demand: give it time when every test file runs at once.
-configure({ asyncUtilTimeout: 5000 });
 
 it('lets the patient save what they typed, then closes for the other tab and reloads; the other tab is not left waiting', async () => {
   await i18n.use('en');

@@ -22,6 +22,9 @@ beforeEach(async () => {
   await i18n.need('summary', 'medications', 'trends');
 });
 
+/** Twelve medicines drawn a task each take well over vi.waitFor's default second on a loaded machine. */
+const SLOW_DRAW = { timeout: 10_000 };
+
 const visit = { id: 'v1', date: '2026-05-01', notes: '', questions: '', ihs4: 12, hurley: 'II' as const };
 
 function model(resolution: 'daily' | 'weekly') {
@@ -83,20 +86,20 @@ describe('SummaryView', () => {
     expect(medicines()).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(medicines()).toBe(2);
-    await vi.waitFor(() => expect(medicines()).toBe(12));
+    await vi.waitFor(() => expect(medicines()).toBe(12), SLOW_DRAW);
   });
 
   it('redraws the same medicines at once (a new range), and starts again one at a time for others (a new code)', async () => {
     const view = render(SummaryView, { model: buildSummaryModel(busyYear()), idPrefix: 'busy' });
     const regions = (name: RegExp) => screen.queryAllByRole('region', { name }).length;
-    await vi.waitFor(() => expect(regions(/^Medicine \d+/)).toBe(12));
+    await vi.waitFor(() => expect(regions(/^Medicine \d+/)).toBe(12), SLOW_DRAW);
     await view.rerender({
       model: buildSummaryModel({ ...busyYear(), range: { from: '2025-07-01', to: '2025-12-31' } }),
     });
     expect(regions(/^Medicine \d+/)).toBe(12);
     await view.rerender({ model: buildSummaryModel(longAgoMedicines()) });
     expect(regions(/^M\d+/)).toBe(1);
-    await vi.waitFor(() => expect(regions(/^M\d+/)).toBe(12));
+    await vi.waitFor(() => expect(regions(/^M\d+/)).toBe(12), SLOW_DRAW);
   });
 
   it('lists the clinician’s IHS4 and Hurley stage at each visit in the range, on screen and in the PDF', () => {

@@ -1,5 +1,5 @@
 /** Today's first-run offer to import a backup: "No thanks" is remembered, an import shows at once. */
-import { configure, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupFactory } from '../../../../tests/factories/backup-factory';
@@ -10,9 +10,6 @@ import { en } from '../../i18n/en';
 import { i18n } from '../../i18n/locale.svelte';
 import { clock } from '../../state/clock.svelte';
 import TodayScreen from './TodayScreen.svelte';
-
-// The backup status loads its module on demand: give it time when every test file runs at once.
-configure({ asyncUtilTimeout: 5000 });
 
 vi.setConfig({ testTimeout: 20_000 });
 
