@@ -87,6 +87,7 @@ const PURE_TESTS = [
   'src/lib/export/**/*.test.ts',
   'tests/factories/**/*.test.ts',
   'tests/run-steps.test.ts',
+  'tests/color-scheme.test.ts',
 ];
 
 /**

@@ -4,13 +4,14 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { AXE_TAGS } from './axe-tags.mjs';
+import { AXE_COLOR_RULES, AXE_TAGS } from './axe-tags.mjs';
 
 export const COLOR_SCHEMES = ['light', 'dark'] as const;
 
 /**
  * Every violation axe finds on the page in `schemes` (light and dark unless told), one string each naming
- * `screen`, the scheme, the rule and each element with axe's reason. The page is left in light.
+ * `screen`, the scheme, the rule and each element with axe's reason: every rule of AXE_TAGS in light, and
+ * in dark after light only the colour rules (AXE_COLOR_RULES). The page is left in light.
  */
 export async function axeViolations(
   page: Page,
@@ -26,7 +27,9 @@ export async function axeViolations(
     // a blank page it opens for the purpose, which doubled each scan (measured: 530-950 ms against 170-480
     // ms a scan, tests/tools/axe-cost.mjs) for frames from other origins the app never has (its CSP allows
     // none).
-    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode().analyze();
+    const builder = new AxeBuilder({ page }).setLegacyMode();
+    const coloursOnly = scheme === 'dark' && schemes.includes('light');
+    const results = await (coloursOnly ? builder.withRules(AXE_COLOR_RULES) : builder.withTags(AXE_TAGS)).analyze();
     for (const violation of results.violations) {
       const targets = violation.nodes
         .map((node) => {
