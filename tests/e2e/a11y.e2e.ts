@@ -5,19 +5,23 @@
 import { describe, expect, test } from 'vitest';
 import { axeViolations } from './axe';
 import { HsDiary, type Lang } from './page-models/hs-diary';
+import { seedDay, writeDays } from './page-models/trends';
 import { localDate, readStoredDays, useE2E } from './support';
 import { smallTargets, touchTargetAudit } from './touch-targets';
 
 const e2e = useE2E();
 
-/** Log days 2..12 days ago with pains 0..10 (every colour of the calendar), leaving yesterday missed. */
+/**
+ * Days 2..12 days ago with pains 0..10 (every colour of the calendar), leaving yesterday missed; written
+ * straight into the database (logging a day through its screen is diary.e2e's), then the app reloaded.
+ */
 async function seedDays(app: HsDiary): Promise<string[]> {
-  const dates: string[] = [];
-  for (let pain = 0; pain <= 10; pain += 1) {
-    const date = localDate(-2 - pain);
-    dates.push(date);
-    await app.day(date).log(pain, pain % 4);
-  }
+  const dates = Array.from({ length: 11 }, (_, pain) => localDate(-2 - pain));
+  await writeDays(
+    app.page,
+    dates.map((date, pain) => seedDay(date, pain, { drainage: pain % 4 })),
+  );
+  await app.reload();
   return dates;
 }
 
