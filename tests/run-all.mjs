@@ -40,15 +40,14 @@ const STEPS = [
 
 const jobs = Math.max(1, Number(process.env.TEST_JOBS) || Math.min(2, os.availableParallelism()));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-// FORCE_COLOR keeps the tools' colours although their output goes to a pipe first.
-const color = process.stdout.isTTY ? '1' : '0';
+// FORCE_COLOR keeps the tools' colours although their output goes to a pipe first (every step inherits it).
+process.env.FORCE_COLOR = process.stdout.isTTY ? '1' : '0';
 
 const started = Date.now();
 const results = await runSteps(
-  STEPS.map(({ script, args, env, ...step }) => ({
+  STEPS.map(({ script, args, ...step }) => ({
     ...step,
     command: [npm, 'run', '--silent', script, ...(args ? ['--', ...args] : [])],
-    env: (running) => ({ ...(typeof env === 'function' ? env(running) : env), FORCE_COLOR: color }),
   })),
   jobs,
   (text) => process.stdout.write(text),
