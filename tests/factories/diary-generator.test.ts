@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../src/lib/domain/dates';
-import { dayEntrySchema, draftFromDay, dayFromDraft, validateDayEntry } from '../../src/lib/domain/day';
+import { dayEntrySchema, validateDayEntry } from '../../src/lib/domain/day';
+import { draftFromDay, dayFromDraft } from '../../src/lib/domain/day-draft';
 import { dayFactory, generateDiary, mulberry32 } from './diary-generator';
 
 const END = '2026-11-26';

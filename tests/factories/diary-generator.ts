@@ -17,9 +17,9 @@ import {
   NOTE_MAX_CHARS,
   ODOR_MAX,
   PAIN_MAX,
-  type DayEntry,
   type Intervention,
-} from '../../src/lib/domain/day';
+} from '../../src/lib/domain/day-limits';
+import type { DayEntry } from '../../src/lib/domain/day';
 import { REGION_IDS, type RegionId } from '../../src/lib/domain/regions';
 import { dayFactory as baseDayFactory } from './day-factory';
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { addDays } from '../../src/lib/domain/dates';
 import { BACKUP_FORMAT, BACKUP_TABLES, ENCRYPTED_BACKUP_FORMAT } from '../../src/lib/domain/backup-format';
-import { INTERVENTIONS } from '../../src/lib/domain/day';
+import { INTERVENTIONS } from '../../src/lib/domain/day-limits';
 import {
   DOSE_UNITS,
   DRUG_CLASSES,

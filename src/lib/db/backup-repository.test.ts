@@ -18,7 +18,8 @@ import {
   type BackupTable,
   type BackupTables,
 } from '../domain/backup-format';
-import { dayEntrySchema, emptyDraft } from '../domain/day';
+import { dayEntrySchema } from '../domain/day';
+import { emptyDraft } from '../domain/day-draft';
 import { makeDraft } from '../domain/drafts';
 import { medicationSchema } from '../domain/medication';
 import { visitSchema } from '../domain/visit';

@@ -36,7 +36,8 @@ import {
   type ImportPlan,
 } from '../domain/import-plan';
 import { DEVICE_ONLY_META_KEYS } from '../domain/backup-meta-state';
-import { SETTINGS_KEY, settingsOrDefaults, type MetaRow, type Settings } from '../domain/settings';
+import { SETTINGS_KEY, type MetaRow } from '../domain/settings';
+import { settingsOrDefaults, type Settings } from '../domain/settings-schema';
 import { SCHEMA_VERSION, type DiaryDatabase } from './database';
 import { withStorage } from './lifecycle';
 import { watchQuery, type Unsubscribe } from './live-query';

@@ -4,7 +4,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DayEntry } from '../domain/day';
-import type { StoredDraft } from '../domain/drafts';
+import type { StoredDraft } from '../domain/draft-schemas';
 import type { DoseLog, Medication, RegimenEvent, Reminder } from '../domain/medication';
 import type { MetaRow } from '../domain/settings';
 import type { Visit } from '../domain/visit';

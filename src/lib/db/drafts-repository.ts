@@ -4,7 +4,8 @@
  * rather than restored. Drafts are best effort for the patient's comfort, not their diary: the callers
  * ignore a failure to keep one, and backups never carry them.
  */
-import { restorableDraft, type Draft, type DraftForm, type StoredDraft } from '../domain/drafts';
+import { restorableDraft, type StoredDraft } from '../domain/draft-schemas';
+import type { Draft, DraftForm } from '../domain/drafts';
 import type { DiaryDatabase } from './database';
 import { withStorage } from './lifecycle';
 

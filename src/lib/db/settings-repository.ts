@@ -1,5 +1,6 @@
 /** Settings live in the `meta` table under one key; an unreadable value falls back to the defaults. */
-import { SETTINGS_KEY, settingsOrDefaults, settingsSchema, type Settings } from '../domain/settings';
+import { SETTINGS_KEY } from '../domain/settings';
+import { settingsOrDefaults, settingsSchema, type Settings } from '../domain/settings-schema';
 import type { DiaryDatabase } from './database';
 import { withStorage } from './lifecycle';
 

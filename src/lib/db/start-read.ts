@@ -6,6 +6,11 @@
  * days. So those are read here with plain IndexedDB, checked by the same zod schemas as every other read,
  * and Dexie loads once the first screen is up, for live queries and every write.
  *
+ * The rows are checked before the screen sees them, by the schemas in `start-read-check.ts`, which load
+ * only when there is a diary to check: zod is about a fifth of the script that draws Today, and a first visit
+ * (a phone fetching the app over the network) has nothing stored yet. A returning patient's phone has the
+ * schemas in the service worker's cache, and fetches them while the rows are read.
+ *
  * This is the second caller of `indexedDB.open` (Dexie is the first), so it stays narrow: read-only, and
  * only for a database already at this build's schema version. A database that does not exist yet is left
  * for Dexie to create (the open's upgrade is aborted, which creates nothing). Anything else (IndexedDB
@@ -13,11 +18,10 @@
  * takes the full path through Dexie and `withStorage`, which know how to explain each of those.
  */
 import type { IsoDate } from '../domain/dates';
-import { dayEntrySchema } from '../domain/day';
-import { SETTINGS_KEY, settingsOrDefaults, type Settings } from '../domain/settings';
+import { SETTINGS_KEY } from '../domain/settings';
+import type { Settings } from '../domain/settings-schema';
 import type { RecentDays } from './days-repository';
 import { DATABASE_NAME, SCHEMA_VERSION, schemaVersionOf } from './schema-version';
-import { readValidRows } from './unreadable-rows';
 
 export interface StartRead {
   settings: Settings;
@@ -37,6 +41,9 @@ export async function readAtStart(from: IsoDate, to: IsoDate, name = DATABASE_NA
     const stores = db.objectStoreNames;
     if (schemaVersionOf(db.version) !== SCHEMA_VERSION || !stores.contains('days') || !stores.contains('meta'))
       return null;
+    const checking = import('./start-read-check');
+    // A schema module that fails to load must not leave an unhandled rejection while the rows are read.
+    checking.catch(() => undefined);
     const transaction = db.transaction(['days', 'meta'], 'readonly');
     const days = transaction.objectStore('days');
     const [settingsRow, dayRows, lastBeforeRow] = await Promise.all([
@@ -44,14 +51,8 @@ export async function readAtStart(from: IsoDate, to: IsoDate, name = DATABASE_NA
       result<unknown[]>(days.getAll(IDBKeyRange.bound(from, to))),
       firstValue(days.openCursor(IDBKeyRange.upperBound(to, true), 'prev')),
     ]);
-    const settingsValue = (settingsRow as { value?: unknown } | undefined)?.value;
-    return {
-      settings: settingsOrDefaults(settingsValue),
-      recent: {
-        days: readValidRows('days', dayEntrySchema, dayRows),
-        lastBefore: lastBeforeRow === undefined ? undefined : readValidRows('days', dayEntrySchema, [lastBeforeRow])[0],
-      },
-    };
+    const { checkStartRows } = await checking;
+    return checkStartRows({ settingsRow, dayRows, lastBeforeRow });
   } catch {
     return null;
   } finally {

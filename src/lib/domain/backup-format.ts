@@ -22,7 +22,8 @@ import {
   type Reminder,
 } from './medication';
 import type { RegimenProblemKind } from './regimen';
-import { SETTINGS_KEY, settingsSchema, type MetaRow } from './settings';
+import { SETTINGS_KEY, type MetaRow } from './settings';
+import { settingsSchema } from './settings-schema';
 import { visitSchema, type Visit } from './visit';
 
 export const BACKUP_FORMAT = 'hs-diary-backup';

@@ -1,16 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFactory } from '../../../tests/factories/day-factory';
-import {
-  dayEntrySchema,
-  dayFromDraft,
-  draftFromDay,
-  emptyDraft,
-  INTERVENTIONS,
-  NOTE_MAX_CHARS,
-  sameAsDay,
-  validateDayEntry,
-} from './day';
+import { dayEntrySchema, validateDayEntry } from './day';
+import { dayFromDraft, draftFromDay, emptyDraft, sameAsDay } from './day-draft';
+import { INTERVENTIONS, NOTE_MAX_CHARS } from './day-limits';
 import { REGION_IDS } from './regions';
 
 const TODAY = '2026-11-26';

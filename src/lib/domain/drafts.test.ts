@@ -1,16 +1,9 @@
 /** Drafts: one key per form and subject, and a stored draft restored only when it still reads as one. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyDraft } from './day';
-import {
-  draftKey,
-  makeDraft,
-  MAX_DRAFT_AGE_MS,
-  restorableDraft,
-  sameValues,
-  type MedicationDraftValues,
-  type RegimenEventDraftValues,
-} from './drafts';
+import { emptyDraft } from './day-draft';
+import { draftKey, makeDraft, MAX_DRAFT_AGE_MS, sameValues } from './drafts';
+import { restorableDraft, type MedicationDraftValues, type RegimenEventDraftValues } from './draft-schemas';
 
 const NOW = Date.UTC(2026, 11, 3, 9);
 const dayValues = { ...emptyDraft(), pain: 7, drainage: 2, note: 'worse tonight' };

@@ -22,7 +22,8 @@ import {
 } from './backup-format';
 import { checkHistories } from './backup-open';
 import { medicationSchema, regimenEventSchema, type Medication, type RegimenEvent } from './medication';
-import { SETTINGS_KEY, settingsOrDefaults, type MetaRow, type Settings } from './settings';
+import { SETTINGS_KEY, type MetaRow } from './settings';
+import { settingsOrDefaults, type Settings } from './settings-schema';
 
 /** Deep equality of stored rows: key order does not matter, and a key holding `undefined` is absent. */
 export function sameRow(a: unknown, b: unknown): boolean {

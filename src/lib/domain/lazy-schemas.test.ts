@@ -29,8 +29,8 @@ vi.mock('zod/mini', async (importOriginal) => {
 describe("the first screen's schemas", () => {
   test('are not built on import, and are built and used on first parse', async () => {
     const { validateDayEntry } = await import('./day');
-    const { settingsOrDefaults } = await import('./settings');
-    await import('./drafts');
+    const { settingsOrDefaults } = await import('./settings-schema');
+    await import('./draft-schemas');
     await import('./medication');
     await import('./patient');
     await import('./timestamps');

@@ -1,6 +1,7 @@
 /** Which recent days the patient has not logged, so Today can offer to fill them in, and how. */
 import { addDays, dateRange, type IsoDate } from './dates';
-import { sameAsDay, type DayEntry } from './day';
+import { sameAsDay } from './day-draft';
+import type { DayEntry } from './day';
 import { compareCodeUnits } from './text-order';
 
 /** How far back the "fill in missed days" offer reaches; older gaps are left to the Diary. */

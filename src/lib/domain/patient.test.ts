@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasPatientDetails, parsePatientForm, patientDetailsSchema, patientFormOf } from './patient';
-import { settingsOrDefaults, settingsSchema } from './settings';
+import { settingsOrDefaults, settingsSchema } from './settings-schema';
 
 const TODAY = '2026-12-02';
 const form = (change: Partial<Parameters<typeof parsePatientForm>[0]> = {}) => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pickLocale, settingsSchema } from './settings';
+import { pickLocale } from './settings';
+import { settingsSchema } from './settings-schema';
 
 describe('pickLocale', () => {
   it('keeps a saved choice over the browser languages', () => {

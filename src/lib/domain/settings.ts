@@ -1,7 +1,8 @@
-/** Settings kept in the `meta` table, with the defaults a first run starts from. */
-import * as z from 'zod/mini';
-import { timestampSchema } from './timestamps';
-import { patientDetailsSchema } from './patient';
+/**
+ * Settings kept in the `meta` table: where they are kept, and the languages. Their schema is in
+ * settings-schema.ts: the start needs the language before Today is drawn, and zod only when there is a
+ * stored diary to check (see db/start-read.ts).
+ */
 
 /** A row of the key-value `meta` table: the settings, and other small pieces of the app's own state. */
 export interface MetaRow {
@@ -14,29 +15,6 @@ export const SETTINGS_KEY = 'settings';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
-
-export const settingsSchema = z.lazy(() =>
-  z.object({
-    locale: z.optional(z.enum(LOCALES)),
-    /** When the app first asked the browser to keep its storage, so it asks once, after the first entry. */
-    persistenceRequestedAt: z.optional(timestampSchema),
-    /** When the patient last made a backup (the file was shared or downloaded). */
-    lastBackupAt: z.optional(timestampSchema),
-    /** When the patient last put off the backup reminder; it comes back 30 days later. */
-    lastBackupReminderAt: z.optional(timestampSchema),
-    /** The patient said "No thanks" to importing a backup on first run. */
-    firstRunImportDismissed: z.optional(z.boolean()),
-    /** Who the visit summary is about, entered by the patient (see patient.ts). */
-    patient: z.optional(patientDetailsSchema),
-  }),
-);
-export type Settings = z.infer<typeof settingsSchema>;
-
-/** Saved settings as read from storage: a value that does not pass the schema falls back to the defaults. */
-export function settingsOrDefaults(value: unknown): Settings {
-  const result = settingsSchema.safeParse(value ?? {});
-  return result.success ? result.data : {};
-}
 
 /** The locale to start in: the saved choice, else the first browser language we speak, else English. */
 export function pickLocale(saved: Locale | undefined, browserLanguages: readonly string[]): Locale {

@@ -2,7 +2,7 @@ import { deflateSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from './dates';
-import { INTERVENTIONS } from './day';
+import { INTERVENTIONS } from './day-limits';
 import { DOSE_UNITS, DRUG_CLASSES, FREQUENCIES, REGIMEN_EVENT_KINDS, STOP_REASONS } from './medication';
 import { MEDICATION_PRESETS } from './medication-presets';
 import { REGION_IDS } from './regions';

@@ -6,7 +6,8 @@
 import { chartMarks, type EventMarker, type InterruptionBand } from './chart-marks';
 import { daysBetween, type IsoDate } from './dates';
 import type { DateRange } from './date-range';
-import type { DayEntry, Intervention } from './day';
+import type { DayEntry } from './day';
+import type { Intervention } from './day-limits';
 import {
   indexDays,
   measurePhases,

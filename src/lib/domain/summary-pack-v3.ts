@@ -10,7 +10,7 @@
  * coded bytes comes first, so a link cut short or mistyped is refused before anything is decoded.
  */
 import { addDays, daysBetween, EARLIEST_DATE, LATEST_DATE, type IsoDate } from './dates';
-import { INTERVENTIONS } from './day';
+import { INTERVENTIONS } from './day-limits';
 import {
   BitModel,
   codeUniform,

@@ -7,7 +7,7 @@
  */
 import { ByteReader, ByteWriter } from './binary';
 import { addDays, daysBetween, type IsoDate } from './dates';
-import { INTERVENTIONS } from './day';
+import { INTERVENTIONS } from './day-limits';
 import { DOSE_UNITS, DRUG_CLASSES, FREQUENCIES, REGIMEN_EVENT_KINDS, STOP_REASONS } from './medication';
 import { MEDICATION_PRESETS } from './medication-presets';
 import { REGION_IDS } from './regions';

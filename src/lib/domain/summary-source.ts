@@ -4,7 +4,8 @@
  * the measures from it with the same domain code, so two devices can never show different figures.
  */
 import * as z from 'zod/mini';
-import { INTERVENTIONS, isoDateSchema } from './day';
+import { INTERVENTIONS } from './day-limits';
+import { isoDateSchema } from './day';
 import {
   DOSE_UNITS,
   DRUG_CLASSES,

@@ -10,7 +10,8 @@
  */
 import { untrack } from 'svelte';
 import type { IsoDate } from '../domain/dates';
-import { dayFromDraft, draftFromDay, emptyDraft, type DayDraft, type DayEntry } from '../domain/day';
+import { dayFromDraft, draftFromDay, emptyDraft, type DayDraft } from '../domain/day-draft';
+import type { DayEntry } from '../domain/day';
 import { draftKey, sameValues } from '../domain/drafts';
 import { nowMs } from '../platform/clock';
 import { afterFirstScreen } from '../platform/idle';
