@@ -8,6 +8,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import { connectSources, relayOriginSetting } from './src/lib/platform/relay-origin';
 import { cjkFont } from './src/build/cjk-font.mjs';
+import { WEB_MANIFEST_FILE, WEB_MANIFEST_HREF } from './src/lib/platform/web-manifest';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -229,6 +230,27 @@ function compileHints(): Plugin {
   };
 }
 
+/**
+ * vite-plugin-pwa links the manifest from index.html; the app links it once its first screen is up
+ * (src/lib/platform/web-manifest.ts says why), so the build takes the link out. A link the build does not
+ * find (the plugin changed how it writes it) fails the build rather than leave the page with two.
+ */
+export function withoutManifestLink(html: string): string {
+  const link = `<link rel="manifest" href="${WEB_MANIFEST_HREF}">`;
+  if (!html.includes(link)) throw new Error(`index.html has no ${link} to take out`);
+  return html.replace(link, '');
+}
+
+function manifestLinkedByTheApp(): Plugin {
+  return {
+    name: 'hs-diary:manifest-linked-by-the-app',
+    apply: 'build',
+    // After vite-plugin-pwa's transform, which writes the link: both are `post`, and this plugin comes later.
+    enforce: 'post',
+    transformIndexHtml: { order: 'post', handler: withoutManifestLink },
+  };
+}
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'hs-diary:content-security-policy',
@@ -285,6 +307,7 @@ export default defineConfig({
       filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
+      manifestFilename: WEB_MANIFEST_FILE,
       includeAssets: ['favicon.svg', 'apple-touch-icon.png', 'robots.txt'],
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
@@ -313,6 +336,7 @@ export default defineConfig({
         ],
       },
     }),
+    manifestLinkedByTheApp(),
   ],
   test: {
     ...TEST_BASICS,

@@ -115,12 +115,17 @@ describe('the first screen without Dexie', () => {
   });
 });
 
-/** Notes in the page, as the DOM changes, when Today's heading and its save button are first there. */
+/**
+ * Notes in the page, as the DOM changes, when Today's heading and its save button are first there, and how
+ * many manifest links the page had then.
+ */
 function watchTodayDrawn(): void {
   const done = () => document.querySelector('h1') && document.querySelector('form button[type="submit"]');
   new MutationObserver((_records, observer) => {
     if (!done()) return;
-    (window as unknown as { __todayDrawnAt?: number }).__todayDrawnAt = performance.now();
+    const page = window as unknown as { __todayDrawnAt?: number; __manifestLinksWhenDrawn?: number };
+    page.__todayDrawnAt = performance.now();
+    page.__manifestLinksWhenDrawn = document.querySelectorAll('link[rel="manifest"]').length;
     observer.disconnect();
   }).observe(document, { childList: true, subtree: true });
 }
@@ -173,6 +178,23 @@ describe('the critical path to Today', () => {
     expect(fetched.filter((file) => !file.endsWith('.css')).sort()).toEqual([...scripts, ...preloads].sort());
     expect(fetched.filter((file) => file.endsWith('.css'))).toEqual(stylesheets);
     expect(scripts.filter(holdsZod)).toEqual([]);
+  });
+
+  test('the app links its manifest once Today is up, not in the HTML: its requests wait for the first screen', async () => {
+    expect(html).not.toMatch(/rel="manifest"/);
+    const context = await e2e.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(watchTodayDrawn);
+    await page.goto(e2e.url);
+    await assetsBeforeToday(page);
+    expect(
+      await page.evaluate(() => (window as unknown as { __manifestLinksWhenDrawn: number }).__manifestLinksWhenDrawn),
+    ).toBe(0);
+    const link = page.locator('link[rel="manifest"]');
+    await link.waitFor({ state: 'attached' });
+    expect(await link.count()).toBe(1);
+    const manifest = await page.request.get(await link.evaluate((element: HTMLLinkElement) => element.href));
+    expect(((await manifest.json()) as { name?: string }).name).toBe('HS Diary');
   });
 
   for (const locale of ['en', 'zh-CN'] as const) {

@@ -70,6 +70,8 @@ describe('installable PWA', () => {
 
   test('the manifest has 192 and 512 PNG icons, a maskable icon, and start_url and scope inside /hs-diary/', async () => {
     const { page } = await e2e.open('#/');
+    // Linked by the app once Today is up (src/lib/platform/web-manifest.ts).
+    await page.locator('link[rel="manifest"]').waitFor({ state: 'attached' });
     const manifestUrl = await page.evaluate(
       () => document.querySelector<HTMLLinkElement>('link[rel="manifest"]')?.href ?? null,
     );

@@ -2,15 +2,22 @@
 import { i18n } from '../i18n/locale.svelte';
 import { afterFirstScreen } from '../platform/idle';
 import { registerServiceWorker } from '../platform/sw-bridge';
+import { linkWebManifest } from '../platform/web-manifest';
 import { notices } from './notices.svelte';
 
 class Pwa {
   isUpdateReady = $state(false);
   #applyUpdate: (() => void) | undefined;
 
-  /** Register once the first screen is up and the browser is idle: Today never waits for the worker. */
+  /**
+   * Link the manifest and register once the first screen is up and the browser is idle: Today never waits
+   * for the worker, nor shares the network with the manifest's requests.
+   */
   start(): void {
-    void afterFirstScreen().then(() => this.#register());
+    void afterFirstScreen().then(() => {
+      linkWebManifest();
+      this.#register();
+    });
   }
 
   #register(): void {
