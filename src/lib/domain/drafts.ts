@@ -30,6 +30,7 @@ export function draftKey(form: DraftForm, ...subject: string[]): string {
 
 /** What the add-medication form's list offers: a preset's id, or `custom`. */
 export const CUSTOM_MEDICATION = 'custom';
+
 export interface DraftValues {
   day: DayDraft;
   medication: MedicationDraftValues;
