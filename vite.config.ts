@@ -130,6 +130,7 @@ const NODE_TESTS = [
 const DOM_TESTS_ISOLATED = [
   'src/lib/state/backup.test.ts',
   'src/lib/state/pwa.test.ts',
+  'src/lib/state/startup-settings.test.ts',
   'src/lib/ui/medications/RegimenEventForm.test.ts',
   'src/lib/ui/medications/ReminderSchedule.test.ts',
   'src/lib/ui/settings/ClosedAppReminders.test.ts',

@@ -7,7 +7,7 @@ import { addDays, type IsoDate } from '../domain/dates';
 import { DiaryDatabase, SCHEMA_VERSION } from './database';
 import { watchRecentDays, type RecentDays } from './days-repository';
 import { updateSettings } from './settings-repository';
-import { readAtStart } from './start-read';
+import { findAtStart, type StartRead } from './start-read';
 import { unreadableRowCounts } from './unreadable-rows';
 
 const TODAY = '2026-11-26';
@@ -23,6 +23,12 @@ function freshName(): string {
 afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
 });
+
+/** The start-up read's answer, its rows checked. */
+async function readAtStart(from: IsoDate, to: IsoDate, name: string): Promise<StartRead | null> {
+  const found = await findAtStart(from, to, name);
+  return found && found.checked;
+}
 
 async function databaseExists(name: string): Promise<boolean> {
   return (await indexedDB.databases()).some((info) => info.name === name);

@@ -9,7 +9,9 @@
  * The rows are checked before the screen sees them, by the schemas in `start-read-check.ts`, which load
  * only when there is a diary to check: zod is about a fifth of the script that draws Today, and a first visit
  * (a phone fetching the app over the network) has nothing stored yet. A returning patient's phone has the
- * schemas in the service worker's cache, and fetches them while the rows are read.
+ * schemas in the service worker's cache, and fetches them while the rows are read. So the read answers in
+ * two steps: once IndexedDB has (the storage, which the caller times), and once the rows are checked (which
+ * may wait for a fetch, not for the storage).
  *
  * This is the second caller of `indexedDB.open` (Dexie is the first), so it stays narrow: read-only, and
  * only for a database already at this build's schema version. A database that does not exist yet is left
@@ -29,15 +31,21 @@ export interface StartRead {
   recent: RecentDays;
 }
 
+/** What the start-up read found once IndexedDB answered: its rows, checked once the schemas have loaded. */
+export interface StartFound {
+  /** Rejects if the schemas cannot be loaded. */
+  checked: Promise<StartRead>;
+}
+
 /**
  * Settings and the days from `from` to `to` (both included) with the last day logged before `to`; an empty
  * diary when there is no database yet; `null` when only Dexie may open this database (see the header).
  */
-export async function readAtStart(from: IsoDate, to: IsoDate, name = DATABASE_NAME): Promise<StartRead | null> {
+export async function findAtStart(from: IsoDate, to: IsoDate, name = DATABASE_NAME): Promise<StartFound | null> {
   let db: IDBDatabase | undefined;
   try {
     db = await openExisting(name);
-    if (!db) return { settings: {}, recent: { days: [], lastBefore: undefined } };
+    if (!db) return { checked: Promise.resolve({ settings: {}, recent: { days: [], lastBefore: undefined } }) };
     const stores = db.objectStoreNames;
     if (schemaVersionOf(db.version) !== SCHEMA_VERSION || !stores.contains('days') || !stores.contains('meta'))
       return null;
@@ -51,8 +59,7 @@ export async function readAtStart(from: IsoDate, to: IsoDate, name = DATABASE_NA
       result<unknown[]>(days.getAll(IDBKeyRange.bound(from, to))),
       firstValue(days.openCursor(IDBKeyRange.upperBound(to, true), 'prev')),
     ]);
-    const { checkStartRows } = await checking;
-    return checkStartRows({ settingsRow, dayRows, lastBeforeRow });
+    return { checked: checking.then(({ checkStartRows }) => checkStartRows({ settingsRow, dayRows, lastBeforeRow })) };
   } catch {
     return null;
   } finally {

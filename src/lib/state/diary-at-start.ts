@@ -4,7 +4,7 @@
  * app starts on Today; from then on it follows the database, which may have changed since. A start on
  * another screen keeps no days, so a later visit to Today never shows them stale.
  */
-import { readAtStart, type StartRead } from '../db/start-read';
+import { findAtStart, type StartFound } from '../db/start-read';
 import type { RecentDays } from '../db/days-repository';
 import { addDays, type IsoDate } from '../domain/dates';
 import { MISSED_DAYS_LOOKBACK } from '../domain/missed-days';
@@ -17,14 +17,20 @@ export function todayWindow(today: IsoDate): { from: IsoDate; to: IsoDate } {
 let untaken: { today: IsoDate; recent: RecentDays } | null = null;
 
 /**
- * Read the settings and Today's days, keeping the days for Today when `isTodayFirst`; `null` when only Dexie
- * may open the database (see `readAtStart`).
+ * Read the settings and Today's days, keeping the days for Today when `isTodayFirst` once they are checked;
+ * `null` when only Dexie may open the database (see `findAtStart`).
  */
-export async function readDiaryAtStart(today: IsoDate, isTodayFirst: boolean): Promise<StartRead | null> {
+export async function findDiaryAtStart(today: IsoDate, isTodayFirst: boolean): Promise<StartFound | null> {
   const { from, to } = todayWindow(today);
-  const read = await readAtStart(from, to);
-  untaken = read && isTodayFirst ? { today, recent: read.recent } : null;
-  return read;
+  untaken = null;
+  const found = await findAtStart(from, to);
+  // Kept before anyone waiting on `checked` hears of it: the first screen is drawn after that.
+  if (found && isTodayFirst)
+    found.checked.then(
+      (read) => (untaken = { today, recent: read.recent }),
+      () => undefined,
+    );
+  return found;
 }
 
 /** Today's days as read at start, for the first Today screen only, and only if the date has not changed. */

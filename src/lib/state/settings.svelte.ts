@@ -3,7 +3,7 @@ import { pickLocale, type Locale } from '../domain/settings';
 import { i18n } from '../i18n/locale.svelte';
 import { clock } from './clock.svelte';
 import { database } from './database';
-import { readDiaryAtStart } from './diary-at-start';
+import { findDiaryAtStart } from './diary-at-start';
 import { isViewerHash, parseRoute } from './routes';
 import { answerWithin } from './storage-answer.svelte';
 
@@ -21,27 +21,39 @@ export async function loadStartupSettings(): Promise<void> {
     const reading = readSavedLocale();
     // Storage that does not answer must not keep the app from starting: start in the browser's language.
     const answer = await answerWithin(reading, NO_ANSWER);
-    if (answer !== NO_ANSWER) saved = answer;
+    if (answer !== NO_ANSWER) saved = await answer.locale;
     else
-      void reading.then((late) => {
-        if (late && late !== i18n.code) void applyLocale(late);
-      });
+      void reading
+        .then((late) => late.locale)
+        .then((late) => {
+          if (late && late !== i18n.code) void applyLocale(late);
+        });
   }
   await applyLocale(pickLocale(saved, navigator.languages ?? [navigator.language]));
 }
 
 const NO_ANSWER = Symbol('no answer');
 
-/** Without Dexie when the start-up read can answer (it also reads Today's days); through Dexie when not. */
-async function readSavedLocale(): Promise<Locale | undefined> {
-  const read = await readDiaryAtStart(clock.today, parseRoute(location.hash).name === 'today');
-  if (read) return read.settings.locale;
+/**
+ * The saved language once the storage has answered: without Dexie when the start-up read can answer (it also
+ * reads Today's days), through Dexie when not. What is timed is the storage: the start-up read's rows are
+ * then checked by schemas that a phone without the service worker's cache must fetch first.
+ */
+async function readSavedLocale(): Promise<{ locale: Promise<Locale | undefined> }> {
+  const found = await findDiaryAtStart(clock.today, parseRoute(location.hash).name === 'today');
+  if (found)
+    return {
+      locale: found.checked.then(
+        (read) => read.settings.locale,
+        () => undefined,
+      ),
+    };
   try {
     const { diaryDb, loadSettings } = await database();
-    return (await loadSettings(diaryDb)).locale;
+    return { locale: Promise.resolve((await loadSettings(diaryDb)).locale) };
   } catch {
     // A database that cannot be opened must not stop the app from starting; Today shows the error.
-    return undefined;
+    return { locale: Promise.resolve(undefined) };
   }
 }
 

@@ -8,7 +8,7 @@ import { en } from '../../i18n/en';
 import { i18n } from '../../i18n/locale.svelte';
 import { clock } from '../../state/clock.svelte';
 import { reminders } from '../../state/reminders.svelte';
-import { readDiaryAtStart, takeRecentDaysReadAtStart } from '../../state/diary-at-start';
+import { findDiaryAtStart, takeRecentDaysReadAtStart } from '../../state/diary-at-start';
 import TodayScreen from './TodayScreen.svelte';
 
 const TODAY = '2026-11-26';
@@ -90,7 +90,9 @@ describe('TodayScreen', () => {
 
   it('is drawn at once from the start-up read, without waiting for the database', async () => {
     await diaryDb.days.put(dayFactory.build({ date: '2026-11-25', pain: 6, drainage: 2 }));
-    await readDiaryAtStart(TODAY, true);
+    await (
+      await findDiaryAtStart(TODAY, true)
+    )?.checked;
     render(TodayScreen);
     await tick();
     // Synchronously there: the database's own answer would need several turns of IndexedDB.
@@ -103,9 +105,13 @@ describe('TodayScreen', () => {
 
   it('uses the start-up read once, for the date it was read on', async () => {
     await diaryDb.days.put(dayFactory.build({ date: TODAY, pain: 8 }));
-    await readDiaryAtStart(TODAY, true);
+    await (
+      await findDiaryAtStart(TODAY, true)
+    )?.checked;
     expect(takeRecentDaysReadAtStart('2026-11-27')).toBeUndefined();
-    await readDiaryAtStart(TODAY, true);
+    await (
+      await findDiaryAtStart(TODAY, true)
+    )?.checked;
     expect(takeRecentDaysReadAtStart(TODAY)?.days.map((day) => day.pain)).toEqual([8]);
     // A later visit to Today reads the database, which may have changed since start-up.
     expect(takeRecentDaysReadAtStart(TODAY)).toBeUndefined();
@@ -114,7 +120,7 @@ describe('TodayScreen', () => {
   it('keeps no days from the start-up read when the app starts on another screen', async () => {
     await diaryDb.days.put(dayFactory.build({ date: TODAY, pain: 8 }));
     // Started on a Day screen, the patient may log today there before ever opening Today.
-    expect((await readDiaryAtStart(TODAY, false))?.recent.days).toHaveLength(1);
+    expect((await (await findDiaryAtStart(TODAY, false))?.checked)?.recent.days).toHaveLength(1);
     expect(takeRecentDaysReadAtStart(TODAY)).toBeUndefined();
   });
 });
