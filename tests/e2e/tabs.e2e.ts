@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { TodayBanners } from './page-models/backup';
 import { HsDiary } from './page-models/hs-diary';
 import { VisitsScreen } from './page-models/summary';
-import { gotoApp, localDate, readStoredDays, useE2E } from './support';
+import { gotoApp, localDate, readStoredDays, readStoredRows, useE2E } from './support';
 
 const e2e = useE2E();
 
@@ -42,6 +42,25 @@ async function otherTab(page: Page): Promise<{ wasBlocked: boolean; isOpen: bool
     const state = window.__otherTab;
     return { wasBlocked: state?.wasBlocked ?? false, isOpen: state?.isOpen ?? false, error: state?.error };
   });
+}
+
+/**
+ * Wait until the drafts table holds a `form` draft whose values pass `has` (`has` null: no `form` draft at
+ * all), read with raw IndexedDB: a draft is written once typing pauses, after Dexie has loaded, which a busy
+ * machine can take longer to do than a fixed wait allowed.
+ */
+async function waitForStoredDraft(
+  page: Page,
+  form: string,
+  has: ((values: Record<string, unknown>) => boolean) | null,
+): Promise<void> {
+  await expect
+    .poll(async () => {
+      const drafts = await readStoredRows<{ form: string; values: Record<string, unknown> }>(page, 'drafts');
+      const ofForm = drafts.filter((row) => row.form === form);
+      return has === null ? ofForm.length === 0 : ofForm.some((row) => has(row.values));
+    })
+    .toBe(true);
 }
 
 describe('tabs', () => {
@@ -259,8 +278,7 @@ describe('tabs', () => {
     await app.form.fill(7, 2);
     await app.form.openMoreDetails();
     await app.form.note.fill('not saved yet');
-    // Written once typing pauses.
-    await page.waitForTimeout(1000);
+    await waitForStoredDraft(page, 'day', (values) => values.note === 'not saved yet');
     await app.reload();
 
     const restored = page.getByRole('button', { name: app.t.form.discardRestored, exact: true });
@@ -270,6 +288,7 @@ describe('tabs', () => {
     await expect(app.form.note.inputValue()).resolves.toBe('not saved yet');
     await app.form.save.click();
     await app.today.savedHeading.waitFor();
+    await waitForStoredDraft(page, 'day', null);
 
     await app.reload();
     await app.today.savedHeading.waitFor();
@@ -284,7 +303,7 @@ describe('tabs', () => {
     const questions = () => page.getByRole('textbox', { name: visits.t.form.questions, exact: true });
     await page.getByRole('button', { name: visits.t.add, exact: true }).click();
     await questions().fill('Is surgery an option?');
-    await page.waitForTimeout(1000);
+    await waitForStoredDraft(page, 'visit', (values) => values.questions === 'Is surgery an option?');
     await app.reload();
 
     await visits.heading.waitFor();
@@ -292,12 +311,12 @@ describe('tabs', () => {
     await expect.poll(() => questions().inputValue()).toBe('Is surgery an option?');
     await page.getByRole('button', { name: visits.t.form.save, exact: true }).click();
     await page.getByText('Is surgery an option?').waitFor();
+    await waitForStoredDraft(page, 'visit', null);
 
     await app.reload();
     await visits.heading.waitFor();
     await page.getByRole('button', { name: visits.t.add, exact: true }).click();
     await questions().waitFor();
-    await page.waitForTimeout(500);
     await expect(questions().inputValue()).resolves.toBe('');
   });
 
@@ -312,8 +331,11 @@ describe('tabs', () => {
     await choice().selectOption('custom');
     await name().fill('Zinc gluconate');
     await page.getByLabel(t.amount, { exact: true }).fill('90');
-    // Written once typing pauses.
-    await page.waitForTimeout(1000);
+    await waitForStoredDraft(
+      page,
+      'medication',
+      (values) => values.name === 'Zinc gluconate' && String(values.amount) === '90',
+    );
     await app.reload();
 
     await add.click();
@@ -321,11 +343,11 @@ describe('tabs', () => {
     await expect(page.getByLabel(t.amount, { exact: true }).inputValue()).resolves.toBe('90');
     await page.getByRole('button', { name: t.save, exact: true }).click();
     await page.getByRole('article', { name: 'Zinc gluconate' }).waitFor();
+    await waitForStoredDraft(page, 'medication', null);
 
     await app.reload();
     await add.click();
     await choice().waitFor();
-    await page.waitForTimeout(500);
     await expect(choice().inputValue()).resolves.toBe('upadacitinib');
     await expect(name().count()).resolves.toBe(0);
   });
