@@ -56,6 +56,9 @@ describe('installable PWA', () => {
   test('Chromium finds no installability errors, and the service worker controls the sub-path', async () => {
     const { context, page } = await e2e.openPersistent('#/');
     await waitForServiceWorkerControl(page);
+    // The app links its manifest once Today is up (src/lib/platform/web-manifest.ts); a page reloaded for the
+    // worker to control it may not be that far yet.
+    await page.locator('link[rel="manifest"]').waitFor({ state: 'attached' });
 
     const cdp = await context.newCDPSession(page);
     const installability = await cdp.send('Page.getInstallabilityErrors');
