@@ -113,6 +113,7 @@ const NODE_TESTS = [
   'src/lib/state/routes.test.ts',
   'src/lib/state/range-choice.test.ts',
   'src/lib/state/storage-answer.test.ts',
+  'src/lib/state/diary-at-start.test.ts',
   'src/lib/state/relay-actions.test.ts',
   'src/lib/ui/summary/reachability.test.ts',
   'src/lib/i18n/**/*.test.ts',
@@ -236,7 +237,7 @@ function compileHints(): Plugin {
  * (src/lib/platform/web-manifest.ts says why), so the build takes the link out. A link the build does not
  * find (the plugin changed how it writes it) fails the build rather than leave the page with two.
  */
-export function withoutManifestLink(html: string): string {
+function withoutManifestLink(html: string): string {
   const link = `<link rel="manifest" href="${WEB_MANIFEST_HREF}">`;
   if (!html.includes(link)) throw new Error(`index.html has no ${link} to take out`);
   return html.replace(link, '');

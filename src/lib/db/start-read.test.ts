@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 /** The start-up read's answer, its rows checked. */
-async function readAtStart(from: IsoDate, to: IsoDate, name: string): Promise<StartRead | null> {
+async function checkedAtStart(from: IsoDate, to: IsoDate, name: string): Promise<StartRead | null> {
   const found = await findAtStart(from, to, name);
   return found && found.checked;
 }
@@ -64,10 +64,10 @@ function watchedOnce(db: DiaryDatabase, from: IsoDate, to: IsoDate): Promise<Rec
   });
 }
 
-describe('readAtStart (the first screen, without Dexie)', () => {
+describe('findAtStart (the first screen, without Dexie)', () => {
   it('answers an empty diary when there is no database, and leaves none behind for Dexie to create', async () => {
     const name = freshName();
-    expect(await readAtStart(FROM, TODAY, name)).toEqual({
+    expect(await checkedAtStart(FROM, TODAY, name)).toEqual({
       settings: {},
       recent: { days: [], lastBefore: undefined },
     });
@@ -91,7 +91,7 @@ describe('readAtStart (the first screen, without Dexie)', () => {
     ]);
     db.close();
 
-    const read = await readAtStart(FROM, TODAY, name);
+    const read = await checkedAtStart(FROM, TODAY, name);
     expect(read?.settings).toEqual({ locale: 'zh-CN', persistenceRequestedAt: 5 });
     expect(read?.recent.days.map((day) => [day.date, day.pain])).toEqual([
       ['2026-11-20', 7],
@@ -112,7 +112,7 @@ describe('readAtStart (the first screen, without Dexie)', () => {
         );
         const expected = await watchedOnce(db, FROM, TODAY);
         db.close();
-        expect(await readAtStart(FROM, TODAY, name)).toEqual({ settings: {}, recent: expected });
+        expect(await checkedAtStart(FROM, TODAY, name)).toEqual({ settings: {}, recent: expected });
       }),
       { numRuns: 25 },
     );
@@ -128,7 +128,7 @@ describe('readAtStart (the first screen, without Dexie)', () => {
     db.close();
     const before = unreadableRowCounts().get('days') ?? 0;
 
-    const read = await readAtStart(FROM, TODAY, name);
+    const read = await checkedAtStart(FROM, TODAY, name);
     expect(read?.settings).toEqual({});
     expect(read?.recent.days.map((day) => day.date)).toEqual(['2026-11-24']);
     // The unreadable 25th is the last day before today: not offered to copy, counted twice (window and last).
@@ -145,7 +145,7 @@ describe('readAtStart (the first screen, without Dexie)', () => {
         .map((day) => day.date)
         .sort()
         .at(-1) as IsoDate;
-      const read = await readAtStart(addDays(newest, -14), newest, name);
+      const read = await checkedAtStart(addDays(newest, -14), newest, name);
       // A fixture at this build's version is read here; an older one would be left to Dexie to upgrade.
       if (fixture.schemaVersion === SCHEMA_VERSION) expect(read?.recent.days.at(-1)?.date).toBe(newest);
       else expect(read).toBeNull();
@@ -159,12 +159,12 @@ describe('readAtStart (the first screen, without Dexie)', () => {
       db.createObjectStore('days', { keyPath: 'date' });
       db.createObjectStore('meta', { keyPath: 'key' });
     });
-    expect(await readAtStart(FROM, TODAY, name)).toBeNull();
+    expect(await checkedAtStart(FROM, TODAY, name)).toBeNull();
 
     // After a read at the current version, an upgrade by another tab goes ahead without waiting.
     const current = freshName();
     await new DiaryDatabase(current).open().then((db) => db.close());
-    await readAtStart(FROM, TODAY, current);
+    await checkedAtStart(FROM, TODAY, current);
     const upgraded = await openNative(current, 30);
     expect(upgraded).toBe(30);
   });
@@ -172,6 +172,6 @@ describe('readAtStart (the first screen, without Dexie)', () => {
   it('leaves a database without the diary stores to Dexie', async () => {
     const name = freshName();
     await openNative(name, 10, (db) => db.createObjectStore('days', { keyPath: 'date' }));
-    expect(await readAtStart(FROM, TODAY, name)).toBeNull();
+    expect(await checkedAtStart(FROM, TODAY, name)).toBeNull();
   });
 });

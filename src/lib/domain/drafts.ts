@@ -6,7 +6,7 @@
  * A stored draft comes back from storage that an older build, another tab or a bug may have written, so it
  * is parsed like any other input: a draft that does not pass, belongs to another form, or is too old to be
  * what the patient remembers typing is not restored (draft-schemas.ts, apart so that Today's first screen
- * keeps its draft without loading zod). Drafts are transient and never go into a backup.
+ * writes its draft without loading zod). Drafts are transient and never go into a backup.
  * No Dexie, no clock: `nowMs` is a parameter.
  */
 import type { DayDraft } from './day-draft';

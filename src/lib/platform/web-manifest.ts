@@ -13,7 +13,8 @@ export const WEB_MANIFEST_FILE = 'manifest.webmanifest';
 export const WEB_MANIFEST_HREF = `./${WEB_MANIFEST_FILE}`;
 
 export function linkWebManifest(): void {
-  if (document.head.querySelector('link[rel="manifest"]')) return;
+  // The dev server serves no manifest (vite-plugin-pwa writes it at build), as it registers no worker.
+  if (import.meta.env.DEV || document.head.querySelector('link[rel="manifest"]')) return;
   const link = document.createElement('link');
   link.rel = 'manifest';
   link.href = WEB_MANIFEST_HREF;

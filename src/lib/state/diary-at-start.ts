@@ -15,6 +15,8 @@ export function todayWindow(today: IsoDate): { from: IsoDate; to: IsoDate } {
 }
 
 let untaken: { today: IsoDate; recent: RecentDays } | null = null;
+/** Whether Today has yet to take the days: a check that ends after it has (it started elsewhere) keeps none. */
+let isHandoffOpen = false;
 
 /**
  * Read the settings and Today's days, keeping the days for Today when `isTodayFirst` once they are checked;
@@ -23,19 +25,26 @@ let untaken: { today: IsoDate; recent: RecentDays } | null = null;
 export async function findDiaryAtStart(today: IsoDate, isTodayFirst: boolean): Promise<StartFound | null> {
   const { from, to } = todayWindow(today);
   untaken = null;
+  isHandoffOpen = isTodayFirst;
   const found = await findAtStart(from, to);
   // Kept before anyone waiting on `checked` hears of it: the first screen is drawn after that.
   if (found && isTodayFirst)
     found.checked.then(
-      (read) => (untaken = { today, recent: read.recent }),
+      (read) => {
+        if (isHandoffOpen) untaken = { today, recent: read.recent };
+      },
       () => undefined,
     );
   return found;
 }
 
-/** Today's days as read at start, for the first Today screen only, and only if the date has not changed. */
+/**
+ * Today's days as read at start, for the first Today screen only, and only if the date has not changed. Once
+ * asked, never again: a later visit to Today reads the database, which may have changed since.
+ */
 export function takeRecentDaysReadAtStart(today: IsoDate): RecentDays | undefined {
   const recent = untaken?.today === today ? untaken.recent : undefined;
   untaken = null;
+  isHandoffOpen = false;
   return recent;
 }

@@ -13,31 +13,40 @@ async function applyLocale(locale: Locale): Promise<void> {
   document.title = i18n.t.app.name;
 }
 
+/** How long the start waits for the start-up read's rows to be checked (a fetch without the worker's cache). */
+export const START_CHECK_WAIT_MS = 10_000;
+
 /** Start in the saved language, or the browser's; runs before the first screen is drawn. */
 export async function loadStartupSettings(): Promise<void> {
   let saved: Locale | undefined;
   // The viewer of a shared summary (often on a clinician's phone) never opens a database: the browser's language will do.
   if (!isViewerHash(location.hash)) {
     const reading = readSavedLocale();
-    // Storage that does not answer must not keep the app from starting: start in the browser's language.
+    // Storage that does not answer must not keep the app from starting, nor a check of its rows that does not
+    // arrive: start in the browser's language, and switch once the saved one is known.
     const answer = await answerWithin(reading, NO_ANSWER);
-    if (answer !== NO_ANSWER) saved = await answer.locale;
+    const locale = answer === NO_ANSWER ? reading.then((late) => late.locale) : answer.locale;
+    const inTime = answer === NO_ANSWER ? NO_ANSWER : await settledWithin(locale, START_CHECK_WAIT_MS, NO_ANSWER);
+    if (inTime !== NO_ANSWER) saved = inTime;
     else
-      void reading
-        .then((late) => late.locale)
-        .then((late) => {
-          if (late && late !== i18n.code) void applyLocale(late);
-        });
+      void locale.then((late) => {
+        if (late && late !== i18n.code) void applyLocale(late);
+      });
   }
   await applyLocale(pickLocale(saved, navigator.languages ?? [navigator.language]));
 }
 
 const NO_ANSWER = Symbol('no answer');
 
+function settledWithin<T, F>(work: Promise<T>, waitMs: number, fallback: F): Promise<T | F> {
+  return Promise.race([work, new Promise<F>((resolve) => setTimeout(() => resolve(fallback), waitMs))]);
+}
+
 /**
  * The saved language once the storage has answered: without Dexie when the start-up read can answer (it also
- * reads Today's days), through Dexie when not. What is timed is the storage: the start-up read's rows are
- * then checked by schemas that a phone without the service worker's cache must fetch first.
+ * reads Today's days), through Dexie when not, or when the rows cannot be checked (the schemas did not
+ * load). What is timed as the storage is the storage: the start-up read's rows are then checked by schemas
+ * that a phone without the service worker's cache must fetch first.
  */
 async function readSavedLocale(): Promise<{ locale: Promise<Locale | undefined> }> {
   const found = await findDiaryAtStart(clock.today, parseRoute(location.hash).name === 'today');
@@ -45,15 +54,19 @@ async function readSavedLocale(): Promise<{ locale: Promise<Locale | undefined> 
     return {
       locale: found.checked.then(
         (read) => read.settings.locale,
-        () => undefined,
+        () => localeThroughDexie(),
       ),
     };
+  return { locale: Promise.resolve(await localeThroughDexie()) };
+}
+
+async function localeThroughDexie(): Promise<Locale | undefined> {
   try {
     const { diaryDb, loadSettings } = await database();
-    return { locale: Promise.resolve((await loadSettings(diaryDb)).locale) };
+    return (await loadSettings(diaryDb)).locale;
   } catch {
     // A database that cannot be opened must not stop the app from starting; Today shows the error.
-    return { locale: Promise.resolve(undefined) };
+    return undefined;
   }
 }
 

@@ -13,6 +13,11 @@ import TodayScreen from './TodayScreen.svelte';
 
 const TODAY = '2026-11-26';
 
+/** The start-up read, as main.ts starts it, once its rows are checked. */
+async function readAtStart(isTodayFirst: boolean) {
+  return (await findDiaryAtStart(TODAY, isTodayFirst))?.checked;
+}
+
 // Today starts reminders once its check-in is drawn, and they load their code a moment later: let that
 // finish inside this file, or it lands after the test environment is gone.
 afterAll(async () => {
@@ -90,9 +95,7 @@ describe('TodayScreen', () => {
 
   it('is drawn at once from the start-up read, without waiting for the database', async () => {
     await diaryDb.days.put(dayFactory.build({ date: '2026-11-25', pain: 6, drainage: 2 }));
-    await (
-      await findDiaryAtStart(TODAY, true)
-    )?.checked;
+    await readAtStart(true);
     render(TodayScreen);
     await tick();
     // Synchronously there: the database's own answer would need several turns of IndexedDB.
@@ -105,13 +108,9 @@ describe('TodayScreen', () => {
 
   it('uses the start-up read once, for the date it was read on', async () => {
     await diaryDb.days.put(dayFactory.build({ date: TODAY, pain: 8 }));
-    await (
-      await findDiaryAtStart(TODAY, true)
-    )?.checked;
+    await readAtStart(true);
     expect(takeRecentDaysReadAtStart('2026-11-27')).toBeUndefined();
-    await (
-      await findDiaryAtStart(TODAY, true)
-    )?.checked;
+    await readAtStart(true);
     expect(takeRecentDaysReadAtStart(TODAY)?.days.map((day) => day.pain)).toEqual([8]);
     // A later visit to Today reads the database, which may have changed since start-up.
     expect(takeRecentDaysReadAtStart(TODAY)).toBeUndefined();
@@ -120,7 +119,7 @@ describe('TodayScreen', () => {
   it('keeps no days from the start-up read when the app starts on another screen', async () => {
     await diaryDb.days.put(dayFactory.build({ date: TODAY, pain: 8 }));
     // Started on a Day screen, the patient may log today there before ever opening Today.
-    expect((await (await findDiaryAtStart(TODAY, false))?.checked)?.recent.days).toHaveLength(1);
+    expect((await readAtStart(false))?.recent.days).toHaveLength(1);
     expect(takeRecentDaysReadAtStart(TODAY)).toBeUndefined();
   });
 });
