@@ -14,9 +14,11 @@ export function todayWindow(today: IsoDate): { from: IsoDate; to: IsoDate } {
   return { from: addDays(today, -MISSED_DAYS_LOOKBACK), to: today };
 }
 
-let untaken: { today: IsoDate; recent: RecentDays } | null = null;
-/** Whether Today has yet to take the days: a check that ends after it has (it started elsewhere) keeps none. */
-let isHandoffOpen = false;
+/**
+ * Today's days from the start-up read, once checked, until Today takes them. A check that ends after Today has
+ * asked (the start gave up waiting for it) fills a slot nobody holds any more, and so keeps nothing.
+ */
+let handoff: { today: IsoDate; recent?: RecentDays } | null = null;
 
 /**
  * Read the settings and Today's days, keeping the days for Today when `isTodayFirst` once they are checked;
@@ -24,15 +26,13 @@ let isHandoffOpen = false;
  */
 export async function findDiaryAtStart(today: IsoDate, isTodayFirst: boolean): Promise<StartFound | null> {
   const { from, to } = todayWindow(today);
-  untaken = null;
-  isHandoffOpen = isTodayFirst;
+  const slot: { today: IsoDate; recent?: RecentDays } | null = isTodayFirst ? { today } : null;
+  handoff = slot;
   const found = await findAtStart(from, to);
   // Kept before anyone waiting on `checked` hears of it: the first screen is drawn after that.
-  if (found && isTodayFirst)
+  if (found && slot)
     found.checked.then(
-      (read) => {
-        if (isHandoffOpen) untaken = { today, recent: read.recent };
-      },
+      (read) => (slot.recent = read.recent),
       () => undefined,
     );
   return found;
@@ -43,8 +43,7 @@ export async function findDiaryAtStart(today: IsoDate, isTodayFirst: boolean): P
  * asked, never again: a later visit to Today reads the database, which may have changed since.
  */
 export function takeRecentDaysReadAtStart(today: IsoDate): RecentDays | undefined {
-  const recent = untaken?.today === today ? untaken.recent : undefined;
-  untaken = null;
-  isHandoffOpen = false;
+  const recent = handoff?.today === today ? handoff.recent : undefined;
+  handoff = null;
   return recent;
 }

@@ -5,7 +5,7 @@ import { clock } from './clock.svelte';
 import { database } from './database';
 import { findDiaryAtStart } from './diary-at-start';
 import { isViewerHash, parseRoute } from './routes';
-import { answerWithin } from './storage-answer.svelte';
+import { answerWithin, settledWithin } from './storage-answer.svelte';
 
 async function applyLocale(locale: Locale): Promise<void> {
   await i18n.use(locale);
@@ -37,10 +37,6 @@ export async function loadStartupSettings(): Promise<void> {
 }
 
 const NO_ANSWER = Symbol('no answer');
-
-function settledWithin<T, F>(work: Promise<T>, waitMs: number, fallback: F): Promise<T | F> {
-  return Promise.race([work, new Promise<F>((resolve) => setTimeout(() => resolve(fallback), waitMs))]);
-}
 
 /**
  * The saved language once the storage has answered: without Dexie when the start-up read can answer (it also

@@ -65,6 +65,10 @@ export const storageAnswer = new StorageAnswer();
 /** `work`, or `fallback` if it has not answered within the wait (the work goes on, still watched). */
 export function answerWithin<T, F>(work: Promise<T>, fallback: F): Promise<T | F> {
   storageAnswer.watch(work).catch(() => undefined);
-  const waited = new Promise<F>((resolve) => setTimeout(() => resolve(fallback), STORAGE_ANSWER_WAIT_MS));
-  return Promise.race([work, waited]);
+  return settledWithin(work, STORAGE_ANSWER_WAIT_MS, fallback);
+}
+
+/** `work`, or `fallback` if it has not settled within `waitMs` (the work goes on). */
+export function settledWithin<T, F>(work: Promise<T>, waitMs: number, fallback: F): Promise<T | F> {
+  return Promise.race([work, new Promise<F>((resolve) => setTimeout(() => resolve(fallback), waitMs))]);
 }
